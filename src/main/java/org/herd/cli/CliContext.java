@@ -1,0 +1,56 @@
+package org.herd.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Everything a command may take from its surroundings, passed in rather than read from globals so
+ * that commands run the same in-process in tests as from the launcher.
+ *
+ * @param out standard output
+ * @param err standard error
+ * @param env the process environment
+ * @param workingDirectory where relative paths are resolved
+ * @param terminal whether output is a TTY and may be coloured
+ * @param clock the source of time
+ */
+public record CliContext(
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> env,
+    Path workingDirectory,
+    Terminal terminal,
+    Clock clock) {
+
+  /** The context of this process: its standard streams, environment and working directory. */
+  public static CliContext forProcess() {
+    Map<String, String> env = System.getenv();
+    return new CliContext(
+        writer(System.out),
+        writer(System.err),
+        env,
+        Path.of("").toAbsolutePath(),
+        Terminal.detect(env),
+        Clock.systemDefaultZone());
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false);
+  }
+
+  /** The context of the herd invocation that {@code spec} belongs to. */
+  public static CliContext of(CommandSpec spec) {
+    return ((HerdCommand) spec.root().userObject()).context();
+  }
+
+  /** Resolves a path given on the command line against the working directory. */
+  public Path resolve(String path) {
+    return workingDirectory.resolve(path);
+  }
+}

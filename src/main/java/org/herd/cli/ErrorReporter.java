@@ -1,0 +1,94 @@
+package org.herd.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where exceptions become messages and exit codes.
+ *
+ * <p>Every error is printed as {@code herd: <what>: <why>} on one line (several lines only when
+ * there are several independent problems, such as every mistake of an inventory). A stack trace is
+ * printed only with {@code --debug}, or for an unexpected exception, which is a bug.
+ */
+final class ErrorReporter
+    implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
+
+  private final CliContext context;
+  private final HerdCommand root;
+
+  ErrorReporter(CliContext context, HerdCommand root) {
+    this.context = context;
+    this.root = root;
+  }
+
+  /** What an exception means to the user. */
+  record Report(ExitCode exitCode, List<String> lines, boolean bug) {}
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName();
+    context.err().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+    context.err().flush();
+    return ExitCode.USAGE.code();
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    Report report = classify(ex);
+    for (String line : report.lines()) {
+      context.err().println("herd: " + line);
+    }
+    if (report.bug()) {
+      context
+          .err()
+          .println("herd: this is a bug in herd; please report it with the output of --debug");
+    }
+    if (root.debug() || report.bug()) {
+      ex.printStackTrace(context.err());
+    }
+    context.err().flush();
+    return report.exitCode().code();
+  }
+
+  @Override
+  public int getExitCode(Throwable exception) {
+    return classify(exception).exitCode().code();
+  }
+
+  /** Maps an exception to its exit code and message lines. */
+  static Report classify(Throwable ex) {
+    if (ex instanceof UserError) {
+      return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof ParameterException) {
+      return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof InterruptedException) {
+      return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
+    }
+    if (ex instanceof UncheckedIOException unchecked) {
+      return classify(unchecked.getCause());
+    }
+    if (ex instanceof NoSuchFileException missing) {
+      return new Report(ExitCode.USAGE, List.of(missing.getFile() + ": no such file"), false);
+    }
+    if (ex instanceof AccessDeniedException denied) {
+      return new Report(
+          ExitCode.UNAVAILABLE, List.of(denied.getFile() + ": permission denied"), false);
+    }
+    if (ex instanceof IOException) {
+      return new Report(ExitCode.FAILURE, List.of(String.valueOf(ex.getMessage())), false);
+    }
+    return new Report(ExitCode.INTERNAL, List.of("unexpected error: " + ex), true);
+  }
+}

@@ -1,0 +1,54 @@
+package org.herd.cli;
+
+import java.util.Objects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code herd} command: the root that every subcommand hangs from. */
+@Command(
+    name = "herd",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Cluster-safe upgrades of Debian fleets.",
+    subcommands = {DemoCommand.class},
+    footer = {"", "Exit codes are documented in docs/cli.md."})
+public final class HerdCommand implements Runnable {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces and debug logging.")
+  boolean debug;
+
+  /** Creates the root command for this process (used by the documentation generators). */
+  public HerdCommand() {
+    this(CliContext.forProcess());
+  }
+
+  /** Creates the root command for one invocation. */
+  public HerdCommand(CliContext context) {
+    this.context = Objects.requireNonNull(context);
+  }
+
+  /** The surroundings of this invocation. */
+  public CliContext context() {
+    return context;
+  }
+
+  /** Whether {@code --debug} was given anywhere on the command line. */
+  public boolean debug() {
+    return debug;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(context.out());
+  }
+}

@@ -1,0 +1,41 @@
+package org.herd.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Runs herd in-process, as a user would from a shell, and captures what it prints. */
+public final class CliRunner {
+
+  /** What one invocation printed and returned. */
+  public record Result(int exitCode, String out, String err) {}
+
+  private final Path workingDirectory;
+  private final Map<String, String> env;
+
+  /** A runner in {@code workingDirectory} with the given environment. */
+  public CliRunner(Path workingDirectory, Map<String, String> env) {
+    this.workingDirectory = workingDirectory;
+    this.env = env;
+  }
+
+  /** Runs {@code herd args…}. */
+  public Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context =
+        new CliContext(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            env,
+            workingDirectory,
+            Terminal.plain(),
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    int code = new Main(context).run(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,57 @@
+package org.herd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  @TempDir Path dir;
+
+  private CliRunner.Result herd(String... args) {
+    return new CliRunner(dir, Map.of()).run(args);
+  }
+
+  @Test
+  void versionNamesHerdAndTheJavaRuntime() {
+    CliRunner.Result result = herd("--version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("herd ").contains("Java " + Runtime.version().feature());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    var root = new picocli.CommandLine(new HerdCommand());
+    for (String name : root.getSubcommands().keySet()) {
+      CliRunner.Result result = herd(name, "--help");
+      assertThat(result.exitCode()).as(name).isZero();
+      assertThat(result.out()).as(name).contains("Usage: herd " + name);
+    }
+  }
+
+  @Test
+  void unknownOptionIsOneLineAndExitCodeTwo() {
+    CliRunner.Result result = herd("--no-such-option");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).startsWith("herd: ").contains("--no-such-option");
+  }
+
+  @Test
+  void unexpectedExceptionsAreBugsWithExitCode70() {
+    var report = ErrorReporter.classify(new IllegalStateException("boom"));
+    assertThat(report.exitCode()).isEqualTo(ExitCode.INTERNAL);
+    assertThat(report.bug()).isTrue();
+  }
+
+  @Test
+  void userErrorsAreNotBugs() {
+    var report = ErrorReporter.classify(new UserError("plan.json: no such file"));
+    assertThat(report.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(report.bug()).isFalse();
+    assertThat(report.lines()).containsExactly("plan.json: no such file");
+  }
+}
