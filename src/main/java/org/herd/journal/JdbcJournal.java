@@ -42,11 +42,6 @@ final class JdbcJournal implements Journal {
     return new JdbcJournal(db, clock);
   }
 
-  /** The connections, for tests that look at the database itself. */
-  ConnectionSource connections() {
-    return db;
-  }
-
   @Override
   public RunId createRun(RunSpec spec) {
     return runs.create(spec);
