@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.herd.journal.JournalException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -72,6 +73,10 @@ final class ErrorReporter
     }
     if (ex instanceof ParameterException) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof JournalException) {
+      // The journal cannot be reached, created or migrated: nothing was done.
+      return new Report(ExitCode.UNAVAILABLE, List.of(ex.getMessage()), false);
     }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
