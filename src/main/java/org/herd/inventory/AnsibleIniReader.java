@@ -2,9 +2,11 @@ package org.herd.inventory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,7 @@ final class AnsibleIniReader {
     AnsibleInventoryBuilder builder = new AnsibleInventoryBuilder(file, directory, problems);
     // [group:vars] is valid only for groups declared by [group] or [group:children].
     Map<String, Position> varsOnly = new LinkedHashMap<>();
+    Set<String> declared = new HashSet<>(AnsibleInventoryBuilder.IMPLICIT_GROUPS);
     String group = "ungrouped";
     String kind = "hosts";
     String[] lines = text.split("\\R", -1);
@@ -62,11 +65,12 @@ final class AnsibleIniReader {
                   + DidYouMean.hint(kind, SECTION_KINDS));
           kind = "skip";
         } else if (kind.equals("vars")) {
-          if (!builder.hasGroup(group)) {
+          if (!declared.contains(group)) {
             varsOnly.putIfAbsent(group, at);
           }
         } else {
           builder.group(group, new Position(file, i + 1, indent + 1));
+          declared.add(group);
           varsOnly.remove(group);
         }
         continue;
@@ -90,8 +94,7 @@ final class AnsibleIniReader {
       }
     }
     varsOnly.forEach(
-        (name, at) -> {
-          if (!builder.hasGroup(name)) {
+        (name, at) ->
             problems.add(
                 at,
                 "section ["
@@ -100,9 +103,7 @@ final class AnsibleIniReader {
                     + name
                     + "] or ["
                     + name
-                    + ":children]");
-          }
-        });
+                    + ":children]"));
     return builder.build();
   }
 

@@ -16,7 +16,10 @@ final class DidYouMean {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int d = distance(word.toLowerCase(), candidate.toLowerCase());
+      String w = word.toLowerCase();
+      String c = candidate.toLowerCase();
+      // A shortened or lengthened word (child, childrens) is as good as one typo.
+      int d = w.length() >= 3 && (c.startsWith(w) || w.startsWith(c)) ? 1 : distance(w, c);
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

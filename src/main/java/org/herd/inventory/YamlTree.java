@@ -119,7 +119,10 @@ final class YamlTree {
   private static InventoryException syntaxError(String file, JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       Mark mark = marked.getProblemMark();
-      String problem = oneLine(marked.getProblem()).replace(" (Do not use @ for indentation)", "");
+      String problem =
+          oneLine(marked.getProblem())
+              .replace(" (Do not use @ for indentation)", "")
+              .replaceAll("\\.$", "");
       if (problem.contains("'@'")) {
         problem += "; quote node sets that start with @, as in \"@group\"";
       }
