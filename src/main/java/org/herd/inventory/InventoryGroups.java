@@ -37,14 +37,11 @@ public final class InventoryGroups implements GroupResolver {
       return Optional.of(all.get().hosts().fold());
     }
     List<NodeSet> sets =
-        inventory.groups().stream()
-            .filter(g -> g.source().equals(s))
-            .map(Group::hosts)
-            .toList();
+        inventory.groups().stream().filter(g -> g.source().equals(s)).map(Group::hosts).toList();
     if (sets.isEmpty()) {
       return Optional.empty();
     }
-    NodeSet union = NodeSet.of(List.of());
+    NodeSet union = NodeSet.empty();
     for (NodeSet set : sets) {
       union = union.union(set);
     }

@@ -23,10 +23,9 @@ import org.herd.nodeset.NodeSetException;
  * and wave node sets, and reports unknown groups, cycles between groups, hosts used but never
  * declared, bad member orders and empty waves — all of them, each where it was written.
  *
- * <p>Connection settings and variables are layered: defaults, then every group of the host from
- * the outermost to the innermost (a group nested in another, through {@code @child}, overrides
- * it; groups at the same depth apply in file order), then the host's own declarations in file
- * order.
+ * <p>Connection settings and variables are layered: defaults, then every group of the host from the
+ * outermost to the innermost (a group nested in another, through {@code @child}, overrides it;
+ * groups at the same depth apply in file order), then the host's own declarations in file order.
  */
 final class InventoryResolver {
 
@@ -45,7 +44,7 @@ final class InventoryResolver {
     }
   }
 
-  private static final NodeSet EMPTY = NodeSet.of(List.of());
+  private static final NodeSet EMPTY = NodeSet.empty();
 
   private final InventorySpec spec;
   private final Problems problems;
@@ -165,8 +164,7 @@ final class InventoryResolver {
       index.put(order.get(i), i);
     }
     order.sort(
-        Comparator.comparing((GroupKey k) -> depth.getOrDefault(k, 0))
-            .thenComparing(index::get));
+        Comparator.comparing((GroupKey k) -> depth.getOrDefault(k, 0)).thenComparing(index::get));
     List<Host> hosts = new ArrayList<>();
     for (String name : declared.expand()) {
       ConnectionSettings settings = spec.defaults();
@@ -355,7 +353,7 @@ final class InventoryResolver {
     }
     path.add(key);
     return "groups include each other: "
-        + path.stream().map(k -> k.reference(scope)).collect(Collectors.joining(" → "));
+        + path.stream().map(k -> k.reference(scope)).collect(Collectors.joining(" -> "));
   }
 
   private void reportUndeclared(Located expression, NodeSet hosts, String what) {
@@ -373,12 +371,25 @@ final class InventoryResolver {
               + ": host `"
               + fresh.get(0)
               + "` is not declared under `hosts`"
-              + DidYouMean.hint(fresh.get(0), declared.expand()));
+              + typoHint(fresh.get(0)));
     } else {
       problems.add(
           expression.position(),
           what + ": hosts `" + NodeSet.of(fresh).fold() + "` are not declared under `hosts`");
     }
+  }
+
+  /**
+   * A suggestion for a mistyped host name; none when the closest name differs only in its numbers
+   * ({@code ctl4} is not a typo of {@code ctl1}, but a host nobody declared).
+   */
+  private String typoHint(String host) {
+    Optional<String> closest = DidYouMean.closest(host, declared.expand());
+    if (closest.isEmpty()
+        || closest.get().replaceAll("[0-9]+", "#").equals(host.replaceAll("[0-9]+", "#"))) {
+      return "";
+    }
+    return "; did you mean `" + closest.get() + "`?";
   }
 
   // ---- clusters and waves
@@ -417,8 +428,7 @@ final class InventoryResolver {
           problems.add(
               entry.position(), "`order` of " + what + " lists `" + host + "`, not a member");
         } else if (!seen.add(host)) {
-          problems.add(
-              entry.position(), "`order` of " + what + " lists `" + host + "` twice");
+          problems.add(entry.position(), "`order` of " + what + " lists `" + host + "` twice");
         } else {
           order.add(host);
         }
