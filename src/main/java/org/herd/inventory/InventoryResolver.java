@@ -398,8 +398,10 @@ final class InventoryResolver {
     List<Cluster> clusters = new ArrayList<>();
     for (InventorySpec.ClusterSpec cluster : spec.clusters()) {
       String what = "cluster `" + cluster.name().text() + "`";
+      int before = problems.size();
       NodeSet members = union(cluster.members(), what);
-      if (members.size() == 0 && !cluster.members().isEmpty()) {
+      // An empty cluster is worth a problem of its own only if its members were understood.
+      if (members.isEmpty() && !cluster.members().isEmpty() && problems.size() == before) {
         problems.add(cluster.name().position(), what + " has no members");
       }
       List<String> order = order(cluster, members, what);
@@ -435,7 +437,7 @@ final class InventoryResolver {
       }
     }
     NodeSet left = members.difference(NodeSet.of(order));
-    if (left.size() > 0) {
+    if (!left.isEmpty()) {
       problems.add(
           cluster.order().get(0).position(),
           "`order` of "
@@ -452,13 +454,14 @@ final class InventoryResolver {
     NodeSet earlier = EMPTY;
     for (InventorySpec.WaveSpec wave : spec.waves()) {
       String what = "wave `" + wave.name().text() + "`";
+      int before = problems.size();
       NodeSet hosts = union(wave.nodes(), what).difference(earlier);
-      if (hosts.size() == 0 && !wave.nodes().isEmpty()) {
+      if (hosts.isEmpty() && !wave.nodes().isEmpty() && problems.size() == before) {
         problems.add(
             wave.nodes().get(0).position(),
             what
                 + " has no hosts"
-                + (earlier.size() > 0 ? " that earlier waves do not already have" : ""));
+                + (!earlier.isEmpty() ? " that earlier waves do not already have" : ""));
       }
       earlier = earlier.union(hosts);
       waves.add(
