@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the inventory: print every mistake as FILE:LINE:COL: message (exit code 2),",
-      "or 'ok:' and what it declares."
+      "Check the inventory and print every mistake, or a summary.",
+      "Mistakes are printed as FILE:LINE:COL: message, one per line, with exit code 2."
     })
 final class InventoryCheckCommand implements Callable<Integer> {
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Convert an Ansible inventory or a ClusterShell group file to herd.yaml.",
+      "Convert an Ansible inventory or ClusterShell group file to herd.yaml.",
       "The source must check cleanly; the result declares the same hosts, settings and groups."
     })
 final class InventoryImportCommand implements Callable<Integer> {

@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the resolved inventory: hosts with their effective connection settings, groups,",
-      "clusters and waves. With NODES, only those hosts, and the groups, clusters and waves",
-      "they are in."
+      "Show hosts with their connection settings, groups, clusters and waves.",
+      "Settings are the effective ones (defaults, then groups, then the host); hosts that",
+      "share them are folded on one line. With NODES, only those hosts, and the groups,",
+      "clusters and waves they are in."
     })
 final class InventoryShowCommand implements Callable<Integer> {
 
