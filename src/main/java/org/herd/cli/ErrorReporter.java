@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.herd.journal.JournalException;
+import org.herd.inventory.InventoryException;
+import org.herd.inventory.Problem;
 import org.herd.nodeset.NodeSetException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -71,6 +73,11 @@ final class ErrorReporter
   static Report classify(Throwable ex) {
     if (ex instanceof UserError) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof InventoryException inventory) {
+      // One line per problem, FILE:LINE:COL first, as compilers print them.
+      return new Report(
+          ExitCode.USAGE, inventory.problems().stream().map(Problem::toString).toList(), false);
     }
     if (ex instanceof NodeSetException) {
       return new Report(ExitCode.USAGE, List.of("nodeset: " + ex.getMessage()), false);

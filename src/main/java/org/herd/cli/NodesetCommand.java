@@ -68,7 +68,7 @@ final class NodesetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CliContext context = CliContext.of(spec);
-    GroupResolver groups = GroupResolver.NONE;
+    GroupResolver groups = CliInventory.groupsOrNone(spec);
     List<NodeSet> parts = new ArrayList<>();
     if (expressions.isEmpty()) {
       readInput(context, groups, parts);
