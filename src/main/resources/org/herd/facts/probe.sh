@@ -76,7 +76,7 @@ s_system() {
 
 s_kernels() {
   ls -1 /boot/ 2>/dev/null | sed -n 's/^vmlinuz-/vmlinuz=/p'
-  dpkg-query -W -f='${Package}\t${Version}\t${db:Status-Abbrev}\n' 'linux-image-[0-9]*'
+  dpkg-query -W -f='${Package}\t${Architecture}\t${Version}\t${db:Status-Abbrev}\n' 'linux-image-[0-9]*'
 }
 
 s_apt_simulate() {
@@ -178,20 +178,34 @@ s_restart_scan() {
   printf '%s\n' "$found" | awk -F '\t' '!seen[$2]++ { print $2 }' | while read -r pid; do
     printf 'exe\t%s\t%s\n' "$pid" "$(readlink "/proc/$pid/exe" 2>/dev/null)"
     printf 'comm\t%s\t%s\n' "$pid" "$(cat "/proc/$pid/comm" 2>/dev/null)"
-    awk -v p="$pid" '{ print "cgroup\t" p "\t" $0 }' "/proc/$pid/cgroup" 2>/dev/null
+    awk -v p="$pid" '/^0::|:name=systemd:/ { print "cgroup\t" p "\t" $0 }' "/proc/$pid/cgroup" 2>/dev/null
   done
   return 0
 }
 
+# Who holds (POSIX locks in /proc/locks) or has open (fd links) the dpkg and apt lock files.
 s_locks() {
-  for f in /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock \
+  files=$(for f in /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock \
     /var/cache/apt/archives/lock /var/lib/dpkg/triggers/Lock; do
-    [ -e "$f" ] && stat -c 'lockfile %d %i %n' "$f"
-  done
-  awk '{ print "posix-lock " $0 }' /proc/locks
-  to 30 find /proc/[0-9]*/fd -maxdepth 1 \( -lname '/var/lib/dpkg/lock*' \
+    [ -e "$f" ] && stat -c '%d %i %n' "$f"
+  done)
+  [ -n "$files" ] || return 0
+  printf '%s\n' "$files" | awk '{ print "lockfile " $0 }'
+  locks=$(awk -v files="$files" '
+    BEGIN { n = split(files, l, "\n"); for (i = 1; i <= n; i++) { split(l[i], f, " "); ino[f[2]] = 1 } }
+    { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9a-f]+:[0-9a-f]+:[0-9]+$/) {
+        split($i, d, ":"); if (d[3] in ino) print "posix-lock " $0 } }' /proc/locks)
+  opens=$(to 30 find /proc/[0-9]*/fd -maxdepth 1 \( -lname '/var/lib/dpkg/lock*' \
     -o -lname /var/lib/apt/lists/lock -o -lname /var/cache/apt/archives/lock \
-    -o -lname /var/lib/dpkg/triggers/Lock \) -printf 'open %p\t%l\n' 2>/dev/null
+    -o -lname /var/lib/dpkg/triggers/Lock \) -printf 'open %p\t%l\n' 2>/dev/null)
+  [ -n "$locks" ] && printf '%s\n' "$locks"
+  [ -n "$opens" ] && printf '%s\n' "$opens"
+  printf '%s\n%s\n' "$locks" "$opens" | awk '
+    /^posix-lock / { for (i = 2; i <= NF; i++) if ($i ~ /^[0-9a-f]+:[0-9a-f]+:[0-9]+$/) print $(i - 1) }
+    /^open / { split($2, p, "/"); print p[3] }' | sort -un | while read -r pid; do
+    [ "$pid" -gt 0 ] 2>/dev/null || continue
+    printf 'process\t%s\t%s\n' "$pid" "$(tr '\000' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
+  done
   return 0
 }
 
