@@ -117,10 +117,10 @@ public final class AptConf {
     String name = unquote(statement.get(0));
     String value = unquote(statement.get(1));
     if (name.endsWith("::")) {
-      lists
-          .computeIfAbsent(
-              key(scopes, name.substring(0, name.length() - 2)), k -> new ArrayList<>())
-          .add(value);
+      String list = key(scopes, name.substring(0, name.length() - 2));
+      lists.computeIfAbsent(list, k -> new ArrayList<>()).add(value);
+      // apt-config dump prints a list's node with an empty value before its items.
+      scalars.remove(list, "");
     } else if (!(value.isEmpty() && lists.containsKey(key(scopes, name)))) {
       scalars.put(key(scopes, name), value);
     }

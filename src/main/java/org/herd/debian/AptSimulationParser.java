@@ -25,7 +25,7 @@ public final class AptSimulationParser {
 
   private static final Pattern INST =
       Pattern.compile(
-          "Inst (\\S+)(?: \\[([^\\]]*)\\])? \\((\\S+)(?: (.*?))?(?: \\[([^\\]]+)\\])?\\).*");
+          "Inst (\\S+)(?: \\[([^\\]]*)\\])? \\((\\S+)(?: (.*?))??(?: \\[([^\\]]+)\\])?\\).*");
   private static final Pattern REMOVE =
       Pattern.compile("(Remv|Purg) (\\S+)(?: \\[([^\\]]*)\\])?.*");
   private static final Pattern CONF = Pattern.compile("Conf (\\S+) \\(.*\\).*");

@@ -79,12 +79,13 @@ public record SystemdUnit(String name, Kind kind, String cgroup) {
     if (service != null) {
       return new SystemdUnit(service, userManager != null ? Kind.USER_SERVICE : Kind.SERVICE, path);
     }
+    if (userManager != null) {
+      // The user's manager itself (its init.scope) or a scope it runs: restarted with the manager.
+      return new SystemdUnit(userManager, Kind.SERVICE, path);
+    }
     if (scope != null) {
       return new SystemdUnit(
           scope, scope.matches("session-.+\\.scope") ? Kind.SESSION : Kind.SCOPE, path);
-    }
-    if (userManager != null) {
-      return new SystemdUnit(userManager, Kind.SERVICE, path);
     }
     return new SystemdUnit(null, Kind.NONE, path);
   }
