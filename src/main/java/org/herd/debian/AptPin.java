@@ -1,5 +1,6 @@
 package org.herd.debian;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public record AptPin(
   }
 
   /** Whether the pin holds a package at a version (the cluster-pinning idiom). */
+  @JsonIgnore
   public boolean isVersionPin() {
     return pin.startsWith("version ");
   }

@@ -1,5 +1,7 @@
 package org.herd.debian;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One release a candidate version is available from, as {@code apt-get -s} prints it: {@code
  * Label:Version/Archive}, e.g. {@code Debian-Security:12/stable-security} (apt's {@code RelStr}).
@@ -20,6 +22,7 @@ public record AptRelease(String label, String version, String archive, String te
    * Whether this is a security archive: label {@code Debian-Security}, or a suite ending in {@code
    * -security} (Debian's {@code bookworm-security}, Ubuntu's {@code noble-security}).
    */
+  @JsonIgnore
   public boolean isSecurity() {
     return DEBIAN_SECURITY_LABEL.equals(label)
         || (archive != null && archive.endsWith("-security"));

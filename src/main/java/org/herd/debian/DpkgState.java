@@ -1,5 +1,7 @@
 package org.herd.debian;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A package's state in dpkg's database, as {@code dpkg-query}'s {@code ${db:Status-Abbrev}} writes
  * it: three characters, the selection (want), the status and the error flag ({@code R}:
@@ -83,11 +85,13 @@ public record DpkgState(Selection selection, Status status, boolean reinstallReq
   }
 
   /** Whether the package's files are on disk (installed or in a half-way state). */
+  @JsonIgnore
   public boolean isPresent() {
     return status != Status.NOT_INSTALLED && status != Status.CONFIG_FILES;
   }
 
   /** Installed, configured, no triggers pending and no error. */
+  @JsonIgnore
   public boolean isHealthy() {
     return status == Status.INSTALLED && !reinstallRequired;
   }

@@ -1,5 +1,6 @@
 package org.herd.debian;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,7 @@ public record MapsLine(
   }
 
   /** Whether the mapping is executable code from a file (what needrestart looks at). */
+  @JsonIgnore
   public boolean isExecutableFile() {
     return permissions.indexOf('x') >= 0 && inode != 0 && path.startsWith("/");
   }

@@ -1,5 +1,6 @@
 package org.herd.debian;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ public record OsRelease(
     String id, String versionId, String codename, String prettyName, String idLike) {
 
   /** Whether this is Debian or a derivative that says it is like Debian. */
+  @JsonIgnore
   public boolean isDebianLike() {
     return "debian".equals(id) || (idLike != null && List.of(idLike.split(" ")).contains("debian"));
   }

@@ -1,5 +1,6 @@
 package org.herd.debian;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -25,16 +26,19 @@ public record SimulatedInstall(
   }
 
   /** A package that is not installed yet. */
+  @JsonIgnore
   public boolean isNew() {
     return installed == null;
   }
 
   /** The candidate comes from a security archive (see {@link AptRelease#isSecurity()}). */
+  @JsonIgnore
   public boolean isSecurity() {
     return releases.stream().anyMatch(AptRelease::isSecurity);
   }
 
   /** The candidate is older than the installed version. */
+  @JsonIgnore
   public boolean isDowngrade() {
     return installed != null && candidate.compareTo(installed) < 0;
   }
