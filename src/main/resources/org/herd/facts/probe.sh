@@ -13,6 +13,8 @@
 # Rules: POSIX sh only (checked with dash -n); read-only (no file is written, no lock is taken:
 # `apt-get -s` runs with Debug::NoLocking); every part that can be slow runs under `timeout`
 # when it exists; works as non-root, with fewer facts (the `probe` section tells the uid).
+#
+# shellcheck disable=SC2016  # dpkg-query formats are single-quoted on purpose
 
 LC_ALL=C
 export LC_ALL
@@ -75,7 +77,9 @@ s_system() {
 }
 
 s_kernels() {
-  ls -1 /boot/ 2>/dev/null | sed -n 's/^vmlinuz-/vmlinuz=/p'
+  for f in /boot/vmlinuz-*; do
+    [ -e "$f" ] && echo "vmlinuz=${f#/boot/vmlinuz-}"
+  done
   dpkg-query -W -f='${Package}\t${Architecture}\t${Version}\t${db:Status-Abbrev}\n' 'linux-image-[0-9]*'
 }
 
