@@ -114,7 +114,8 @@ s_reboot() {
 }
 
 s_needrestart() {
-  to 180 needrestart -b -r l
+  # stderr holds only needrestart's diagnostics (Perl warnings on odd hosts), not facts.
+  to 180 needrestart -b -r l 2>/dev/null
 }
 
 # needrestart's method without needrestart: a process needs a restart when its executable or an

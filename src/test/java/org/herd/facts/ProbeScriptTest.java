@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.herd.debian.DpkgQueryParser;
 import org.herd.debian.PackageName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,11 @@ class ProbeScriptTest {
     Path file = dir.resolve("probe.sh");
     Files.writeString(file, HostProbe.script());
     return file;
+  }
+
+  @Test
+  void asksDpkgQueryForTheFormatItsParserReads() {
+    assertThat(HostProbe.script()).contains("-f='" + DpkgQueryParser.FORMAT + "'");
   }
 
   @Test
