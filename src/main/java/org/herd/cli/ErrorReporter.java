@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.herd.inventory.InventoryException;
 import org.herd.inventory.Problem;
+import org.herd.journal.JournalException;
 import org.herd.nodeset.NodeSetException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -83,6 +84,10 @@ final class ErrorReporter
     }
     if (ex instanceof ParameterException) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof JournalException) {
+      // The journal cannot be reached, created or migrated: nothing was done.
+      return new Report(ExitCode.UNAVAILABLE, List.of(ex.getMessage()), false);
     }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
