@@ -72,6 +72,9 @@ final class InventoryResolver {
           continue;
         }
         names = set.get().expand();
+        if (names.isEmpty()) {
+          problems.add(host.key().position(), "host key `" + host.key().text() + "` names no host");
+        }
         if (host.settings().address() != null && names.size() > 1) {
           problems.add(
               host.key().position(),
