@@ -73,8 +73,8 @@ class RemoteCommandTest {
 
     assertThat(plain)
         .startsWith("exec /bin/sh -c ")
-        .endsWith(" sh 'printf %s '\\''it'\\''\\'\\'''\\''s'\\'''");
+        .endsWith(" sh " + RemoteCommand.quote(command.line()));
     assertThat(sudo).contains("exec sudo -n -- /bin/sh -c");
-    assertThat(sudoWithPassword).contains("exec sudo -S -p '\\''@herd:sudo-prompt@'\\''");
+    assertThat(sudoWithPassword).contains("exec sudo -S -p @herd:sudo-prompt@ -- /bin/sh -c");
   }
 }
