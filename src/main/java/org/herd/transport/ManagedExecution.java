@@ -59,6 +59,7 @@ final class ManagedExecution implements Execution {
   private final RemoteCommand command;
   private final ExecOptions options;
   private final Become become;
+  private final boolean killable;
   private final char[] password;
   private final Instant started;
   private final CompletableFuture<CommandResult> result = new CompletableFuture<>();
@@ -81,11 +82,16 @@ final class ManagedExecution implements Execution {
   private volatile ScheduledFuture<?> deadline;
 
   private ManagedExecution(
-      ManagedSession session, RemoteCommand command, ExecOptions options, Become become) {
+      ManagedSession session,
+      RemoteCommand command,
+      ExecOptions options,
+      Become become,
+      boolean killable) {
     this.session = session;
     this.command = command;
     this.options = options;
     this.become = become;
+    this.killable = killable;
     this.password = become == Become.SUDO ? session.options().becomePassword() : null;
     this.started = session.options().clock().instant();
     this.out = new CappedBuffer(options.outputLimit());
@@ -95,12 +101,21 @@ final class ManagedExecution implements Execution {
     }
   }
 
-  /** Starts {@code command} over {@code opener}. */
+  /**
+   * Starts {@code command} over {@code opener}.
+   *
+   * @param killable whether stopping it kills its process group; false for herd's own {@code kill}
+   *     commands, which are only closed, so a stuck kill never spawns another
+   */
   static ManagedExecution start(
-      ManagedSession session, RawChannel.Opener opener, RemoteCommand command, ExecOptions options)
+      ManagedSession session,
+      RawChannel.Opener opener,
+      RemoteCommand command,
+      ExecOptions options,
+      boolean killable)
       throws TransportException {
     Become become = options.become() != null ? options.become() : session.endpoint().become();
-    ManagedExecution execution = new ManagedExecution(session, command, options, become);
+    ManagedExecution execution = new ManagedExecution(session, command, options, become, killable);
     String wire = WireCommand.build(command, become, execution.password != null);
     log.debug("{}: start {}", session.endpoint().name(), command);
     execution.raw = opener.open(wire, execution.new Sink());
@@ -148,7 +163,7 @@ final class ManagedExecution implements Execution {
     }
     lastSignal = signal;
     CommandResult killed =
-        session.run(
+        session.runKill(
             WireCommand.kill(group, signal),
             ExecOptions.defaults().withBecome(become).withTimeout(Duration.ofSeconds(30)));
     if (!killed.ok() && !result.isDone()) {
@@ -184,7 +199,7 @@ final class ManagedExecution implements Execution {
     if (group != null && !result.isDone()) {
       try {
         lastSignal = Signal.KILL;
-        session.run(
+        session.runKill(
             WireCommand.kill(group, Signal.KILL),
             ExecOptions.defaults().withBecome(become).withTimeout(KILL_GRACE.multipliedBy(5)));
       } catch (TransportException e) {
@@ -361,9 +376,12 @@ final class ManagedExecution implements Execution {
         becomeNoise += text.substring(0, prompt);
         text = text.substring(prompt + WireCommand.SUDO_PROMPT.length());
         if (passwordSent || password == null) {
+          // sudo asks again: the password was wrong. The command never started, so there is
+          // nothing to kill; end-of-file makes sudo give up, and the channel is closed anyway.
           ending = Ending.BECOME_REJECTED;
           preamble.reset();
-          session.workers().execute(() -> killGroup(pgid.getNow(null)));
+          closeQuietly(raw.stdin());
+          session.scheduler().schedule(raw::close, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
           return;
         }
         passwordSent = true;

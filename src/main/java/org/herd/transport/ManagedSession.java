@@ -64,7 +64,13 @@ final class ManagedSession implements Session {
     if (!connection.isOpen()) {
       throw new TransportException.Disconnected(endpoint.name(), "session closed", null, null);
     }
-    return ManagedExecution.start(this, opener, command, options);
+    return ManagedExecution.start(this, opener, command, options, true);
+  }
+
+  /** Runs one of herd's own {@code kill} commands, which is never killed in turn. */
+  CommandResult runKill(RemoteCommand command, ExecOptions options)
+      throws TransportException, InterruptedException {
+    return ManagedExecution.start(this, opener, command, options, false).await();
   }
 
   @Override

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * PKCS#11, certificates, every ssh_config option).
  *
  * <p>Opening an endpoint starts one master connection ({@code ControlMaster=yes,
- * ControlPersist=yes, -N -f}) with its socket in a private directory ({@code 0700}, deleted on
+ * ControlPersist=300, -N -f}) with its socket in a private directory ({@code 0700}, deleted on
  * close); every command is then an {@code ssh -o ControlMaster=no} client that multiplexes a new
  * channel over that master, so there is one handshake per host. ssh_config is evaluated by ssh
  * itself ({@code ssh -G} tells herd the result, for messages and defaults). Host keys are always
@@ -45,6 +45,9 @@ final class OpenSshTransport implements Transport {
   private final Semaphore handshakes;
   private final AtomicInteger sockets = new AtomicInteger();
   private final Path controlDir;
+
+  /** How long an idle master connection outlives its last command. */
+  private static final Duration PERSIST = Duration.ofMinutes(5);
 
   OpenSshTransport(TransportOptions options) {
     this.options = options;
@@ -102,58 +105,124 @@ final class OpenSshTransport implements Transport {
     String address = config.getOrDefault("hostname", endpoint.name()) + ":" + config.get("port");
     Duration timeout = connectTimeout(endpoint, config);
     Path socket = controlDir.resolve(Integer.toString(sockets.incrementAndGet()));
-    List<String> base = base(endpoint, socket);
-    List<String> master = new ArrayList<>(base);
-    master.addAll(
+    List<String> base = new ArrayList<>(base(endpoint, socket));
+    // Also on every client: if the master is gone, ssh connects directly, just as strictly.
+    base.addAll(
         List.of(
-            "-o",
-            "ControlMaster=yes",
-            "-o",
-            "ControlPersist=yes",
-            "-o",
-            "StrictHostKeyChecking=" + hostKeyPolicy(config),
-            "-o",
-            "ConnectTimeout=" + Math.max(1, timeout.toSeconds()),
-            "-N",
-            "-f",
-            endpoint.name()));
+            "-o", "StrictHostKeyChecking=" + hostKeyPolicy(config),
+            "-o", "ConnectTimeout=" + Math.max(1, timeout.toSeconds())));
     List<Path> knownHosts = new ArrayList<>();
     for (String file : config.getOrDefault("userknownhostsfile", "~/.ssh/known_hosts").split(" ")) {
       knownHosts.add(Path.of(file.replaceFirst("^~", options.home().toString())));
     }
-    for (int attempt = 1; ; attempt++) {
-      handshakes.acquire();
-      ProcessResult result;
+    if (hostKeyPolicy(config).equals("accept-new") && !knownHosts.isEmpty()) {
+      // ssh records a new key but does not create the file's directory.
       try {
-        result = runSsh(master, timeout.plusSeconds(5));
-      } finally {
-        handshakes.release();
+        Files.createDirectories(knownHosts.get(0).toAbsolutePath().getParent());
+      } catch (IOException e) {
+        log.debug("cannot create the directory of {}: {}", knownHosts.get(0), e.toString());
       }
-      if (result.timedOut()) {
-        throw new TransportException.ConnectTimedOut(endpoint.name(), address, timeout, null);
+    }
+    Master master = new Master(endpoint, List.copyOf(base), socket, address, timeout, knownHosts);
+    master.start();
+    return session(endpoint, master);
+  }
+
+  /**
+   * The master connection of one endpoint. It exits by itself after {@link #PERSIST} without
+   * clients, so a herd that died without closing leaves nothing behind for long; it is restarted on
+   * the next command.
+   */
+  private final class Master {
+    private final Endpoint endpoint;
+    private final List<String> base;
+    private final Path socket;
+    private final String address;
+    private final Duration timeout;
+    private final List<Path> knownHosts;
+
+    Master(
+        Endpoint endpoint,
+        List<String> base,
+        Path socket,
+        String address,
+        Duration timeout,
+        List<Path> knownHosts) {
+      this.endpoint = endpoint;
+      this.base = base;
+      this.socket = socket;
+      this.address = address;
+      this.timeout = timeout;
+      this.knownHosts = knownHosts;
+    }
+
+    synchronized void ensure() throws TransportException, InterruptedException {
+      if (!Files.exists(socket)) {
+        log.debug("{}: master connection gone, reconnecting", endpoint.name());
+        start();
       }
-      if (result.exitCode() == 0) {
-        log.debug("{}: master connection up ({})", endpoint.name(), socket);
-        return session(endpoint, base, socket);
+    }
+
+    synchronized void start() throws TransportException, InterruptedException {
+      List<String> argv = new ArrayList<>(base);
+      argv.addAll(
+          List.of(
+              "-o",
+              "ControlMaster=yes",
+              "-o",
+              "ControlPersist=" + PERSIST.toSeconds(),
+              "-N",
+              "-f",
+              endpoint.name()));
+      for (int attempt = 1; ; attempt++) {
+        handshakes.acquire();
+        ProcessResult result;
+        try {
+          result = runSsh(argv, timeout.plusSeconds(5));
+        } finally {
+          handshakes.release();
+        }
+        if (result.timedOut()) {
+          throw new TransportException.ConnectTimedOut(endpoint.name(), address, timeout, null);
+        }
+        if (result.exitCode() == 0) {
+          log.debug("{}: master connection up ({})", endpoint.name(), socket);
+          return;
+        }
+        TransportException failure =
+            OpenSshErrors.classify(endpoint.name(), address, result.stderr(), timeout, knownHosts);
+        boolean transientFailure =
+            failure instanceof TransportException.ConnectionRefused
+                || failure instanceof TransportException.ConnectTimedOut
+                || failure instanceof TransportException.Disconnected;
+        if (!transientFailure || attempt >= options.connectAttempts()) {
+          throw failure;
+        }
+        log.debug(
+            "{}: attempt {} failed ({}), retrying", endpoint.name(), attempt, failure.reason());
+        Thread.sleep(200L * attempt);
       }
-      TransportException failure =
-          OpenSshErrors.classify(endpoint.name(), address, result.stderr(), timeout, knownHosts);
-      boolean transient_ =
-          failure instanceof TransportException.ConnectionRefused
-              || failure instanceof TransportException.ConnectTimedOut
-              || failure instanceof TransportException.Disconnected;
-      if (!transient_ || attempt >= options.connectAttempts()) {
-        throw failure;
-      }
-      log.debug("{}: attempt {} failed ({}), retrying", endpoint.name(), attempt, failure.reason());
-      Thread.sleep(200L * attempt);
+    }
+
+    boolean alive() {
+      return masterAlive(base, endpoint, socket);
+    }
+
+    void stop() {
+      stopMaster(base, endpoint, socket);
     }
   }
 
-  private ManagedSession session(Endpoint endpoint, List<String> base, Path socket) {
+  private ManagedSession session(Endpoint endpoint, Master master) {
     RawChannel.Opener opener =
         (wire, sink) -> {
-          List<String> argv = new ArrayList<>(base);
+          try {
+            master.ensure();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException.Failed(endpoint.name(), "interrupted", "interrupted", e);
+          }
+          List<String> argv = new ArrayList<>(master.base);
           argv.addAll(List.of("-q", "-T", "-o", "ControlMaster=no", endpoint.name(), wire));
           try {
             return ProcessChannel.start(
@@ -161,7 +230,7 @@ final class OpenSshTransport implements Transport {
                 sink,
                 threads.workers(),
                 code ->
-                    code == 255 && !masterAlive(base, endpoint, socket)
+                    code == 255 && !master.alive()
                         ? RawChannel.Exit.lost("the master connection closed")
                         : RawChannel.Exit.exited(code));
           } catch (IOException e) {
@@ -174,14 +243,14 @@ final class OpenSshTransport implements Transport {
 
           @Override
           public boolean isOpen() {
-            return !closed && Files.exists(socket);
+            return !closed;
           }
 
           @Override
           public void close() {
             closed = true;
             sessions.remove(endpoint);
-            stopMaster(base, endpoint, socket);
+            master.stop();
           }
         };
     return new ManagedSession(

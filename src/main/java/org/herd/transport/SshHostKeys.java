@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.kex.KexProposalOption;
@@ -41,8 +40,9 @@ import org.slf4j.LoggerFactory;
 final class SshHostKeys implements ServerKeyVerifier, SessionListener {
   private static final Logger log = LoggerFactory.getLogger(SshHostKeys.class);
 
-  /** The refusal reason, set on the session when a key is refused. */
-  static final AttributeKey<TransportException> FAILURE = new AttributeKey<>();
+  // Why a session's key was refused (MINA clears session attributes when it closes the session).
+  private final Map<ClientSession, TransportException> failures =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private final SessionSettings settings;
   private final KnownHosts knownHosts;
@@ -112,8 +112,13 @@ final class SshHostKeys implements ServerKeyVerifier, SessionListener {
     }
   }
 
-  private static boolean refuse(ClientSession session, TransportException why) {
-    session.setAttribute(FAILURE, why);
+  /** Why the key of {@code session} was refused, or null; forgets it. */
+  TransportException failure(ClientSession session) {
+    return failures.remove(session);
+  }
+
+  private boolean refuse(ClientSession session, TransportException why) {
+    failures.put(session, why);
     log.debug("{}", why.getMessage());
     return false;
   }

@@ -54,6 +54,7 @@ final class SshTransport implements Transport {
   private final Map<Endpoint, CompletableFuture<ManagedSession>> sessions =
       new ConcurrentHashMap<>();
   private final SshClient client;
+  private final SshHostKeys hostKeys;
 
   SshTransport(TransportOptions options) {
     this.options = options;
@@ -69,7 +70,7 @@ final class SshTransport implements Transport {
                 options.keepAliveInterval());
     this.lookup = new SessionSettings(fallback);
     this.identities = new SshIdentities(lookup, options.passphrases());
-    SshHostKeys hostKeys = new SshHostKeys(lookup, knownHosts, options.acceptNewHostKeys());
+    hostKeys = new SshHostKeys(lookup, knownHosts, options.acceptNewHostKeys());
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(hostKeys);
     client.addSessionListener(hostKeys);
@@ -312,7 +313,7 @@ final class SshTransport implements Transport {
       Set<ClientSessionEvent> state =
           session.waitFor(
               EnumSet.of(ClientSessionEvent.WAIT_AUTH, ClientSessionEvent.CLOSED), timeout);
-      TransportException refused = session.getAttribute(SshHostKeys.FAILURE);
+      TransportException refused = hostKeys.failure(session);
       if (refused != null) {
         throw refused;
       }
@@ -331,7 +332,7 @@ final class SshTransport implements Transport {
             host.alias(), host.address(), authTimeout, null);
       }
       if (!auth.isSuccess()) {
-        refused = session.getAttribute(SshHostKeys.FAILURE);
+        refused = hostKeys.failure(session);
         if (refused != null) {
           throw refused;
         }
