@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.herd.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -85,6 +86,12 @@ final class ErrorReporter
     if (ex instanceof AccessDeniedException denied) {
       return new Report(
           ExitCode.UNAVAILABLE, List.of(denied.getFile() + ": permission denied"), false);
+    }
+    if (ex instanceof TransportException transport) {
+      // "host: what happened" in full (a changed host key names its known_hosts line).
+      ExitCode code =
+          "bad ssh config".equals(transport.reason()) ? ExitCode.USAGE : ExitCode.FAILURE;
+      return new Report(code, List.of(transport.getMessage()), false);
     }
     if (ex instanceof IOException) {
       return new Report(ExitCode.FAILURE, List.of(String.valueOf(ex.getMessage())), false);
