@@ -56,7 +56,9 @@ public final class FanOut {
     return start(hosts, command, listener, Map.of());
   }
 
-  /** Like {@link #start(List, RemoteCommand, FleetListener)}, with hosts known in advance to fail. */
+  /**
+   * Like {@link #start(List, RemoteCommand, FleetListener)}, with hosts known in advance to fail.
+   */
   FleetRun start(
       List<Endpoint> hosts,
       RemoteCommand command,

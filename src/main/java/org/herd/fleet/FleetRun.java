@@ -28,8 +28,8 @@ import org.herd.transport.TransportException;
  * One command running on a fleet: its progress, its result, and the means to stop it.
  *
  * <p>Every host is finished exactly once (a compare-and-set on its result slot), whichever comes
- * first of its own completion and an {@link #interrupt()}; the {@link #result()} completes when
- * the last host is finished.
+ * first of its own completion and an {@link #interrupt()}; the {@link #result()} completes when the
+ * last host is finished.
  */
 public final class FleetRun {
 
@@ -184,8 +184,7 @@ public final class FleetRun {
     }
     listener.started(endpoint.name());
     HostOutput output =
-        new HostOutput(
-            endpoint.name(), listener, settings.retainOutput(), settings.outputLimit());
+        new HostOutput(endpoint.name(), listener, settings.retainOutput(), settings.outputLimit());
     outputs.set(index, output);
     Session session;
     Execution execution;
@@ -252,7 +251,8 @@ public final class FleetRun {
   private void finish(int index, HostOutcome outcome, HostOutput output, boolean freesSlot) {
     String host = hosts.get(index).name();
     Instant started = startedAt.get(index);
-    Duration duration = started == null ? Duration.ZERO : Duration.between(started, clock.instant());
+    Duration duration =
+        started == null ? Duration.ZERO : Duration.between(started, clock.instant());
     HostResult result =
         output == null
             ? HostResult.withoutOutput(host, outcome, duration)

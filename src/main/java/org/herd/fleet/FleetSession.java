@@ -11,8 +11,8 @@ import org.herd.transport.Transport;
 
 /**
  * Several commands on the same hosts over the same connections: one handshake per host for the
- * whole session, as the rest of herd (facts, the engine) needs it, and as {@code herd run -c CMD
- * -c CMD} uses it.
+ * whole session, as the rest of herd (facts, the engine) needs it, and as {@code herd run -c CMD -c
+ * CMD} uses it.
  *
  * <p>Commands run one after the other, each on every host (like ten clush runs, without ten
  * handshakes). A host that could not be reached, refused us or lost its connection is not tried

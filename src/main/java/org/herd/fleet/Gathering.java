@@ -14,9 +14,9 @@ import java.util.Map;
  *
  * <p>The order of the blocks is ClusterShell's: by exit code ascending, then the largest group
  * first, then by the name of each group's first host (compared as a string, so {@code n10} comes
- * before {@code n2}, exactly as clush prints them). Hosts that printed nothing have no block.
- * Hosts that did not complete (timeout, interrupted) keep their partial output under exit code
- * 255, after real exit codes 255.
+ * before {@code n2}, exactly as clush prints them). Hosts that printed nothing have no block. Hosts
+ * that did not complete (timeout, interrupted) keep their partial output under exit code 255, after
+ * real exit codes 255.
  */
 public final class Gathering {
 
@@ -44,7 +44,10 @@ public final class Gathering {
       }
       List<ByteBuffer> content = lines.stream().map(line -> ByteBuffer.wrap(line.bytes())).toList();
       Key key = new Key(result.outcome().exitCode(), gatherKind(result.outcome()), content);
-      groups.computeIfAbsent(key, k -> new Block(lines, new ArrayList<>())).hosts().add(result.host());
+      groups
+          .computeIfAbsent(key, k -> new Block(lines, new ArrayList<>()))
+          .hosts()
+          .add(result.host());
     }
     List<OutputGroup> blocks = new ArrayList<>();
     groups.forEach(

@@ -7,8 +7,8 @@ import java.util.Objects;
  * that reports never have to invent jargon (Ansible's "dark" is the example to avoid).
  *
  * <p>Only {@link Ok} and {@link Failed} mean that the command ran to completion; every other case
- * means the host did not give an answer, and counts as exit code 255 for {@code herd run -S}, as
- * an ssh client does for its own failures.
+ * means the host did not give an answer, and counts as exit code 255 for {@code herd run -S}, as an
+ * ssh client does for its own failures.
  */
 public sealed interface HostOutcome {
 
@@ -107,8 +107,8 @@ public sealed interface HostOutcome {
    * or sudo wanted a password.
    *
    * @param reason what was refused, lowercase, such as {@code authentication failed}
-   * @param detail the long explanation with what to do (the known_hosts line of a changed key),
-   *     or {@code null}
+   * @param detail the long explanation with what to do (the known_hosts line of a changed key), or
+   *     {@code null}
    */
   record Refused(String reason, String detail) implements HostOutcome {
     public Refused {

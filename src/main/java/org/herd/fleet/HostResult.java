@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param duration from the start of the connection to the end of the command
  */
 public record HostResult(
-    String host, HostOutcome outcome, List<OutputLine> lines, boolean truncated, Duration duration) {
+    String host,
+    HostOutcome outcome,
+    List<OutputLine> lines,
+    boolean truncated,
+    Duration duration) {
 
   public HostResult {
     Objects.requireNonNull(host);

@@ -13,9 +13,14 @@ final class HostSets {
 
   private HostSets() {}
 
-  static final Comparator<String> ORDER = Comparator.comparing((String h) -> h.replaceAll("\\d+$", ""))
-      .thenComparingLong(h -> { var m = h.replaceAll("^.*?(\\d*)$", "$1"); return m.isEmpty() ? -1 : Long.parseLong(m); })
-      .thenComparing(Comparator.naturalOrder());
+  static final Comparator<String> ORDER =
+      Comparator.comparing((String h) -> h.replaceAll("\\d+$", ""))
+          .thenComparingLong(
+              h -> {
+                var m = h.replaceAll("^.*?(\\d*)$", "$1");
+                return m.isEmpty() ? -1 : Long.parseLong(m);
+              })
+          .thenComparing(Comparator.naturalOrder());
 
   static List<String> sorted(Collection<String> hosts) {
     List<String> list = new ArrayList<>(hosts);

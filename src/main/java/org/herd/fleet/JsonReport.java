@@ -25,8 +25,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>{@code exitCode} is null when the command did not complete. Output that is not valid UTF-8 is
- * given as {@code stdoutBase64}/{@code stderrBase64} instead, so binary output survives.
- * {@code truncated} appears (true) only when output beyond the per-host cap was dropped.
+ * given as {@code stdoutBase64}/{@code stderrBase64} instead, so binary output survives. {@code
+ * truncated} appears (true) only when output beyond the per-host cap was dropped.
  */
 public final class JsonReport {
 

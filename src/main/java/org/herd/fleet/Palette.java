@@ -1,8 +1,8 @@
 package org.herd.fleet;
 
 /**
- * How reports colour their parts. The CLI maps each role to its terminal's colours; everything
- * else uses {@link #PLAIN}.
+ * How reports colour their parts. The CLI maps each role to its terminal's colours; everything else
+ * uses {@link #PLAIN}.
  */
 @FunctionalInterface
 public interface Palette {

@@ -44,7 +44,8 @@ public final class TextReport {
     boolean stderr = line.stream() == StreamKind.STDERR;
     PrintWriter target = stderr ? err : out;
     if (label) {
-      target.print(palette.paint(stderr ? Palette.Role.STDERR_LABEL : Palette.Role.LABEL, host + ": "));
+      target.print(
+          palette.paint(stderr ? Palette.Role.STDERR_LABEL : Palette.Role.LABEL, host + ": "));
     }
     target.println(line.text());
   }
@@ -76,8 +77,8 @@ public final class TextReport {
   }
 
   /**
-   * A unified diff of every block against the most common one ({@code --diff}); prints nothing
-   * when all hosts agree.
+   * A unified diff of every block against the most common one ({@code --diff}); prints nothing when
+   * all hosts agree.
    *
    * @param groups blocks from {@link Gathering#gather} with empty outputs kept
    */
@@ -143,10 +144,13 @@ public final class TextReport {
     }
   }
 
-  /** The lines {@link #failures} prints, without colour. */
+  /**
+   * The lines {@link #failures} prints, without colour. A refusal (host key, authentication, sudo)
+   * is followed by the long explanation of its first host, which says what to do.
+   */
   public static List<String> failureLines(Collection<HostResult> results, boolean quiet) {
     record Reason(int exitCode, String text) {}
-    Map<Reason, List<String>> byReason = new LinkedHashMap<>();
+    Map<Reason, List<HostResult>> byReason = new LinkedHashMap<>();
     for (HostResult result : results) {
       HostOutcome outcome = result.outcome();
       if (outcome instanceof HostOutcome.Ok
@@ -157,13 +161,23 @@ public final class TextReport {
       byReason
           .computeIfAbsent(
               new Reason(outcome.exitCode(), outcome.describe()), k -> new ArrayList<>())
-          .add(result.host());
+          .add(result);
     }
     List<Reason> reasons = new ArrayList<>(byReason.keySet());
     reasons.sort(Comparator.comparingInt(Reason::exitCode).thenComparing(Reason::text));
     List<String> lines = new ArrayList<>();
     for (Reason reason : reasons) {
-      lines.add("herd: " + HostSets.fold(byReason.get(reason)) + ": " + reason.text());
+      List<HostResult> hosts = byReason.get(reason);
+      lines.add(
+          "herd: "
+              + HostSets.fold(hosts.stream().map(HostResult::host).toList())
+              + ": "
+              + reason.text());
+      HostResult first = hosts.get(0);
+      if (first.outcome() instanceof HostOutcome.Refused refused && refused.detail() != null) {
+        String others = hosts.size() > 1 ? " (and " + (hosts.size() - 1) + " more)" : "";
+        lines.add("herd: " + first.host() + ": " + refused.detail() + others);
+      }
     }
     return lines;
   }

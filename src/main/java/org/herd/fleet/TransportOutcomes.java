@@ -16,10 +16,10 @@ final class TransportOutcomes {
     if (result.exitCode() == 0 && result.signal() == null) {
       return new HostOutcome.Ok();
     }
-    String signal = result.signal() == null ? null : result.signal().toString();
-    // A signal with no exit code (0) still is a failure: report it as the shell would, 128 + n
-    // being unknown here, so 255.
-    int code = result.exitCode() == 0 ? 255 : result.exitCode();
+    String signal = result.signal() == null ? null : "SIG" + result.signal().name();
+    // The transport gives 128 + n for signal n; 0 with a signal would be a transport bug, but it
+    // must not read as success.
+    int code = result.exitCode() != 0 ? result.exitCode() : 128 + result.signal().number();
     return new HostOutcome.Failed(code, signal);
   }
 

@@ -67,7 +67,8 @@ public final class UnifiedDiff {
     return out;
   }
 
-  private static void hunk(List<Edit> hunk, List<String> before, List<String> after, List<String> out) {
+  private static void hunk(
+      List<Edit> hunk, List<String> before, List<String> after, List<String> out) {
     int aStart = hunk.get(0).a();
     int bStart = hunk.get(0).b();
     int aLength = 0;
