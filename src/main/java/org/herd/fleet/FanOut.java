@@ -53,18 +53,21 @@ public final class FanOut {
    * @param listener receives lines and completions as they happen
    */
   public FleetRun start(List<Endpoint> hosts, RemoteCommand command, FleetListener listener) {
-    return start(hosts, command, listener, Map.of());
+    return start(hosts, HostAction.command(command), listener, Map.of());
   }
 
-  /**
-   * Like {@link #start(List, RemoteCommand, FleetListener)}, with hosts known in advance to fail.
-   */
+  /** Starts {@code action} on every host and returns at once. */
+  public FleetRun start(List<Endpoint> hosts, HostAction action, FleetListener listener) {
+    return start(hosts, action, listener, Map.of());
+  }
+
+  /** Like {@link #start(List, HostAction, FleetListener)}, with hosts known in advance to fail. */
   FleetRun start(
       List<Endpoint> hosts,
-      RemoteCommand command,
+      HostAction action,
       FleetListener listener,
       Map<String, HostOutcome> preset) {
-    FleetRun run = new FleetRun(transport, settings, clock, hosts, command, listener, preset);
+    FleetRun run = new FleetRun(transport, settings, clock, hosts, action, listener, preset);
     run.begin();
     return run;
   }

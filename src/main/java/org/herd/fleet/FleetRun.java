@@ -39,7 +39,7 @@ public final class FleetRun {
   private final FanOutSettings settings;
   private final Clock clock;
   private final List<Endpoint> hosts;
-  private final RemoteCommand command;
+  private final HostAction action;
   private final FleetListener listener;
   private final AtomicReferenceArray<HostResult> results;
   private final AtomicReferenceArray<HostOutput> outputs;
@@ -58,14 +58,14 @@ public final class FleetRun {
       FanOutSettings settings,
       Clock clock,
       List<Endpoint> hosts,
-      RemoteCommand command,
+      HostAction action,
       FleetListener listener,
       Map<String, HostOutcome> preset) {
     this.transport = transport;
     this.settings = settings;
     this.clock = clock;
     this.hosts = List.copyOf(hosts);
-    this.command = command;
+    this.action = action;
     this.listener = listener;
     this.results = new AtomicReferenceArray<>(this.hosts.size());
     this.outputs = new AtomicReferenceArray<>(this.hosts.size());
@@ -115,9 +115,9 @@ public final class FleetRun {
     }
   }
 
-  /** The command that runs. */
-  public RemoteCommand command() {
-    return command;
+  /** What runs on each host. */
+  public HostAction action() {
+    return action;
   }
 
   /** Completes with every host's result, in the order the hosts were given. */
@@ -187,15 +187,31 @@ public final class FleetRun {
         new HostOutput(endpoint.name(), listener, settings.retainOutput(), settings.outputLimit());
     outputs.set(index, output);
     Session session;
-    Execution execution;
     try {
       session = transport.open(endpoint);
-      execution = session.start(command, execOptions(output));
     } catch (TransportException e) {
       finish(index, TransportOutcomes.of(e), output);
       return;
     } catch (InterruptedException e) {
       finish(index, new HostOutcome.Interrupted(), output);
+      return;
+    } catch (RuntimeException e) {
+      finish(index, new HostOutcome.Errored(String.valueOf(e)), output);
+      return;
+    }
+    if (action instanceof HostAction.Command command) {
+      startCommand(index, session, command.command(), output);
+    } else if (action instanceof HostAction.Task task) {
+      runTask(index, session, task.work(), output);
+    }
+  }
+
+  private void startCommand(int index, Session session, RemoteCommand command, HostOutput output) {
+    Execution execution;
+    try {
+      execution = session.start(command, execOptions(output));
+    } catch (TransportException e) {
+      finish(index, TransportOutcomes.of(e), output);
       return;
     } catch (RuntimeException e) {
       finish(index, new HostOutcome.Errored(String.valueOf(e)), output);
@@ -218,6 +234,25 @@ public final class FleetRun {
               }
               finish(index, outcome, output);
             });
+  }
+
+  /** Blocking work runs on this connector thread, which Ctrl-C interrupts. */
+  private void runTask(int index, Session session, HostAction.SessionTask work, HostOutput output) {
+    HostOutcome outcome;
+    try {
+      work.run(session);
+      outcome = new HostOutcome.Ok();
+    } catch (TransportException e) {
+      outcome = TransportOutcomes.of(e);
+    } catch (InterruptedException e) {
+      outcome = new HostOutcome.Interrupted();
+    } catch (RuntimeException e) {
+      outcome = new HostOutcome.Errored(String.valueOf(e));
+    }
+    if (!settings.keepConnections()) {
+      session.close();
+    }
+    finish(index, outcome, output);
   }
 
   private ExecOptions execOptions(HostOutput output) {

@@ -46,6 +46,11 @@ public final class FleetSession {
 
   /** Starts one command on every host still in the session and returns at once. */
   public FleetRun start(RemoteCommand command, FleetListener listener) {
+    return start(HostAction.command(command), listener);
+  }
+
+  /** Starts one action on every host still in the session and returns at once. */
+  public FleetRun start(HostAction action, FleetListener listener) {
     // Recorded as each host finishes, hence before the run's result completes.
     FleetListener recording =
         new FleetListener() {
@@ -69,7 +74,7 @@ public final class FleetSession {
             listener.finished(result);
           }
         };
-    return fanOut.start(hosts, command, recording, Map.copyOf(givenUp));
+    return fanOut.start(hosts, action, recording, Map.copyOf(givenUp));
   }
 
   /**
