@@ -1,5 +1,6 @@
 package org.herd.cli;
 
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param workingDirectory where relative paths are resolved
  * @param terminal whether output is a TTY and may be coloured
  * @param clock the source of time
+ * @param in standard input (for commands that read lists, such as {@code herd nodeset})
  */
 public record CliContext(
     PrintWriter out,
@@ -26,7 +28,19 @@ public record CliContext(
     Map<String, String> env,
     Path workingDirectory,
     Terminal terminal,
-    Clock clock) {
+    Clock clock,
+    InputStream in) {
+
+  /** A context whose standard input is empty. */
+  public CliContext(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Path workingDirectory,
+      Terminal terminal,
+      Clock clock) {
+    this(out, err, env, workingDirectory, terminal, clock, InputStream.nullInputStream());
+  }
 
   /** The context of this process: its standard streams, environment and working directory. */
   public static CliContext forProcess() {
@@ -37,7 +51,8 @@ public record CliContext(
         env,
         Path.of("").toAbsolutePath(),
         Terminal.detect(env),
-        Clock.systemDefaultZone());
+        Clock.systemDefaultZone(),
+        System.in);
   }
 
   private static PrintWriter writer(PrintStream stream) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.herd.nodeset.NodeSetException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -69,6 +70,9 @@ final class ErrorReporter
   static Report classify(Throwable ex) {
     if (ex instanceof UserError) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof NodeSetException) {
+      return new Report(ExitCode.USAGE, List.of("nodeset: " + ex.getMessage()), false);
     }
     if (ex instanceof ParameterException) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);

@@ -1,7 +1,9 @@
 package org.herd.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +27,11 @@ public final class CliRunner {
 
   /** Runs {@code herd args…}. */
   public Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  /** Runs {@code herd args…} with {@code input} on standard input. */
+  public Result runWithInput(String input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context =
@@ -34,7 +41,8 @@ public final class CliRunner {
             env,
             workingDirectory,
             Terminal.plain(),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC),
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
     int code = new Main(context).run(args);
     return new Result(code, out.toString(), err.toString());
   }
