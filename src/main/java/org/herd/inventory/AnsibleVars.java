@@ -1,0 +1,119 @@
+package org.herd.inventory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns Ansible's connection variables into herd's connection settings: {@code ansible_host},
+ * {@code ansible_port}, {@code ansible_user} (and their old {@code ansible_ssh_*} names), {@code
+ * ansible_connection} (ssh, paramiko, local) and {@code ansible_become}. Every other variable is
+ * kept as a free-form variable.
+ */
+final class AnsibleVars {
+
+  /**
+   * One variable as written.
+   *
+   * @param name the variable name
+   * @param value its value: a string, number, boolean, list or map
+   * @param position where the variable was written
+   */
+  record Var(String name, Object value, Position position) {}
+
+  /** Connection settings and the remaining variables. */
+  record Split(ConnectionSettings settings, Map<String, Object> vars) {}
+
+  private static final Set<String> CONSUMED =
+      Set.of(
+          "ansible_host",
+          "ansible_ssh_host",
+          "ansible_port",
+          "ansible_ssh_port",
+          "ansible_user",
+          "ansible_ssh_user",
+          "ansible_connection",
+          "ansible_become",
+          "ansible_become_method");
+
+  private AnsibleVars() {}
+
+  static Split split(List<Var> vars, Problems problems) {
+    String address = null;
+    String user = null;
+    Integer port = null;
+    Transport transport = null;
+    Become become = null;
+    Var becomeMethod = null;
+    Map<String, Object> rest = new LinkedHashMap<>();
+    for (Var var : vars) {
+      String text = var.value() == null ? "" : String.valueOf(var.value()).strip();
+      switch (var.name()) {
+        case "ansible_host", "ansible_ssh_host" -> address = text;
+        case "ansible_user", "ansible_ssh_user" -> user = text;
+        case "ansible_port", "ansible_ssh_port" -> port = port(var, text, problems);
+        case "ansible_connection" -> transport = transport(var, text, problems);
+        case "ansible_become" -> become = truth(text) ? Become.SUDO : Become.NONE;
+        case "ansible_become_method" -> becomeMethod = var;
+        default -> rest.put(var.name(), var.value());
+      }
+    }
+    if (becomeMethod != null
+        && !"sudo".equals(String.valueOf(becomeMethod.value()).strip())
+        && become != Become.NONE) {
+      problems.add(
+          becomeMethod.position(),
+          "ansible_become_method="
+              + becomeMethod.value()
+              + " is not supported: herd becomes root with sudo only");
+    }
+    return new Split(new ConnectionSettings(address, user, port, transport, become, null), rest);
+  }
+
+  /** Whether herd interprets this variable itself. */
+  static boolean isConnectionVar(String name) {
+    return CONSUMED.contains(name);
+  }
+
+  private static Integer port(Var var, String text, Problems problems) {
+    if (text.matches("[0-9]{1,5}")) {
+      int port = Integer.parseInt(text);
+      if (port >= 1 && port <= 65_535) {
+        return port;
+      }
+    }
+    problems.add(
+        var.position(), var.name() + " must be a port from 1 to 65535, not `" + text + "`");
+    return null;
+  }
+
+  private static Transport transport(Var var, String text, Problems problems) {
+    switch (text) {
+      case "local":
+        return Transport.LOCAL;
+      case "paramiko":
+        return Transport.SSH;
+      case "ssh":
+      case "smart":
+        // Ansible's ssh connection is the OpenSSH binary; herd's own SSH is the better default
+        // and reads the same keys and ~/.ssh/config, so leave the transport to the defaults.
+        return null;
+      default:
+        problems.add(
+            var.position(),
+            "ansible_connection="
+                + text
+                + " is not supported by herd (ssh, paramiko and local are)");
+        return null;
+    }
+  }
+
+  private static boolean truth(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1", "y", "t" -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,126 @@
+package org.herd.inventory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the connection keys ({@code address}, {@code user}, {@code port}, {@code transport}, {@code
+ * become}, {@code ssh_config}) of a herd YAML mapping: the defaults, a group or a host.
+ */
+final class SettingsReader {
+
+  /** The connection keys, in the order the documentation lists them. */
+  static final List<String> KEYS =
+      List.of("address", "user", "port", "transport", "become", "ssh_config");
+
+  private final Problems problems;
+  private final YamlFields fields;
+
+  SettingsReader(Problems problems) {
+    this.problems = problems;
+    this.fields = new YamlFields(problems);
+  }
+
+  /** The connection settings among the entries of {@code mapping}; other keys are ignored. */
+  ConnectionSettings read(YamlNode.Mapping mapping) {
+    return new ConnectionSettings(
+        word(mapping, "address"),
+        word(mapping, "user"),
+        port(mapping),
+        choice(mapping, "transport", Transport::fromKey, Transport.keys()),
+        become(mapping),
+        value(mapping, "ssh_config").flatMap(n -> fields.text(n, "`ssh_config`")).orElse(null));
+  }
+
+  private Optional<YamlNode> value(YamlNode.Mapping mapping, String key) {
+    Optional<YamlNode> node = mapping.entry(key).map(YamlNode.Entry::value);
+    if (node.isPresent() && node.get() instanceof YamlNode.Scalar s && s.isNull()) {
+      problems.add(s.position(), "`" + key + "` is empty; remove it or give a value");
+      return Optional.empty();
+    }
+    return node;
+  }
+
+  private String word(YamlNode.Mapping mapping, String key) {
+    Optional<String> text = value(mapping, key).flatMap(n -> fields.text(n, "`" + key + "`"));
+    if (text.isPresent() && (text.get().isBlank() || text.get().matches(".*\\s.*"))) {
+      problems.add(
+          mapping.entry(key).orElseThrow().value().position(),
+          "`" + key + "` must be one word, not `" + text.get() + "`");
+      return null;
+    }
+    return text.orElse(null);
+  }
+
+  private Integer port(YamlNode.Mapping mapping) {
+    Optional<YamlNode> node = value(mapping, "port");
+    if (node.isEmpty()) {
+      return null;
+    }
+    if (node.get() instanceof YamlNode.Scalar s && s.text().matches("[0-9]{1,5}")) {
+      int port = Integer.parseInt(s.text());
+      if (port >= 1 && port <= 65_535) {
+        return port;
+      }
+    }
+    problems.add(
+        node.get().position(), "`port` must be a number from 1 to 65535, not " + shown(node.get()));
+    return null;
+  }
+
+  private Become become(YamlNode.Mapping mapping) {
+    Optional<YamlNode> node = value(mapping, "become");
+    if (node.isPresent()
+        && node.get() instanceof YamlNode.Scalar s
+        && s.kind() == YamlNode.Kind.BOOLEAN) {
+      // become: true / false, as Ansible users write it.
+      return Boolean.TRUE.equals(s.value()) ? Become.SUDO : Become.NONE;
+    }
+    return choice(mapping, "become", Become::fromKey, Become.keys());
+  }
+
+  private <T> T choice(
+      YamlNode.Mapping mapping,
+      String key,
+      Function<String, Optional<T>> lookup,
+      List<String> allowed) {
+    Optional<YamlNode> node = value(mapping, key);
+    if (node.isEmpty()) {
+      return null;
+    }
+    if (node.get() instanceof YamlNode.Scalar s) {
+      Optional<T> value = lookup.apply(s.text());
+      if (value.isPresent()) {
+        return value.get();
+      }
+      problems.add(
+          s.position(),
+          "`"
+              + key
+              + "` must be one of "
+              + String.join(", ", allowed)
+              + ", not `"
+              + s.text()
+              + "`"
+              + DidYouMean.hint(s.text(), allowed));
+      return null;
+    }
+    problems.add(
+        node.get().position(),
+        "`"
+            + key
+            + "` must be one of "
+            + String.join(", ", allowed)
+            + ", not "
+            + shown(node.get()));
+    return null;
+  }
+
+  /** A value for a message: the scalar as written, or what kind of node it is. */
+  static String shown(YamlNode node) {
+    return node instanceof YamlNode.Scalar s && !s.isNull()
+        ? "`" + s.text() + "`"
+        : node.describe();
+  }
+}
