@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.herd.nodeset.NodeSet;
 
 /**
  * Groups the output of many hosts as {@code clush -b} does: hosts whose output is identical and
@@ -52,10 +54,10 @@ public final class Gathering {
     List<OutputGroup> blocks = new ArrayList<>();
     groups.forEach(
         (key, block) -> {
-          List<String> ordered = HostSets.sorted(block.hosts());
+          NodeSet nodes = NodeSet.of(block.hosts());
           blocks.add(
               new OutputGroup(
-                  ordered, HostSets.fold(ordered), key.exitCode(), key.kind(), block.lines()));
+                  nodes.expand(), nodes.fold(), key.exitCode(), key.kind(), block.lines()));
         });
     blocks.sort(CLUSH_ORDER);
     return blocks;
@@ -77,10 +79,15 @@ public final class Gathering {
    * {@code clush -L} prints them.
    */
   public static List<HostResult> byExitCodeThenHost(Collection<HostResult> results) {
+    List<String> order = NodeSet.of(results.stream().map(HostResult::host).toList()).expand();
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      position.put(order.get(i), i);
+    }
     List<HostResult> sorted = new ArrayList<>(results);
     sorted.sort(
         Comparator.comparingInt((HostResult r) -> r.outcome().exitCode())
-            .thenComparing(HostResult::host, HostSets.ORDER));
+            .thenComparing(r -> position.get(r.host())));
     return sorted;
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.herd.nodeset.NodeSet;
 
 /**
  * Prints fleet results the way ClusterShell's clush does, so that its users read herd's output
@@ -170,7 +171,7 @@ public final class TextReport {
       List<HostResult> hosts = byReason.get(reason);
       lines.add(
           "herd: "
-              + HostSets.fold(hosts.stream().map(HostResult::host).toList())
+              + NodeSet.of(hosts.stream().map(HostResult::host).toList()).fold()
               + ": "
               + reason.text());
       HostResult first = hosts.get(0);

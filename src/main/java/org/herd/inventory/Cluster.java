@@ -5,8 +5,8 @@ import java.util.Map;
 import org.herd.nodeset.NodeSet;
 
 /**
- * Hosts that together run one clustered service, upgraded by one recipe and never disrupted
- * beyond their budget.
+ * Hosts that together run one clustered service, upgraded by one recipe and never disrupted beyond
+ * their budget.
  *
  * @param name the cluster name
  * @param members its hosts

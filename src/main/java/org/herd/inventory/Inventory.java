@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.herd.nodeset.NodeSet;
 
 /**
- * A resolved inventory: every host with its effective connection settings, the groups, clusters
- * and waves, with all node sets expanded and checked. Immutable; made by {@link InventoryLoader}.
+ * A resolved inventory: every host with its effective connection settings, the groups, clusters and
+ * waves, with all node sets expanded and checked. Immutable; made by {@link InventoryLoader}.
  *
  * @param file the file it was read from, as the user named it
  * @param defaultSource the group source of {@code @group} without {@code source:}

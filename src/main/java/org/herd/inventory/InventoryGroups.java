@@ -37,10 +37,7 @@ public final class InventoryGroups implements GroupResolver {
       return Optional.of(all.get().hosts().fold());
     }
     List<NodeSet> sets =
-        inventory.groups().stream()
-            .filter(g -> g.source().equals(s))
-            .map(Group::hosts)
-            .toList();
+        inventory.groups().stream().filter(g -> g.source().equals(s)).map(Group::hosts).toList();
     if (sets.isEmpty()) {
       return Optional.empty();
     }

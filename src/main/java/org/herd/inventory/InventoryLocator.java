@@ -7,12 +7,11 @@ import java.util.function.Predicate;
 
 /**
  * Finds the inventory: {@code --inventory FILE}, else {@code $HERD_INVENTORY}, else {@code
- * ./herd.yaml}, else {@code /etc/herd/herd.yaml}. A value may name its format with a prefix:
- * {@code ansible:hosts.ini}, {@code clush:/etc/clustershell/groups.d/site.yaml}, {@code
- * herd:site.yaml}.
+ * ./herd.yaml}, else {@code /etc/herd/herd.yaml}. A value may name its format with a prefix: {@code
+ * ansible:hosts.ini}, {@code clush:/etc/clustershell/groups.d/site.yaml}, {@code herd:site.yaml}.
  *
- * <p>The environment, working directory and file system check are passed in, so the search order
- * is testable.
+ * <p>The environment, working directory and file system check are passed in, so the search order is
+ * testable.
  */
 public final class InventoryLocator {
 

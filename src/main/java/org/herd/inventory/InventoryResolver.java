@@ -23,10 +23,9 @@ import org.herd.nodeset.NodeSetException;
  * and wave node sets, and reports unknown groups, cycles between groups, hosts used but never
  * declared, bad member orders and empty waves — all of them, each where it was written.
  *
- * <p>Connection settings and variables are layered: defaults, then every group of the host from
- * the outermost to the innermost (a group nested in another, through {@code @child}, overrides
- * it; groups at the same depth apply in file order), then the host's own declarations in file
- * order.
+ * <p>Connection settings and variables are layered: defaults, then every group of the host from the
+ * outermost to the innermost (a group nested in another, through {@code @child}, overrides it;
+ * groups at the same depth apply in file order), then the host's own declarations in file order.
  */
 final class InventoryResolver {
 
@@ -165,8 +164,7 @@ final class InventoryResolver {
       index.put(order.get(i), i);
     }
     order.sort(
-        Comparator.comparing((GroupKey k) -> depth.getOrDefault(k, 0))
-            .thenComparing(index::get));
+        Comparator.comparing((GroupKey k) -> depth.getOrDefault(k, 0)).thenComparing(index::get));
     List<Host> hosts = new ArrayList<>();
     for (String name : declared.expand()) {
       ConnectionSettings settings = spec.defaults();
@@ -417,8 +415,7 @@ final class InventoryResolver {
           problems.add(
               entry.position(), "`order` of " + what + " lists `" + host + "`, not a member");
         } else if (!seen.add(host)) {
-          problems.add(
-              entry.position(), "`order` of " + what + " lists `" + host + "` twice");
+          problems.add(entry.position(), "`order` of " + what + " lists `" + host + "` twice");
         } else {
           order.add(host);
         }
