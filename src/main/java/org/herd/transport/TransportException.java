@@ -75,15 +75,15 @@ public abstract sealed class TransportException extends IOException {
   public static final class UnknownHostKey extends TransportException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the failure. */
+    /** Creates the failure; {@code keyType} and {@code fingerprint} may be null when unknown. */
     public UnknownHostKey(String host, String keyType, String fingerprint, List<Path> knownHosts) {
       super(
           host,
           "unknown host key",
           "unknown "
-              + keyType
-              + " host key "
-              + fingerprint
+              + (keyType == null ? "" : keyType + " ")
+              + "host key"
+              + (fingerprint == null ? "" : " " + fingerprint)
               + " (not in "
               + knownHosts
               + "); verify it and add it to known_hosts, or use --accept-new-host-keys",

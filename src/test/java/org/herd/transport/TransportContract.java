@@ -219,7 +219,8 @@ abstract class TransportContract {
             TransportException.CommandTimedOut.class,
             e -> {
               assertThat(e.reason()).isEqualTo("command timeout");
-              assertThat(e.partial().stdoutText()).isEqualTo("started\n");
+              // Whether "started" arrived before the deadline depends on the load; never "never".
+              assertThat(e.partial().stdoutText()).isIn("", "started\n");
             });
     assertNoProcessRuns(tag);
   }
