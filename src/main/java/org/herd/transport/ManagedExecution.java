@@ -37,6 +37,9 @@ final class ManagedExecution implements Execution {
   /** How long a killed command may take to close its channel before herd closes it. */
   static final Duration KILL_GRACE = Duration.ofSeconds(2);
 
+  /** How long a stopped command may take to report its process group before herd closes it. */
+  static final Duration PID_WAIT = Duration.ofSeconds(30);
+
   /** Bytes of stderr searched for the pid marker before herd gives up on the protocol. */
   private static final int PREAMBLE_LIMIT = 1 << 20;
 
@@ -171,7 +174,9 @@ final class ManagedExecution implements Execution {
       ending = why;
     }
     log.debug("{}: stopping {} ({})", host(), command, why);
-    pgid.completeOnTimeout(null, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+    // The channel is open, so the process group id is on its way (a loaded host can take
+    // seconds to start a shell); kill the group once it is known, or close when the command ends.
+    pgid.completeOnTimeout(null, PID_WAIT.toMillis(), TimeUnit.MILLISECONDS)
         .thenAcceptAsync(this::killGroup, session.workers());
   }
 

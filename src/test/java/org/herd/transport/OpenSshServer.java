@@ -24,13 +24,22 @@ final class OpenSshServer implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Path hostKey;
+  private final String user;
   private Process process;
 
   private OpenSshServer(Path dir, int port, String hostKeyType) throws Exception {
     this.dir = dir;
     this.port = port;
+    // A user of our own, with /bin/sh as login shell: root's shell startup files on a developer
+    // machine (pyenv, cargo) can cost seconds per command, and sudo tests need a non-root user.
+    this.user = "herd-it-" + port;
+    // Password "*": no password, but not "locked" (sshd without PAM refuses locked accounts).
+    run("useradd", "--create-home", "--shell", "/bin/sh", "--password", "*", user);
     this.log = dir.resolve("sshd.log");
     this.hostKey = dir.resolve("host_" + hostKeyType);
+    // sshd reads authorized_keys as the user: the directory must be searchable by it.
+    java.nio.file.Files.setPosixFilePermissions(
+        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     keygen(hostKey, hostKeyType, "");
     Files.writeString(dir.resolve("authorized_keys"), "");
   }
@@ -55,6 +64,21 @@ final class OpenSshServer implements AutoCloseable {
       socket.bind(new InetSocketAddress("127.0.0.1", 0));
       return socket.getLocalPort();
     }
+  }
+
+  /** The login user the server's clients use (created for this server, deleted by close). */
+  String user() {
+    return user;
+  }
+
+  /** Runs a command (as root) and fails with its output when it fails. */
+  static String run(String... argv) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IOException(String.join(" ", argv) + " failed: " + out);
+    }
+    return out;
   }
 
   /** Generates a key pair with ssh-keygen ({@code passphrase} "" for none). */
@@ -150,8 +174,8 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   /**
-   * Writes an ssh_config with one {@code Host alias} for this server, root, strict host keys and
-   * the given identity; {@code extra} lines go into the Host block.
+   * Writes an ssh_config with one {@code Host alias} for this server, its user, strict host keys
+   * and the given identity; {@code extra} lines go into the Host block.
    */
   Path sshConfig(String alias, Path identity, Path knownHosts, String... extra) throws IOException {
     List<String> lines =
@@ -160,7 +184,7 @@ final class OpenSshServer implements AutoCloseable {
                 "Host " + alias,
                 "  HostName 127.0.0.1",
                 "  Port " + port,
-                "  User root",
+                "  User " + user,
                 "  UserKnownHostsFile " + knownHosts,
                 "  StrictHostKeyChecking yes"));
     if (identity != null) {
@@ -186,6 +210,23 @@ final class OpenSshServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    try {
+      // Processes a test left behind (all started by this test, as its user) keep userdel from
+      // removing the user: end them by PID.
+      Process list = new ProcessBuilder("pgrep", "-u", user).start();
+      for (String pid :
+          new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
+        if (!pid.isBlank()) {
+          ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        }
+      }
+      list.waitFor();
+      run("userdel", "--remove", user);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
