@@ -11,7 +11,11 @@
 #   loopback-fleet.sh stop DIR      stops that sshd (by the PID it recorded)
 #
 # Files in DIR: ssh_config, known_hosts, id_ed25519 (client key), hosts (one alias per line),
-# sshd.pid, sshd.log, port (the first port), ports (all of them). Needs root (sshd logs users in only as root) and openssh-server.
+# sshd.pid, sshd.log, port (the first port), ports (all of them).
+#
+# Hosts log in as the user herd-bench (created when missing: system user, shell /bin/sh, home
+# /var/lib/herd-bench), not as root: a login shell that reads a heavy ~/.bashrc (root's runs
+# pyenv init on this machine) would measure that file, not the tools. Needs root (sshd logs users in only as root) and openssh-server.
 set -euo pipefail
 
 die() { printf 'loopback-fleet: %s\n' "$*" >&2; exit 1; }
@@ -21,6 +25,7 @@ start() {
   [ "$nports" -ge 1 ] && [ "$nports" -le 16 ] || die "PORTS must be 1 to 16 (sshd listens on 16 sockets at most)"
   [ "$(id -u)" = 0 ] || die "needs root: sshd logs users in only when it runs as root"
   [ -x /usr/sbin/sshd ] || die "needs /usr/sbin/sshd: apt-get install openssh-server"
+  ensure_user
   mkdir -p "$dir" /run/sshd
   dir=$(cd "$dir" && pwd)
   [ -f "$dir/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/host_ed25519"
@@ -41,7 +46,10 @@ print(" ".join(str(s.getsockname()[1]) for s in socks))' "$nports")"
   } >"$dir/sshd_config"
   cat >>"$dir/sshd_config" <<CONF
 HostKey $dir/host_ed25519
-AuthorizedKeysFile $dir/authorized_keys
+# Read as root, so the fleet directory may be private to root.
+AuthorizedKeysFile none
+AuthorizedKeysCommand /bin/cat $dir/authorized_keys
+AuthorizedKeysCommandUser root
 PidFile none
 StrictModes no
 UsePAM no
@@ -74,7 +82,7 @@ CONF
 Host h$i
   HostName 127.0.0.1
   Port ${ports[(i - 1) % nports]}
-  User root
+  User $user
   IdentityFile $dir/id_ed25519
   IdentitiesOnly yes
   UserKnownHostsFile $dir/known_hosts
@@ -96,6 +104,16 @@ CONF
     sleep 0.05
   done
   die "sshd does not listen on port $port: $(cat "$dir/sshd.log")"
+}
+
+user=herd-bench
+
+# The login user of the fleet; a password of '*' (not '!') so that sshd without PAM lets it in.
+ensure_user() {
+  if ! getent passwd "$user" >/dev/null; then
+    useradd --system --create-home --home-dir "/var/lib/$user" --shell /bin/sh "$user"
+    usermod -p '*' "$user"
+  fi
 }
 
 stop() {
