@@ -68,12 +68,6 @@ final class CopyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result of every host as JSON.")
   boolean json;
 
-  @Option(
-      names = {"-i", "--inventory"},
-      paramLabel = "FILE",
-      description = "The inventory (default: $HERD_INVENTORY, ./herd.yaml, /etc/herd/herd.yaml).")
-  String inventory;
-
   @Parameters(paramLabel = "SRC", arity = "1..*", description = "Files or directories.")
   List<String> sources = new ArrayList<>();
 
@@ -84,7 +78,7 @@ final class CopyCommand implements Callable<Integer> {
       throw new UserError("--fanout: must be at least 1, not " + fanout);
     }
     HostAction action = rcopy ? fetch(context) : send(context);
-    FleetTargets targets = FleetTargets.resolve(context, selection, connect, inventory);
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings = FanOutSettings.defaults().withFanout(fanout);
     TextReport report =
         new TextReport(context.out(), context.err(), new TerminalPalette(context.terminal()), true);

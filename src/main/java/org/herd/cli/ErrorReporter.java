@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.herd.inventory.InventoryException;
+import org.herd.inventory.Problem;
+import org.herd.journal.JournalException;
 import org.herd.nodeset.NodeSetException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -71,11 +74,20 @@ final class ErrorReporter
     if (ex instanceof UserError) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
     }
+    if (ex instanceof InventoryException inventory) {
+      // One line per problem, FILE:LINE:COL first, as compilers print them.
+      return new Report(
+          ExitCode.USAGE, inventory.problems().stream().map(Problem::toString).toList(), false);
+    }
     if (ex instanceof NodeSetException) {
       return new Report(ExitCode.USAGE, List.of("nodeset: " + ex.getMessage()), false);
     }
     if (ex instanceof ParameterException) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
+    }
+    if (ex instanceof JournalException) {
+      // The journal cannot be reached, created or migrated: nothing was done.
+      return new Report(ExitCode.UNAVAILABLE, List.of(ex.getMessage()), false);
     }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);

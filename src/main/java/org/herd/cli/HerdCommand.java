@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cluster-safe upgrades of Debian fleets.",
-    subcommands = {DemoCommand.class, NodesetCommand.class, RunCommand.class, CopyCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      NodesetCommand.class,
+      InventoryCommand.class,
+      RunCommand.class,
+      CopyCommand.class
+    },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
 
@@ -26,6 +32,16 @@ public final class HerdCommand implements Runnable {
       scope = ScopeType.INHERIT,
       description = "Show stack traces and debug logging.")
   boolean debug;
+
+  @Option(
+      names = "--inventory",
+      scope = ScopeType.INHERIT,
+      paramLabel = "[FORMAT:]FILE",
+      description = {
+        "The inventory: a herd.yaml, ansible:FILE (INI or YAML) or clush:FILE (ClusterShell"
+            + " groups). Default: $HERD_INVENTORY, else ./herd.yaml, else /etc/herd/herd.yaml."
+      })
+  String inventory;
 
   /** Creates the root command for this process (used by the documentation generators). */
   public HerdCommand() {
@@ -40,6 +56,11 @@ public final class HerdCommand implements Runnable {
   /** The surroundings of this invocation. */
   public CliContext context() {
     return context;
+  }
+
+  /** The value of {@code --inventory}, or {@code null} when it was not given. */
+  public String inventory() {
+    return inventory;
   }
 
   /** Whether {@code --debug} was given anywhere on the command line. */

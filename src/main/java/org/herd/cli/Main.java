@@ -39,6 +39,8 @@ public final class Main {
         .setParameterExceptionHandler(reporter)
         .setExitCodeExceptionMapper(reporter);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // '@web' is a node group, not a file of arguments.
+    commandLine.setExpandAtFiles(false);
     int code = commandLine.execute(args);
     context.out().flush();
     context.err().flush();

@@ -68,7 +68,7 @@ final class NodesetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CliContext context = CliContext.of(spec);
-    GroupResolver groups = GroupResolver.NONE;
+    GroupResolver groups = CliInventory.groupsOrNone(spec);
     List<NodeSet> parts = new ArrayList<>();
     if (expressions.isEmpty()) {
       readInput(context, groups, parts);
@@ -96,6 +96,8 @@ final class NodesetCommand implements Callable<Integer> {
   /** Reads whitespace-separated node sets from standard input; {@code #} starts a comment. */
   private static void readInput(CliContext context, GroupResolver groups, List<NodeSet> parts)
       throws IOException {
+    // Plain host names (the usual content of a piped list) skip the expression parser.
+    List<String> names = new ArrayList<>();
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
     String line;
@@ -105,11 +107,27 @@ final class NodesetCommand implements Callable<Integer> {
         line = line.substring(0, hash);
       }
       for (String word : line.strip().split("\\s+")) {
-        if (!word.isEmpty()) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        if (isHostName(word)) {
+          names.add(word);
+        } else {
           parts.add(NodeSet.parse(word, groups));
         }
       }
     }
+    parts.add(NodeSet.of(names));
+  }
+
+  /** Whether {@code word} (without whitespace) is one host name, not an expression. */
+  private static boolean isHostName(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (",!&^[]@*?".indexOf(word.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The separator with {@code \n}, {@code \t} and {@code \\} turned into what they name. */

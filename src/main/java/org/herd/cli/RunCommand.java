@@ -118,12 +118,6 @@ final class RunCommand implements Callable<Integer> {
       description = "Commands to run one after the other, one per line ('#' comments).")
   Path commandsFile;
 
-  @Option(
-      names = {"-i", "--inventory"},
-      paramLabel = "FILE",
-      description = "The inventory (default: $HERD_INVENTORY, ./herd.yaml, /etc/herd/herd.yaml).")
-  String inventory;
-
   @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, as for clush.")
   List<String> words = new ArrayList<>();
 
@@ -152,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
     if (fanout < 1) {
       throw new UserError("--fanout: must be at least 1, not " + fanout);
     }
-    FleetTargets targets = FleetTargets.resolve(context, selection, connect, inventory);
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings =
         FanOutSettings.defaults()
             .withFanout(fanout)

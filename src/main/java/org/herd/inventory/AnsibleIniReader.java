@@ -210,7 +210,12 @@ final class AnsibleIniReader {
   /** Ansible reads INI values as Python literals when it can: numbers and booleans. */
   private static Object value(String text) {
     if (text.matches("-?[0-9]{1,18}")) {
-      return Long.parseLong(text);
+      // The same types as YAML numbers, so INI and YAML inventories compare equal.
+      long n = Long.parseLong(text);
+      if (n == (int) n) {
+        return Integer.valueOf((int) n);
+      }
+      return Long.valueOf(n);
     }
     if (text.equals("True")) {
       return Boolean.TRUE;

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Suggests the word a user probably meant, by edit distance (optimal string alignment, so a swapped
- * pair of letters counts as one edit: {@code prot} → {@code port}).
+ * pair of letters counts as one edit: {@code prot} → {@code port}), or because it is the start of a
+ * candidate ({@code child} → {@code children}).
  */
 final class DidYouMean {
 

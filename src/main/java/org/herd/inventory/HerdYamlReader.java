@@ -143,7 +143,7 @@ final class HerdYamlReader {
                 .map(e -> fields.nodeSets(e.value(), "`members` of " + what))
                 .orElseGet(
                     () -> {
-                      problems.add(body.position(), what + " needs `members`");
+                      problems.add(entry.key().position(), what + " needs `members`");
                       return List.of();
                     });
         groupSettings = settings.read(body);
@@ -175,7 +175,7 @@ final class HerdYamlReader {
               .map(e -> fields.nodeSets(e.value(), "`members` of " + what))
               .orElseGet(
                   () -> {
-                    problems.add(body.get().position(), what + " needs `members`");
+                    problems.add(entry.key().position(), what + " needs `members`");
                     return List.of();
                   });
       Located recipe =
@@ -283,7 +283,7 @@ final class HerdYamlReader {
       }
       if (s.text().matches("[0-9]+")) {
         problems.add(
-            s.position(), "`soak` needs a unit: `" + s.text() + "s`, `" + s.text() + "m`…");
+            s.position(), "`soak` needs a unit, as in `" + s.text() + "s` or `" + s.text() + "m`");
         return Duration.ZERO;
       }
     }

@@ -41,7 +41,7 @@ public final class InventoryGroups implements GroupResolver {
     if (sets.isEmpty()) {
       return Optional.empty();
     }
-    NodeSet union = NodeSet.of(List.of());
+    NodeSet union = NodeSet.empty();
     for (NodeSet set : sets) {
       union = union.union(set);
     }

@@ -12,38 +12,79 @@ import java.util.Set;
  * prints, including which dimension gets folded when several could be.
  *
  * <p>ClusterShell's multivariate fold is a greedy merge: start from one vector per node, sort the
- * vectors (largest first, then by the length, first and last index string of each dimension), and
- * merge two vectors whenever they differ in exactly one dimension. Cheap passes merge only
- * neighbours; when a cheap pass merges nothing, every pair is tried, until nothing changes. The
- * vectors stay pairwise disjoint, so two vectors that differ in one dimension always merge there.
+ * vectors (more nodes first, then dimension by dimension: more indexes first, then by the string of
+ * the first index, then of the last), and merge two vectors whenever they differ in exactly one
+ * dimension. Cheap passes merge only neighbours; when a cheap pass merges nothing, every pair is
+ * tried, until nothing changes. The vectors stay pairwise disjoint, so two vectors that differ in
+ * one dimension always merge there.
  *
- * <p>A set that is a full cartesian product always ends up as that single vector, so it is
- * recognised up front. Otherwise the merges accumulate the indexes of the growing dimension in a
- * buffer and sort them once, which keeps long runs linear.
+ * <p>Doing that fast: a set that is a full cartesian product always ends up as that one vector, so
+ * it is recognised up front; index strings are compared through their rank in string order,
+ * computed once per distinct index, so the first sort is a sort of packed longs; merges along one
+ * dimension append to a buffer that is sorted once.
  */
 final class NdFolding {
 
-  private NdFolding() {}
+  private final int dimensions;
+  private final long[][] keys; // per dimension, the distinct keys in numeric (key) order
+  private final int[][] ranks; // per dimension, the rank of keys[d][i] in string order
+
+  private NdFolding(int dimensions, RangeSet[] distinct) {
+    this.dimensions = dimensions;
+    this.keys = new long[dimensions][];
+    this.ranks = new int[dimensions][];
+    for (int d = 0; d < dimensions; d++) {
+      int n = distinct[d].size();
+      Integer[] order = new Integer[n];
+      String[] strings = new String[n];
+      keys[d] = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[d][i] = distinct[d].key(i);
+        strings[i] = IndexKey.toString(keys[d][i]);
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparing(i -> strings[i]));
+      ranks[d] = new int[n];
+      for (int r = 0; r < n; r++) {
+        ranks[d][order[r]] = r;
+      }
+    }
+  }
 
   /** The vectors of {@code tuples}, in the order ClusterShell prints them. */
   static List<RangeSet[]> fold(int dimensions, Set<Tuple> tuples) {
     if (tuples.isEmpty()) {
       return List.of();
     }
-    RangeSet[] product = productOf(dimensions, tuples);
-    if (product != null) {
-      return List.<RangeSet[]>of(product);
-    }
-    List<Vector> vectors = new ArrayList<>(tuples.size());
-    for (Tuple tuple : tuples) {
-      RangeSet[] ranges = new RangeSet[dimensions];
-      for (int d = 0; d < dimensions; d++) {
-        ranges[d] = RangeSet.single(tuple.keys[d]);
+    RangeSet[] distinct = new RangeSet[dimensions];
+    long size = 1;
+    for (int d = 0; d < dimensions; d++) {
+      long[] all = new long[tuples.size()];
+      int n = 0;
+      for (Tuple tuple : tuples) {
+        all[n++] = tuple.keys[d];
       }
-      vectors.add(new Vector(ranges));
+      distinct[d] = RangeSet.of(all, n);
+      size = Math.min(size * distinct[d].size(), Long.MAX_VALUE / Integer.MAX_VALUE);
     }
+    if (size == tuples.size()) {
+      return List.<RangeSet[]>of(distinct);
+    }
+    return new NdFolding(dimensions, distinct).merge(tuples);
+  }
+
+  private int rank(int d, long key) {
+    return ranks[d][Arrays.binarySearch(keys[d], key)];
+  }
+
+  private List<RangeSet[]> merge(Set<Tuple> tuples) {
+    List<Vector> vectors = singletons(tuples);
+    // The first pass needs no sort: singletons() returns them in order.
     boolean full = false;
-    boolean changed = true;
+    boolean changed = neighbourPass(vectors);
+    if (!changed) {
+      changed = full = true;
+    }
     while (changed) {
       vectors.sort(ORDER);
       changed = full ? fullPass(vectors) : neighbourPass(vectors);
@@ -58,23 +99,73 @@ final class NdFolding {
     return result;
   }
 
-  /** The vector of {@code tuples} if they are a full cartesian product, else null. */
-  private static RangeSet[] productOf(int dimensions, Set<Tuple> tuples) {
-    RangeSet[] ranges = new RangeSet[dimensions];
-    long size = 1;
+  /**
+   * One vector per node, already in ClusterShell's first order: all have one node, so the order is
+   * that of the index strings, dimension by dimension, which ranks packed into a long give.
+   */
+  private List<Vector> singletons(Set<Tuple> tuples) {
+    int[] bits = new int[dimensions];
+    int total = 0;
     for (int d = 0; d < dimensions; d++) {
-      long[] keys = new long[tuples.size()];
-      int n = 0;
+      bits[d] = 64 - Long.numberOfLeadingZeros(Math.max(1, keys[d].length - 1));
+      total += bits[d];
+    }
+    List<Vector> vectors = new ArrayList<>(tuples.size());
+    if (total > 63) {
       for (Tuple tuple : tuples) {
-        keys[n++] = tuple.keys[d];
+        vectors.add(singleton(tuple.keys));
       }
-      ranges[d] = RangeSet.of(keys, n);
-      size *= ranges[d].size();
-      if (size > tuples.size()) {
-        return null;
+      vectors.sort(ORDER);
+      return vectors;
+    }
+    long[] packed = new long[tuples.size()];
+    int n = 0;
+    for (Tuple tuple : tuples) {
+      long p = 0;
+      for (int d = 0; d < dimensions; d++) {
+        p = (p << bits[d]) | Arrays.binarySearch(keys[d], tuple.keys[d]);
+      }
+      packed[n++] = p;
+    }
+    // Packing indexes in numeric order, then sorting by rank: map index -> rank before sorting.
+    for (int i = 0; i < n; i++) {
+      long p = packed[i];
+      long q = 0;
+      int shift = 0;
+      for (int d = dimensions - 1; d >= 0; d--) {
+        int index = (int) ((p >>> shift) & ((1L << bits[d]) - 1));
+        q |= (long) ranks[d][index] << shift;
+        shift += bits[d];
+      }
+      packed[i] = q;
+    }
+    Arrays.sort(packed);
+    int[][] keyOfRank = new int[dimensions][];
+    for (int d = 0; d < dimensions; d++) {
+      keyOfRank[d] = new int[ranks[d].length];
+      for (int i = 0; i < ranks[d].length; i++) {
+        keyOfRank[d][ranks[d][i]] = i;
       }
     }
-    return size == tuples.size() ? ranges : null;
+    long[] tuple = new long[dimensions];
+    for (long q : packed) {
+      int shift = 0;
+      for (int d = dimensions - 1; d >= 0; d--) {
+        int rank = (int) ((q >>> shift) & ((1L << bits[d]) - 1));
+        tuple[d] = keys[d][keyOfRank[d][rank]];
+        shift += bits[d];
+      }
+      vectors.add(singleton(tuple));
+    }
+    return vectors;
+  }
+
+  private Vector singleton(long[] tuple) {
+    RangeSet[] ranges = new RangeSet[dimensions];
+    for (int d = 0; d < dimensions; d++) {
+      ranges[d] = RangeSet.single(tuple[d]);
+    }
+    return new Vector(ranges);
   }
 
   /** Merges each vector into its predecessor while they differ in one dimension. */
@@ -133,41 +224,39 @@ final class NdFolding {
    */
   private static final Comparator<Vector> ORDER =
       (a, b) -> {
-        int c = Long.compare(b.size(), a.size());
-        if (c != 0) {
-          return c;
-        }
-        RangeSet[] x = a.ranges();
-        RangeSet[] y = b.ranges();
-        for (int d = 0; d < x.length; d++) {
-          c = Integer.compare(y[d].size(), x[d].size());
+        a.settle();
+        b.settle();
+        int c = Long.compare(b.size, a.size);
+        for (int d = 0; c == 0 && d < a.ranges.length; d++) {
+          c = Integer.compare(b.ranges[d].size(), a.ranges[d].size());
           if (c == 0) {
-            c = a.first(d).compareTo(b.first(d));
+            c = Integer.compare(a.firstRanks[d], b.firstRanks[d]);
           }
           if (c == 0) {
-            c = a.last(d).compareTo(b.last(d));
-          }
-          if (c != 0) {
-            return c;
+            c = Integer.compare(a.lastRanks[d], b.lastRanks[d]);
           }
         }
-        return 0;
+        return c;
       };
 
   /**
    * A vector being merged. Merges along one dimension append to a buffer, which is sorted only when
    * that dimension is looked at as a set.
    */
-  private static final class Vector {
+  private final class Vector {
     private final RangeSet[] ranges;
     private int growing = -1;
     private long[] buffer;
     private int buffered;
-    private String[] firsts;
-    private String[] lasts;
+    private long size;
+    private final int[] firstRanks;
+    private final int[] lastRanks;
 
     Vector(RangeSet[] ranges) {
       this.ranges = ranges;
+      this.firstRanks = new int[ranges.length];
+      this.lastRanks = new int[ranges.length];
+      describe();
     }
 
     RangeSet[] ranges() {
@@ -175,47 +264,22 @@ final class NdFolding {
       return ranges;
     }
 
-    long size() {
-      long size = 1;
-      for (int d = 0; d < ranges.length; d++) {
-        size *= sizeOf(d);
-      }
-      return size;
-    }
-
-    private int sizeOf(int d) {
-      return d == growing ? buffered : ranges[d].size();
-    }
-
-    String first(int d) {
-      if (firsts == null) {
-        strings();
-      }
-      return firsts[d];
-    }
-
-    String last(int d) {
-      if (lasts == null) {
-        strings();
-      }
-      return lasts[d];
-    }
-
-    private void strings() {
-      settle();
-      firsts = new String[ranges.length];
-      lasts = new String[ranges.length];
-      for (int d = 0; d < ranges.length; d++) {
-        firsts[d] = IndexKey.toString(ranges[d].first());
-        lasts[d] = ranges[d].size() == 1 ? firsts[d] : IndexKey.toString(ranges[d].last());
-      }
-    }
-
-    private void settle() {
+    /** Sorts the growing dimension into a set and refreshes the sort keys. */
+    void settle() {
       if (growing >= 0) {
         ranges[growing] = RangeSet.of(buffer, buffered);
         growing = -1;
         buffer = null;
+        describe();
+      }
+    }
+
+    private void describe() {
+      size = 1;
+      for (int d = 0; d < ranges.length; d++) {
+        size *= ranges[d].size();
+        firstRanks[d] = rank(d, ranges[d].first());
+        lastRanks[d] = rank(d, ranges[d].last());
       }
     }
 
@@ -224,12 +288,10 @@ final class NdFolding {
       RangeSet[] theirs = other.ranges();
       int differing = -1;
       for (int d = 0; d < ranges.length; d++) {
-        boolean equal;
-        if (d == growing) {
-          equal = buffered == theirs[d].size() && ranges()[d].equals(theirs[d]);
-        } else {
-          equal = ranges[d].equals(theirs[d]);
-        }
+        boolean equal =
+            d == growing
+                ? buffered == theirs[d].size() && ranges()[d].equals(theirs[d])
+                : ranges[d].equals(theirs[d]);
         if (!equal) {
           if (differing >= 0) {
             return false;
@@ -257,8 +319,6 @@ final class NdFolding {
       for (int i = 0; i < added.size(); i++) {
         buffer[buffered++] = added.key(i);
       }
-      firsts = null;
-      lasts = null;
       return true;
     }
   }

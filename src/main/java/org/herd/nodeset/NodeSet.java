@@ -71,9 +71,11 @@ public final class NodeSet implements Iterable<String> {
    */
   public static NodeSet of(Collection<String> hostnames) {
     NodeSetBuilder builder = new NodeSetBuilder();
+    Pattern last = null;
     for (String hostname : hostnames) {
-      HostName name = HostName.parse(hostname);
-      builder.add(name.pattern(), name.indexes());
+      HostName name = HostName.parse(hostname, last);
+      builder.addHost(name.pattern(), name.keys());
+      last = name.pattern();
     }
     return builder.build();
   }

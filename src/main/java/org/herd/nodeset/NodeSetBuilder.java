@@ -1,39 +1,103 @@
 package org.herd.nodeset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A mutable node set for evaluating expressions left to right and for gathering many hosts: unions
- * are queued per pattern and merged in one pass (a sort of all indexes), so that {@code n1,n2,…}
- * with 100,000 names costs one sort, not 100,000 copies.
+ * A mutable node set for evaluating expressions left to right and for gathering many hosts. Unions
+ * are queued per pattern and merged in one pass (one sort of all indexes, or one hash set of all
+ * tuples), so that 100,000 host names cost one sort, not 100,000 copies; patterns are sorted only
+ * when the set is built.
  */
 final class NodeSetBuilder {
 
   /** Above this many queued sets, multi-dimensional unions materialise tuples in one go. */
   private static final int PAIRWISE_UNIONS = 8;
 
-  private final TreeMap<Pattern, Slot> slots = new TreeMap<>();
+  private final Map<Pattern, Slot> slots = new HashMap<>();
 
-  /** The indexes of one pattern: a merged base and the sets still to be unioned into it. */
+  /** The indexes of one pattern: a merged base and what is still to be unioned into it. */
   private static final class Slot {
     IndexSet base;
     final List<IndexSet> queued = new ArrayList<>(2);
+    long[] keys; // single hosts of a 1D pattern
+    int keyCount;
+    Set<Tuple> tuples; // single hosts of a multi-dimensional pattern
 
     Slot(IndexSet base) {
       this.base = base;
     }
 
-    IndexSet settle() {
-      if (queued.isEmpty()) {
-        return base;
+    void addHost(long[] hostKeys) {
+      if (hostKeys.length == 1) {
+        if (keys == null) {
+          keys = new long[16];
+        } else if (keyCount == keys.length) {
+          keys = Arrays.copyOf(keys, 2 * keys.length);
+        }
+        keys[keyCount++] = hostKeys[0];
+      } else if (hostKeys.length > 1) {
+        if (tuples == null) {
+          tuples = new HashSet<>();
+        }
+        tuples.add(new Tuple(hostKeys));
+      } else if (base == null) {
+        base = NoIndex.PRESENT;
       }
-      base = union(base, queued);
-      queued.clear();
+    }
+
+    IndexSet settle() {
+      if (keys != null) {
+        settleKeys();
+      } else if (tuples != null) {
+        settleTuples();
+      } else if (!queued.isEmpty()) {
+        base = union(base, queued);
+        queued.clear();
+      }
       return base;
+    }
+
+    private void settleKeys() {
+      int total = keyCount;
+      List<IndexSet> all = new ArrayList<>(queued);
+      if (base != null) {
+        all.add(base);
+      }
+      for (IndexSet set : all) {
+        total += set.size();
+      }
+      long[] merged = Arrays.copyOf(keys, total);
+      int n = keyCount;
+      for (IndexSet set : all) {
+        RangeSet range = (RangeSet) set;
+        for (int i = 0; i < range.size(); i++) {
+          merged[n++] = range.key(i);
+        }
+      }
+      base = RangeSet.of(merged, n);
+      keys = null;
+      keyCount = 0;
+      queued.clear();
+    }
+
+    private void settleTuples() {
+      if (base != null) {
+        ((RangeSetNd) base).forEachTuple(tuples::add);
+      }
+      for (IndexSet set : queued) {
+        ((RangeSetNd) set).forEachTuple(tuples::add);
+      }
+      base = RangeSetNd.ofTuples(tuples.iterator().next().keys.length, tuples);
+      tuples = null;
+      queued.clear();
     }
   }
 
@@ -45,9 +109,17 @@ final class NodeSetBuilder {
     Slot slot = slots.get(pattern);
     if (slot == null) {
       slots.put(pattern, new Slot(indexes));
+    } else if (slot.base == null) {
+      slot.base = indexes;
     } else {
       slot.queued.add(indexes);
     }
+    return this;
+  }
+
+  /** Adds one host of {@code pattern}; the array is owned by the builder from now on. */
+  NodeSetBuilder addHost(Pattern pattern, long[] keys) {
+    slots.computeIfAbsent(pattern, p -> new Slot(null)).addHost(keys);
     return this;
   }
 
@@ -77,15 +149,11 @@ final class NodeSetBuilder {
         while (it.hasNext()) {
           Map.Entry<Pattern, Slot> entry = it.next();
           IndexSet other = theirs.get(entry.getKey());
-          if (other == null) {
+          IndexSet common = other == null ? null : entry.getValue().settle().intersection(other);
+          if (common == null || common.isEmpty()) {
             it.remove();
           } else {
-            IndexSet common = entry.getValue().settle().intersection(other);
-            if (common.isEmpty()) {
-              it.remove();
-            } else {
-              entry.getValue().base = common;
-            }
+            entry.getValue().base = common;
           }
         }
       }

@@ -94,7 +94,11 @@ final class NodeSetParser {
       Term t =
           new Term(
               op, term.pattern(), term.indexes(), start + 1, expr.substring(start, end).strip());
-      result.apply(t.op(), evaluate(t, source, wildcards));
+      if (t.op() == Operator.UNION && isPlain(t.pattern())) {
+        result.add(t.pattern(), t.indexes());
+      } else {
+        result.apply(t.op(), evaluate(t, source, wildcards));
+      }
       op = next;
     }
     return result.build();
@@ -214,6 +218,11 @@ final class NodeSetParser {
     } catch (IllegalArgumentException e) {
       throw NodeSetException.at("bad index", expr.substring(from, to), from + 1, e.getMessage());
     }
+  }
+
+  /** Whether a term stands for its own nodes: not a group reference, not a wildcard. */
+  private static boolean isPlain(Pattern pattern) {
+    return !pattern.startsWith("@") && !pattern.containsAny("*?");
   }
 
   private NodeSet evaluate(Term term, String source, boolean wildcards) {

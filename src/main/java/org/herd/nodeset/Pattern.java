@@ -14,20 +14,29 @@ import java.util.List;
 final class Pattern implements Comparable<Pattern> {
 
   private final String[] parts;
-  private final String sortKey;
   private final int hash;
+  private String sortKey;
 
   private Pattern(String[] parts) {
     this.parts = parts;
-    StringBuilder key = new StringBuilder();
-    for (int i = 0; i < parts.length; i++) {
-      if (i > 0) {
-        key.append("%s");
-      }
-      key.append(parts[i].replace("%", "%%"));
-    }
-    this.sortKey = key.toString();
     this.hash = Arrays.hashCode(parts);
+  }
+
+  /** ClusterShell's format string of the pattern, by which patterns are sorted. */
+  private String sortKey() {
+    String key = sortKey;
+    if (key == null) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          out.append("%s");
+        }
+        out.append(parts[i].replace("%", "%%"));
+      }
+      key = out.toString();
+      sortKey = key;
+    }
+    return key;
   }
 
   /** The pattern with the given texts around its indexes ({@code dimensions + 1} of them). */
@@ -38,6 +47,25 @@ final class Pattern implements Comparable<Pattern> {
   /** The number of indexes of the names of this pattern. */
   int dimensions() {
     return parts.length - 1;
+  }
+
+  /**
+   * Whether {@code name}, whose digit runs are at {@code bounds} (start, end, start, end…), has
+   * exactly this pattern's text around them.
+   */
+  boolean matches(String name, int[] bounds) {
+    if (bounds.length != 2 * dimensions()) {
+      return false;
+    }
+    int from = 0;
+    for (int i = 0; i < parts.length; i++) {
+      int to = i < bounds.length / 2 ? bounds[2 * i] : name.length();
+      if (to - from != parts[i].length() || !name.startsWith(parts[i], from)) {
+        return false;
+      }
+      from = i < bounds.length / 2 ? bounds[2 * i + 1] : to;
+    }
+    return true;
   }
 
   /** The name with the given index keys. */
@@ -77,7 +105,7 @@ final class Pattern implements Comparable<Pattern> {
 
   @Override
   public int compareTo(Pattern other) {
-    return compareCodePoints(sortKey, other.sortKey);
+    return compareCodePoints(sortKey(), other.sortKey());
   }
 
   /** Python's string order: by code point, which differs from UTF-16 order above U+FFFF. */
@@ -108,6 +136,6 @@ final class Pattern implements Comparable<Pattern> {
 
   @Override
   public String toString() {
-    return sortKey;
+    return sortKey();
   }
 }

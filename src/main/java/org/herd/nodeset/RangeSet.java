@@ -167,33 +167,89 @@ final class RangeSet implements IndexSet {
     return ofSorted(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
-  /** Appends the folded ranges, such as {@code 1-5,9}, without brackets. */
+  /**
+   * Appends the folded ranges, such as {@code 1-5,9}, without brackets.
+   *
+   * <p>This follows ClusterShell's scan exactly, quirks included: a segment remembers the padding
+   * of the index that opened it, and after an isolated index the next run inherits that padding. So
+   * {@code 03,14-99,100} stays three pieces (the run from 14 counts as 2-digit padded, like 03, and
+   * stops before 100) while {@code 14-100} is one.
+   */
   void appendFolded(StringBuilder out) {
-    int i = 0;
-    while (i < keys.length) {
-      long start = keys[i];
-      boolean padded = IndexKey.padded(start);
-      int length = IndexKey.length(start);
-      int j = i;
-      while (j + 1 < keys.length) {
-        long next = keys[j + 1];
-        if (IndexKey.value(next) != IndexKey.value(keys[j]) + 1) {
-          break;
-        }
-        if (padded ? IndexKey.length(next) != length : IndexKey.padded(next)) {
-          break;
-        }
-        j++;
+    if (keys.length == 0) {
+      return;
+    }
+    Segments segments = new Segments(out);
+    long start = IndexKey.value(keys[0]);
+    boolean padded = IndexKey.padded(keys[0]);
+    int pad = IndexKey.length(keys[0]);
+    long last = start;
+    long step = 0; // 0: no step yet (one index so far)
+    for (int i = 1; i < keys.length; i++) {
+      long key = keys[i];
+      long value = IndexKey.value(key);
+      boolean paddingMismatch = padded ? IndexKey.length(key) != pad : IndexKey.padded(key);
+      boolean stepMismatch = !paddingMismatch && step != 0 && step != value - last;
+      if (!paddingMismatch && !stepMismatch) {
+        step = value - last;
+        last = value;
+        continue;
       }
-      if (i > 0) {
+      int width = padded ? pad : 0;
+      if (step == 0 || step == 1) {
+        segments.range(start, last, width);
+        start = value;
+        padded = IndexKey.padded(key);
+        pad = IndexKey.length(key);
+      } else {
+        long stop = paddingMismatch ? last : last - step;
+        for (long v = start; v <= stop; v += step) {
+          segments.range(v, v, width);
+        }
+        if (paddingMismatch) {
+          start = value;
+          padded = IndexKey.padded(key);
+          pad = IndexKey.length(key);
+        } else {
+          start = last;
+        }
+      }
+      step = stepMismatch ? value - last : 0;
+      last = value;
+    }
+    int width = padded ? pad : 0;
+    if (step == 0 || step == 1) {
+      segments.range(start, last, width);
+    } else {
+      for (long v = start; v <= last; v += step) {
+        segments.range(v, v, width);
+      }
+    }
+  }
+
+  /** Writes comma-separated {@code a} or {@code a-b} pieces, zero-padded to a width. */
+  private static final class Segments {
+    private final StringBuilder out;
+    private boolean first = true;
+
+    Segments(StringBuilder out) {
+      this.out = out;
+    }
+
+    void range(long from, long to, int width) {
+      if (!first) {
         out.append(',');
       }
-      IndexKey.appendTo(out, start);
-      if (j > i) {
+      first = false;
+      append(from, width);
+      if (to != from) {
         out.append('-');
-        IndexKey.appendTo(out, keys[j]);
+        append(to, width);
       }
-      i = j + 1;
+    }
+
+    private void append(long value, int width) {
+      IndexKey.appendTo(out, IndexKey.padTo(value, width));
     }
   }
 

@@ -10,7 +10,22 @@ final class Tuple {
 
   Tuple(long[] keys) {
     this.keys = keys;
-    this.hash = Arrays.hashCode(keys);
+    this.hash = hash(keys);
+  }
+
+  /**
+   * A well-mixed hash. {@link Arrays#hashCode(long[])} is {@code 31 * h(a) + h(b)}, under which
+   * {@code rack[1-50]-node[1-2000]} has only a few thousand distinct hashes: hash maps of such
+   * tuples degrade into trees.
+   */
+  private static int hash(long[] keys) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (long key : keys) {
+      h = (h ^ key) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    h *= 0x94D049BB133111EBL;
+    return (int) (h ^ (h >>> 32));
   }
 
   @Override

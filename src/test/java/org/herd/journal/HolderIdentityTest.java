@@ -1,0 +1,29 @@
+package org.herd.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HolderIdentityTest {
+
+  @Test
+  void readsAsUserAtHostWithPidAndRun() {
+    HolderIdentity holder =
+        new HolderIdentity("alice", "ops1", 4242, Optional.of(RunId.of("20250314-091502-3fa9c1")));
+
+    assertThat(holder.text()).isEqualTo("alice@ops1 pid=4242 run=20250314-091502-3fa9c1");
+    assertThat(new HolderIdentity("bob", "ops2", 7, Optional.empty()).text())
+        .isEqualTo("bob@ops2 pid=7");
+  }
+
+  @Test
+  void thisProcessIsNamedByItsUserAndPid() {
+    HolderIdentity holder = HolderIdentity.ofThisProcess(Map.of("USER", "carol"), Optional.empty());
+
+    assertThat(holder.user()).isEqualTo("carol");
+    assertThat(holder.pid()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(holder.hostname()).isNotBlank();
+  }
+}

@@ -1,0 +1,95 @@
+package org.herd.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JournalLocationTest {
+
+  private static final Map<String, String> ALICE = Map.of("HOME", "/home/alice");
+
+  @Test
+  void rootUsesVarLib() {
+    JournalLocation location = JournalLocation.resolve(null, ALICE, 0);
+
+    assertThat(location.file()).contains(Path.of("/var/lib/herd/journal.db"));
+    assertThat(location.url()).isEqualTo("jdbc:sqlite:/var/lib/herd/journal.db");
+    assertThat(location.dialect()).isEqualTo(Dialect.SQLITE);
+  }
+
+  @Test
+  void aUserUsesTheirStateDirectory() {
+    assertThat(JournalLocation.resolve(null, ALICE, 1000).file())
+        .contains(Path.of("/home/alice/.local/state/herd/journal.db"));
+    assertThat(
+            JournalLocation.resolve(
+                    null, Map.of("HOME", "/home/alice", "XDG_STATE_HOME", "/srv/state"), 1000)
+                .file())
+        .contains(Path.of("/srv/state/herd/journal.db"));
+    // a relative XDG_STATE_HOME is invalid and ignored, as the specification says
+    assertThat(
+            JournalLocation.resolve(
+                    null, Map.of("HOME", "/home/alice", "XDG_STATE_HOME", "state"), 1000)
+                .file())
+        .contains(Path.of("/home/alice/.local/state/herd/journal.db"));
+  }
+
+  @Test
+  void theOptionWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+    Map<String, String> env = Map.of("HOME", "/home/alice", "HERD_JOURNAL", "/tmp/env.db");
+
+    assertThat(JournalLocation.resolve("/tmp/option.db", env, 0).file())
+        .contains(Path.of("/tmp/option.db"));
+    assertThat(JournalLocation.resolve(null, env, 0).file()).contains(Path.of("/tmp/env.db"));
+    assertThat(JournalLocation.resolve("", env, 0).file()).contains(Path.of("/tmp/env.db"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "jdbc:postgresql://db.example/herd, POSTGRESQL, ''",
+    "jdbc:sqlite:/var/tmp/j.db, SQLITE, /var/tmp/j.db",
+    "jdbc:sqlite:file:/var/tmp/j.db?cache=shared, SQLITE, /var/tmp/j.db",
+    "/var/tmp/plain.db, SQLITE, /var/tmp/plain.db",
+  })
+  void namedJournalsAreUrlsOrFiles(String text, Dialect dialect, String file) {
+    JournalLocation location = JournalLocation.parse(text);
+
+    assertThat(location.dialect()).isEqualTo(dialect);
+    assertThat(location.file())
+        .isEqualTo(file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)));
+  }
+
+  @Test
+  void aRelativeFileBecomesAbsolute() {
+    JournalLocation location = JournalLocation.parse("journal.db");
+
+    assertThat(location.file().orElseThrow()).isAbsolute();
+    assertThat(location.url()).startsWith("jdbc:sqlite:/");
+  }
+
+  @Test
+  void otherDatabasesAndInMemorySqliteAreRefused() {
+    assertThatThrownBy(() -> JournalLocation.parse("jdbc:mysql://db/herd?password=s3cret"))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("unsupported database")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> JournalLocation.parse("jdbc:sqlite::memory:"))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("in-memory");
+  }
+
+  @Test
+  void passwordsAreKeptOutOfMessages() {
+    JournalLocation location =
+        JournalLocation.parse("jdbc:postgresql://db/herd?user=herd&password=s3cret&ssl=true");
+
+    assertThat(location.describe())
+        .isEqualTo("jdbc:postgresql://db/herd?user=herd&password=***&ssl=true");
+  }
+}

@@ -1,0 +1,54 @@
+package org.herd.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal contract on an SQLite file, plus what is particular to SQLite. */
+class SqliteJournalTest extends JournalContract {
+
+  @TempDir Path dir;
+  private int files;
+
+  @Override
+  JournalLocation freshLocation() {
+    return JournalLocation.parse(dir.resolve("journal" + ++files + ".db").toString());
+  }
+
+  @Test
+  void theFileAndItsMissingDirectoriesAreCreatedPrivate() throws Exception {
+    Path file = dir.resolve("home/.local/state/herd/journal.db");
+
+    open(JournalLocation.parse(file.toString()));
+
+    assertThat(file).isRegularFile();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void connectionsUseWalForeignKeysAndABusyTimeout() {
+    try (ConnectionSource db = new ConnectionSource(location)) {
+      assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
+      assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
+      assertThat(pragma(db, "busy_timeout")).isEqualTo(String.valueOf(Dialect.BUSY_TIMEOUT_MILLIS));
+    }
+  }
+
+  private static String pragma(ConnectionSource db, String name) {
+    return db.read(
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
+            rows.next();
+            return rows.getString(1);
+          }
+        });
+  }
+}
