@@ -69,20 +69,18 @@ final class NodesetCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CliContext context = CliContext.of(spec);
     GroupResolver groups = GroupResolver.NONE;
-    List<NodeSet> parts = new ArrayList<>();
+    List<String> all = new ArrayList<>();
     if (expressions.isEmpty()) {
-      readInput(context, groups, parts);
+      readInput(context, all);
     }
     for (String expression : expressions) {
       if (expression.equals("-")) {
-        readInput(context, groups, parts);
+        readInput(context, all);
       } else {
-        for (String line : expression.split("\\R", -1)) {
-          parts.add(NodeSet.parse(line, groups));
-        }
+        all.addAll(List.of(expression.split("\\R", -1)));
       }
     }
-    NodeSet nodes = NodeSet.union(parts);
+    NodeSet nodes = NodeSet.parseAll(all, groups);
     if (action.fold) {
       context.out().println(nodes.fold());
     } else if (action.expand) {
@@ -94,10 +92,7 @@ final class NodesetCommand implements Callable<Integer> {
   }
 
   /** Reads whitespace-separated node sets from standard input; {@code #} starts a comment. */
-  private static void readInput(CliContext context, GroupResolver groups, List<NodeSet> parts)
-      throws IOException {
-    // Plain host names (the usual content of a piped list) skip the expression parser.
-    List<String> names = new ArrayList<>();
+  private static void readInput(CliContext context, List<String> all) throws IOException {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
     String line;
@@ -107,27 +102,11 @@ final class NodesetCommand implements Callable<Integer> {
         line = line.substring(0, hash);
       }
       for (String word : line.strip().split("\\s+")) {
-        if (word.isEmpty()) {
-          continue;
-        }
-        if (isHostName(word)) {
-          names.add(word);
-        } else {
-          parts.add(NodeSet.parse(word, groups));
+        if (!word.isEmpty()) {
+          all.add(word);
         }
       }
     }
-    parts.add(NodeSet.of(names));
-  }
-
-  /** Whether {@code word} (without whitespace) is one host name, not an expression. */
-  private static boolean isHostName(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (",!&^[]@*?".indexOf(word.charAt(i)) >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The separator with {@code \n}, {@code \t} and {@code \\} turned into what they name. */
