@@ -77,7 +77,7 @@ final class NodesetCommand implements Callable<Integer> {
       if (expression.equals("-")) {
         readInput(context, all);
       } else {
-        all.addAll(List.of(expression.split("\\R", -1)));
+        splitLines(expression, all);
       }
     }
     NodeSet nodes = NodeSet.parseAll(all, groups);
@@ -91,6 +91,24 @@ final class NodesetCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  /** Python's {@code str.splitlines()}, which {@code nodeset} applies to each argument. */
+  private static void splitLines(String text, List<String> out) {
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ("\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029".indexOf(c) >= 0) {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      out.add(text.substring(start));
+    }
+  }
+
   /** Reads whitespace-separated node sets from standard input; {@code #} starts a comment. */
   private static void readInput(CliContext context, List<String> all) throws IOException {
     BufferedReader reader =
@@ -101,9 +119,17 @@ final class NodesetCommand implements Callable<Integer> {
       if (hash >= 0) {
         line = line.substring(0, hash);
       }
-      for (String word : line.strip().split("\\s+")) {
-        if (!word.isEmpty()) {
-          all.add(word);
+      int i = 0;
+      while (i < line.length()) {
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+          i++;
+        }
+        int start = i;
+        while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+          i++;
+        }
+        if (i > start) {
+          all.add(line.substring(start, i));
         }
       }
     }
