@@ -73,6 +73,10 @@ final class ErrorReporter
     if (ex instanceof ParameterException) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
     }
+    if (ex instanceof org.herd.lab.LabException lab) {
+      return new Report(
+          lab.badInput() ? ExitCode.USAGE : ExitCode.FAILURE, List.of(lab.getMessage()), false);
+    }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cluster-safe upgrades of Debian fleets.",
-    subcommands = {DemoCommand.class},
+    subcommands = {DemoCommand.class, LabCommand.class},
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
 

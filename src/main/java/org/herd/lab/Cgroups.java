@@ -1,0 +1,121 @@
+package org.herd.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One control group per lab host. With {@code --keep-unit} and no systemd as PID 1, nspawn puts the
+ * container under the cgroup it was started in; two containers started from the same process would
+ * then share one cgroup tree, and their systemd instances would remove each other's unit cgroups
+ * ("Failed at step CGROUP"). Each container is therefore started inside its own {@code
+ * herd-lab/HOST} cgroup, in every hierarchy systemd uses: the unified one on a cgroup v2 machine,
+ * {@code name=systemd} and {@code unified} on a hybrid one.
+ */
+public final class Cgroups {
+
+  private final Path fs;
+
+  /** The cgroup hierarchies mounted under {@code fs} (usually /sys/fs/cgroup). */
+  public Cgroups(Path fs) {
+    this.fs = fs;
+  }
+
+  /** The machine's cgroups. */
+  public static Cgroups system() {
+    return new Cgroups(Path.of("/sys/fs/cgroup"));
+  }
+
+  /** The hierarchies in which the lab makes its cgroups. */
+  public List<Path> hierarchies() {
+    if (Files.isRegularFile(fs.resolve("cgroup.controllers"))) {
+      return List.of(fs);
+    }
+    List<Path> found = new ArrayList<>();
+    for (String name : List.of("systemd", "unified")) {
+      if (Files.isRegularFile(fs.resolve(name).resolve("cgroup.procs"))) {
+        found.add(fs.resolve(name));
+      }
+    }
+    return found;
+  }
+
+  /** The cgroups of host {@code hostName}, one per hierarchy. */
+  public List<Path> of(String hostName) {
+    return hierarchies().stream().map(h -> h.resolve("herd-lab").resolve(hostName)).toList();
+  }
+
+  /**
+   * A shell prefix that moves itself into {@code cgroups} and then execs the rest of its arguments:
+   * {@code sh -c SCRIPT sh CGROUP… -- COMMAND…}.
+   */
+  public static List<String> enter(List<Path> cgroups, List<String> command) {
+    List<String> all = new ArrayList<>();
+    all.add("/bin/sh");
+    all.add("-c");
+    all.add(
+        "while [ \"$1\" != -- ]; do mkdir -p \"$1\" && echo $$ > \"$1/cgroup.procs\" || exit 125;"
+            + " shift; done; shift; exec \"$@\"");
+    all.add("sh");
+    cgroups.forEach(c -> all.add(c.toString()));
+    all.add("--");
+    all.addAll(command);
+    return all;
+  }
+
+  /** The lab's host cgroups left in any hierarchy, for lab {@code lab}. */
+  public List<Path> leftovers(String lab) {
+    List<Path> found = new ArrayList<>();
+    for (Path hierarchy : hierarchies()) {
+      Path parent = hierarchy.resolve("herd-lab");
+      if (!Files.isDirectory(parent)) {
+        continue;
+      }
+      try (Stream<Path> dirs = Files.list(parent)) {
+        dirs.filter(Files::isDirectory)
+            .filter(
+                d ->
+                    d.getFileName()
+                        .toString()
+                        .matches(java.util.regex.Pattern.quote(lab) + "-\\d+"))
+            .forEach(found::add);
+      } catch (IOException e) {
+        // Nothing to find.
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Removes {@code cgroup} and the cgroups nspawn and the container's systemd made below it,
+   * deepest first; a cgroup that still has processes stays (and is reported by the caller).
+   */
+  public static void remove(Path cgroup) {
+    if (!Files.isDirectory(cgroup)) {
+      return;
+    }
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(cgroup)) {
+      walk.filter(Files::isDirectory).forEach(dirs::add);
+    } catch (IOException e) {
+      return;
+    }
+    dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path dir : dirs) {
+      try {
+        Files.delete(dir);
+      } catch (IOException e) {
+        // Busy: it still has processes.
+      }
+    }
+    try {
+      Files.delete(cgroup.getParent());
+    } catch (IOException e) {
+      // Other labs' hosts are still in it, or it is already gone.
+    }
+  }
+}
