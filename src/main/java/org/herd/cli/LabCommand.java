@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       LabStatusCommand.class,
       LabPublishCommand.class,
       LabSuiteCommand.class,
+      LabClusterCommand.class,
       LabResetCommand.class
     })
 final class LabCommand implements Callable<Integer> {
@@ -37,13 +38,17 @@ final class LabCommand implements Callable<Integer> {
 
   /** The lab for a subcommand, with its progress on stderr. */
   static Lab lab(CliContext context) {
+    java.time.Instant start = context.clock().instant();
     return new Lab(
         LabPaths.standard(),
         ProcessRunner.standard(),
         context.clock(),
         line -> {
-          context.err().println("lab: " + line);
-          context.err().flush();
+          long millis = java.time.Duration.between(start, context.clock().instant()).toMillis();
+          synchronized (context.err()) {
+            context.err().printf("lab [%5.1fs] %s%n", millis / 1000.0, line);
+            context.err().flush();
+          }
         });
   }
 }

@@ -1,10 +1,7 @@
 package org.herd.lab;
 
-import static org.herd.lab.ProcessRunner.cmd;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,45 +118,9 @@ public final class AptRepository {
     return link;
   }
 
-  /**
-   * The Packages stanza of {@code deb}: its control fields, then where it is, its size and hashes.
-   * The part that needs reading the package is kept in a {@code .stanza} file next to it.
-   */
-  private String stanza(Path deb, String filename) throws IOException {
-    Path sidecar = deb.resolveSibling(deb.getFileName() + ".stanza");
-    String body;
-    if (Files.isRegularFile(sidecar)
-        && Files.getLastModifiedTime(sidecar).compareTo(Files.getLastModifiedTime(deb)) >= 0) {
-      body = Files.readString(sidecar);
-    } else {
-      ControlStanza control =
-          ControlStanza.parse(runner.check(cmd("dpkg-deb", "-f", deb.toString())).stdout());
-      Hashes hashes = hash(deb);
-      control.set("Size", Long.toString(Files.size(deb)));
-      control.set("MD5sum", hashes.md5());
-      control.set("SHA256", hashes.sha256());
-      body = control.render();
-      Files.writeString(sidecar, body);
-    }
-    return ControlStanza.parse(body).set("Filename", filename).render();
-  }
-
-  private record Hashes(String md5, String sha256) {}
-
-  private static Hashes hash(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        md5.update(buffer, 0, n);
-        sha.update(buffer, 0, n);
-      }
-      return new Hashes(
-          HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(sha.digest()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 and SHA-256 are part of every Java runtime", e);
-    }
+  /** The Packages stanza of {@code deb}, published as {@code filename}. */
+  private String stanza(Path deb, String filename) {
+    return ControlStanza.parse(PackageStanza.read(deb, runner)).set("Filename", filename).render();
   }
 
   private static ReleaseFile.Index index(String path, byte[] content) {

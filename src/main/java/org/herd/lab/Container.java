@@ -94,9 +94,33 @@ public final class Container {
         pending, Processes.describe(role(host.name()), process.toHandle(), root.toString()));
   }
 
-  /** The container's init (the child of nspawn), once it exists. */
+  /**
+   * The container's init, once it exists: the child of nspawn in a PID namespace of its own. nspawn
+   * first forks a helper in the machine's namespace, which forks the init and exits; that
+   * short-lived helper must not be taken for the container.
+   */
   public static Optional<ProcessHandle> leader(Resource.Proc nspawn) {
-    return Processes.live(nspawn).flatMap(h -> h.children().findFirst());
+    return Processes.live(nspawn)
+        .flatMap(
+            h -> {
+              String outer = pidNamespace(h.pid());
+              return h.children()
+                  .filter(
+                      c -> {
+                        String inner = pidNamespace(c.pid());
+                        return !inner.isEmpty() && !inner.equals(outer);
+                      })
+                  .findFirst();
+            });
+  }
+
+  private static String pidNamespace(long pid) {
+    try {
+      return java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "pid"))
+          .toString();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Waits until nspawn has started the container's init, and returns it. */

@@ -54,6 +54,7 @@ public final class DebBuilder {
         Path out = outDir.resolve(DebianNames.debFileName(control));
         runner.check(
             cmd("dpkg-deb", "--root-owner-group", "-Zgzip", "-b", tree.toString(), out.toString()));
+        PackageStanza.write(out, control);
         return out;
       } finally {
         Trees.delete(tree);

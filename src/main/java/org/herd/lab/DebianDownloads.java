@@ -110,9 +110,7 @@ public final class DebianDownloads {
       for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).sorted().toList()) {
         Path kept = orig.resolve(deb.getFileName());
         Files.copy(deb, kept);
-        controls.put(
-            kept,
-            ControlStanza.parse(runner.check(cmd("dpkg-deb", "-f", kept.toString())).stdout()));
+        controls.put(kept, ControlStanza.parse(PackageStanza.read(kept, runner)));
       }
     }
     Set<String> featuredSources = new TreeSet<>();
@@ -151,14 +149,14 @@ public final class DebianDownloads {
     return new PackageCatalog(entries);
   }
 
+  /**
+   * The release's main suite only, the one debootstrap built the base image from: with the updates
+   * and security suites, dependencies would bring newer versions of packages the image already has
+   * (perl-base, libssl3…), and hosts would see upgrades that no test asked for.
+   */
   private String sourcesList(Release release) {
     String keyring = "[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg]";
-    return String.join(
-        "\n",
-        "deb " + keyring + " " + mirror.archive() + " " + release.codename() + " main",
-        "deb " + keyring + " " + mirror.archive() + " " + release.codename() + "-updates main",
-        "deb " + keyring + " " + mirror.security() + " " + release.securityCodename() + " main",
-        "");
+    return "deb " + keyring + " " + mirror.archive() + " " + release.codename() + " main\n";
   }
 
   private static List<String> aptOptions(Path apt, Path baseRoot) {
@@ -191,7 +189,7 @@ public final class DebianDownloads {
             + String.join(",", EXTRAS)
             + ";"
             + Reversioner.SUFFIX
-            + ";"
+            + ";main-only;"
             + imageHash;
     try {
       byte[] digest =

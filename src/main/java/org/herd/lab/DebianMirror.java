@@ -10,23 +10,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Debian archive the lab downloads from: the machine's own apt sources, so that the lab uses
- * whatever mirror (or proxy-fronted mirror) the machine is already allowed to reach.
+ * The Debian archive the lab downloads from: the first Debian mirror in the machine's own apt
+ * sources, so that the lab uses whatever mirror the machine is already allowed to reach.
  *
- * @param archive the main archive, as in {@code http://deb.debian.org/debian}
- * @param security the security archive, as in {@code http://deb.debian.org/debian-security}
+ * @param archive the archive URL, as in {@code http://deb.debian.org/debian}
  */
-public record DebianMirror(String archive, String security) {
+public record DebianMirror(String archive) {
 
   /** Debian's own redirector, used when the machine's sources name no Debian mirror. */
-  public static final DebianMirror DEFAULT =
-      new DebianMirror("http://deb.debian.org/debian", "http://deb.debian.org/debian-security");
+  public static final DebianMirror DEFAULT = new DebianMirror("http://deb.debian.org/debian");
 
-  private static final Pattern URI = Pattern.compile("(?:^|\\s)((?:https?)://\\S+)");
+  private static final Pattern URI = Pattern.compile("(?:^|\\s)(https?://\\S+)");
 
-  /** Finds the Debian mirrors in the apt sources under {@code etcApt} (usually /etc/apt). */
+  /** Finds the Debian mirror in the apt sources under {@code etcApt} (usually /etc/apt). */
   public static DebianMirror detect(Path etcApt) {
-    List<String> uris = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     files.add(etcApt.resolve("sources.list"));
     Path parts = etcApt.resolve("sources.list.d");
@@ -37,9 +34,10 @@ public record DebianMirror(String archive, String security) {
             .sorted()
             .forEach(files::add);
       } catch (IOException e) {
-        // An unreadable directory of sources: fall back to what else we found.
+        // An unreadable directory of sources: use what else there is.
       }
     }
+    List<String> uris = new ArrayList<>();
     for (Path file : files) {
       if (Files.isRegularFile(file)) {
         try {
@@ -52,31 +50,22 @@ public record DebianMirror(String archive, String security) {
     return fromUris(uris);
   }
 
-  /** Picks the Debian archive and security archive among {@code uris}. */
+  /** The first URI of a Debian archive (a path ending in /debian) among {@code uris}. */
   static DebianMirror fromUris(List<String> uris) {
-    String archive = null;
-    String security = null;
     for (String uri : uris) {
       String clean = uri.replaceAll("/+$", "");
-      if (security == null && clean.endsWith("/debian-security")) {
-        security = clean;
-      } else if (archive == null && clean.endsWith("/debian")) {
-        archive = clean;
+      if (clean.endsWith("/debian")) {
+        return new DebianMirror(clean);
       }
     }
-    return new DebianMirror(
-        archive == null ? DEFAULT.archive : archive,
-        security == null ? DEFAULT.security : security);
+    return DEFAULT;
   }
 
-  /** The http(s) URIs of the active (not commented) lines of a one-line or deb822 sources file. */
+  /** The http(s) URIs of the active lines of a one-line-style or deb822 sources file. */
   static List<String> urisIn(String text) {
     List<String> found = new ArrayList<>();
     for (String line : text.lines().toList()) {
       String active = line.strip();
-      if (active.startsWith("#")) {
-        continue;
-      }
       if (active.startsWith("deb ") || active.startsWith("URIs:")) {
         Matcher m = URI.matcher(active);
         while (m.find()) {

@@ -260,6 +260,34 @@ public final class Lab {
     new LabReset(paths, runner, clock, progress).reset(require(name), hostNames);
   }
 
+  /**
+   * Forms a {@code kind} cluster on {@code members} of lab {@code name} (its first three hosts when
+   * empty) from the old versions, and checks its health.
+   */
+  public ClusterReport cluster(String name, ClusterKind kind, List<String> members) {
+    LabState state = require(name);
+    List<LabHost> all = hosts(name);
+    List<LabHost> chosen = new ArrayList<>();
+    if (members.isEmpty()) {
+      if (all.size() < 3) {
+        throw LabException.badInput(
+            "lab " + name + ": a cluster needs 3 hosts, the lab has " + all.size());
+      }
+      chosen.addAll(all.subList(0, 3));
+    } else {
+      for (String member : members) {
+        chosen.add(
+            all.stream()
+                .filter(h -> h.name().equals(member))
+                .findFirst()
+                .orElseThrow(() -> LabException.badInput(member + ": not a host of lab " + name)));
+      }
+    }
+    HostShell shell = new NsenterShell(containers(state), runner);
+    return ClusterFormation.of(kind, shell, clock, name)
+        .run(kind, chosen, labCatalog(paths.lab(name)), progress);
+  }
+
   LabState require(String name) {
     return state(name)
         .orElseThrow(

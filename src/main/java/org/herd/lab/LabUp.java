@@ -68,7 +68,7 @@ final class LabUp {
                 null,
                 false,
                 List.of()));
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, spec.hosts()));
+    ExecutorService pool = Executors.newFixedThreadPool(spec.hosts() + 4);
     try {
       ImageRecipe recipe = ImageRecipe.standard(spec.release());
       BaseImage image = new BaseImage(paths, mirror, runner);
@@ -84,14 +84,14 @@ final class LabUp {
         hosts.add(LabHost.of(spec, subnet, i));
       }
       SshKeys keys = new SshKeys(labDir, runner);
-      String clientKey = keys.ensureClientKey(spec.name());
-      List<String> hostKeys = new ArrayList<>();
-      for (LabHost host : hosts) {
-        hostKeys.add(keys.ensureHostKey(host.name()));
-      }
       RepoSigner signer = new RepoSigner(labDir.resolve("gnupg"), spec.name(), runner);
-      String repoKey = signer.ensureKey();
-      Files.writeString(labDir.resolve("known_hosts"), SshKeys.knownHosts(hosts, hostKeys));
+      CompletableFuture<String> clientKey =
+          CompletableFuture.supplyAsync(() -> keys.ensureClientKey(spec.name()), pool);
+      CompletableFuture<String> repoKey = CompletableFuture.supplyAsync(signer::ensureKey, pool);
+      List<CompletableFuture<String>> hostKeys = new ArrayList<>();
+      for (LabHost host : hosts) {
+        hostKeys.add(CompletableFuture.supplyAsync(() -> keys.ensureHostKey(host.name()), pool));
+      }
 
       progress.say("network: bridge " + LabNetwork.bridgeName(spec.name()) + " on " + subnet);
       LabNetwork network = new LabNetwork(spec.name(), subnet, runner);
@@ -100,9 +100,20 @@ final class LabUp {
       String etcHosts = LabFiles.etcHosts(hosts);
       for (LabHost host : hosts) {
         network.createHost(journal, host.index());
-        HostRoot root = hostRoot(labDir, host, base);
-        root.mount(journal);
-        HostFiles.write(root, host, etcHosts, keys, clientKey, repoKey, sources);
+        hostRoot(labDir, host, base).mount(journal);
+      }
+      Files.writeString(
+          labDir.resolve("known_hosts"),
+          SshKeys.knownHosts(hosts, hostKeys.stream().map(LabUp::join).toList()));
+      for (LabHost host : hosts) {
+        HostFiles.write(
+            hostRoot(labDir, host, base),
+            host,
+            etcHosts,
+            keys,
+            join(clientKey),
+            join(repoKey),
+            sources);
       }
 
       progress.say(
@@ -120,41 +131,44 @@ final class LabUp {
             container.start(
                 journal, labDir.resolve("hosts").resolve(host.name()).resolve("console.log")));
       }
-      List<CompletableFuture<String>> boots = new ArrayList<>();
+      // While the hosts boot: the repository, then each host updates as soon as it is up.
+      CompletableFuture<Void> served =
+          packages.thenAcceptAsync(
+              debian -> {
+                PackageCatalog catalog = debian.plus(Published.catalog(labDir));
+                catalog.write(labDir.resolve("catalog.json"));
+                AptRepository repo =
+                    new AptRepository(labDir.resolve("repo"), spec.release(), arch, signer, runner);
+                repo.write(catalog, Suite.OLD, clock.instant());
+                RepoService.start(journal, labDir, subnet.bridgeAddress(), port, runner, clock);
+                progress.say(
+                    "repository: http://" + subnet.bridgeAddress() + ":" + port + "/ (suite old)");
+              },
+              pool);
+      List<CompletableFuture<Void>> ready = new ArrayList<>();
       for (LabHost host : hosts) {
         Resource.Proc nspawn = containers.get(host.name());
-        boots.add(
-            CompletableFuture.supplyAsync(
+        ready.add(
+            CompletableFuture.runAsync(
                 () -> {
                   ProcessHandle leader =
                       Container.awaitLeader(nspawn, clock, Duration.ofSeconds(30));
-                  return Container.awaitBoot(
-                      leader.pid(), runner, clock, BOOT_TIMEOUT, host.name());
+                  String state =
+                      Container.awaitBoot(leader.pid(), runner, clock, BOOT_TIMEOUT, host.name());
+                  progress.say(host.name() + " " + host.address() + ": " + state);
+                  join(served);
+                  runner
+                      .run(
+                          Container.execCommand(leader.pid(), "apt-get -q update"),
+                          null,
+                          null,
+                          Duration.ofMinutes(2))
+                      .orThrow();
                 },
                 pool));
       }
-      for (int i = 0; i < hosts.size(); i++) {
-        String state = join(boots.get(i));
-        progress.say(hosts.get(i).name() + " " + hosts.get(i).address() + ": " + state);
-      }
-
-      PackageCatalog catalog = join(packages).plus(Published.catalog(labDir));
-      catalog.write(labDir.resolve("catalog.json"));
-      AptRepository repo =
-          new AptRepository(labDir.resolve("repo"), spec.release(), arch, signer, runner);
-      repo.write(catalog, Suite.OLD, clock.instant());
-      Files.writeString(labDir.resolve("repo/herd-lab.asc"), repoKey);
-      RepoService.start(journal, labDir, subnet.bridgeAddress(), port, runner, clock);
-      progress.say("repository: http://" + subnet.bridgeAddress() + ":" + port + "/ (suite old)");
-
-      HostShell shell = new NsenterShell(containers, runner);
-      List<CompletableFuture<String>> updates = new ArrayList<>();
-      for (LabHost host : hosts) {
-        updates.add(
-            CompletableFuture.supplyAsync(
-                () -> shell.check(host, "apt-get -q update", Duration.ofMinutes(2)), pool));
-      }
-      updates.forEach(LabUp::join);
+      ready.forEach(LabUp::join);
+      Files.writeString(labDir.resolve("repo/herd-lab.asc"), join(repoKey));
 
       Files.writeString(
           labDir.resolve("ssh_config"), LabFiles.sshConfig(spec.name(), hosts, labDir));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,20 +93,46 @@ public final class Reversioner {
   /**
    * Writes the raised copy of {@code deb} into {@code outDir} and returns its path; {@code raised}
    * maps every package raised together with it to its original version.
+   *
+   * <p>Only the control part is rebuilt ({@code dpkg-deb -e}, the new control file, {@code tar});
+   * the {@code data.tar} member is copied from Debian's package unchanged, which keeps the copy
+   * byte-identical where it matters and avoids recompressing hundreds of megabytes.
    */
   public Path reversion(Path deb, Map<String, String> raised, Path outDir, Path workDir) {
     try {
       Path tree = Files.createTempDirectory(workDir, "reversion-");
       try {
-        Path extracted = tree.resolve("pkg");
-        runner.check(cmd("dpkg-deb", "-R", deb.toString(), extracted.toString()));
-        Path controlFile = extracted.resolve("DEBIAN/control");
-        ControlStanza control = ControlStanza.parse(Files.readString(controlFile));
-        ControlStanza newControl = raiseControl(control, raised);
+        Path control = tree.resolve("DEBIAN");
+        runner.check(cmd("dpkg-deb", "-e", deb.toString(), control.toString()));
+        Path controlFile = control.resolve("control");
+        ControlStanza newControl =
+            raiseControl(ControlStanza.parse(Files.readString(controlFile)), raised);
         Files.writeString(controlFile, newControl.render());
+        Path tarball = tree.resolve("control.tar.gz");
+        runner.check(
+            cmd(
+                "tar",
+                "--format=gnu",
+                "--numeric-owner",
+                "--owner=0",
+                "--group=0",
+                "--sort=name",
+                "-C",
+                control.toString(),
+                "-czf",
+                tarball.toString(),
+                "."));
+        List<DebArchive.Member> members = new ArrayList<>();
+        for (DebArchive.Member member : DebArchive.read(deb)) {
+          if (member.name().startsWith("control.tar")) {
+            members.add(new DebArchive.Member("control.tar.gz", Files.readAllBytes(tarball)));
+          } else {
+            members.add(member);
+          }
+        }
         Path out = outDir.resolve(DebianNames.debFileName(newControl));
-        // gzip -1: the new copies are read once over the bridge; xz would cost minutes.
-        runner.check(cmd("dpkg-deb", "-Zgzip", "-z1", "-b", extracted.toString(), out.toString()));
+        DebArchive.write(out, members, Files.getLastModifiedTime(deb).toMillis() / 1000);
+        PackageStanza.write(out, newControl);
         return out;
       } finally {
         Trees.delete(tree);
