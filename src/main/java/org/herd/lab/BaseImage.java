@@ -9,8 +9,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,11 @@ public final class BaseImage {
     this.mounts = MountTable.system(runner);
   }
 
+  /** Where the image for {@code recipe} is built before it is moved into place. */
+  public Path buildDir(ImageRecipe recipe) {
+    return paths.cache().resolve(recipe.hash() + ".build");
+  }
+
   /** The root filesystem of the image for {@code recipe}, if it is built. */
   public Path rootfs(ImageRecipe recipe) {
     return paths.image(recipe.hash()).resolve("rootfs");
@@ -51,6 +58,14 @@ public final class BaseImage {
 
   /** Returns the image for {@code recipe}, building it first if needed. */
   public Path ensure(ImageRecipe recipe, Progress progress) {
+    return ensure(recipe, progress, handle -> {});
+  }
+
+  /**
+   * Returns the image for {@code recipe}, building it first if needed; {@code started} learns of
+   * the debootstrap process, so that a lab journal can record it and {@code lab down} stop it.
+   */
+  public Path ensure(ImageRecipe recipe, Progress progress, Consumer<ProcessHandle> started) {
     if (cached(recipe)) {
       return rootfs(recipe);
     }
@@ -66,7 +81,7 @@ public final class BaseImage {
         if (cached(recipe)) {
           return rootfs(recipe);
         }
-        Path build = paths.cache().resolve(recipe.hash() + ".build");
+        Path build = buildDir(recipe);
         discard(build);
         progress.say(
             "building the "
@@ -78,15 +93,21 @@ public final class BaseImage {
         Files.createDirectories(root);
         Path debs = paths.cache().resolve("debootstrap-debs");
         Files.createDirectories(debs);
-        runner.check(
-            cmd(
-                "debootstrap",
-                "--variant=" + recipe.variant(),
-                "--include=" + String.join(",", recipe.packages()),
-                "--cache-dir=" + debs,
-                recipe.release().codename(),
-                root.toString(),
-                mirror.archive()));
+        runner
+            .run(
+                cmd(
+                    "debootstrap",
+                    "--variant=" + recipe.variant(),
+                    "--include=" + String.join(",", recipe.packages()),
+                    "--cache-dir=" + debs,
+                    recipe.release().codename(),
+                    root.toString(),
+                    mirror.archive()),
+                null,
+                null,
+                Duration.ofMinutes(30),
+                started)
+            .orThrow();
         mounts.unmountAll(build);
         finish(root);
         Files.writeString(build.resolve("recipe.txt"), recipe.describe());

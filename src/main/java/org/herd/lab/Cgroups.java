@@ -3,6 +3,7 @@ package org.herd.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,26 +91,46 @@ public final class Cgroups {
     return found;
   }
 
+  /** The processes in {@code cgroup} and every cgroup below it. */
+  public static List<Long> processes(Path cgroup) {
+    List<Long> pids = new ArrayList<>();
+    for (Path dir : tree(cgroup)) {
+      try {
+        for (String line : Files.readAllLines(dir.resolve("cgroup.procs"))) {
+          if (!line.isBlank()) {
+            pids.add(Long.parseLong(line.strip()));
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // Removed meanwhile.
+      }
+    }
+    return pids;
+  }
+
   /**
-   * Removes {@code cgroup} and the cgroups nspawn and the container's systemd made below it,
-   * deepest first; a cgroup that still has processes stays (and is reported by the caller).
+   * Kills whatever still runs in {@code cgroup} (a container whose nspawn died before it could stop
+   * it: its processes are the lab's by construction, the cgroup being the lab's own), then removes
+   * it and the cgroups below it, deepest first. A cgroup is busy for a moment after its last
+   * process died, hence the retries.
    */
   public static void remove(Path cgroup) {
-    if (!Files.isDirectory(cgroup)) {
-      return;
-    }
-    List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(cgroup)) {
-      walk.filter(Files::isDirectory).forEach(dirs::add);
-    } catch (IOException e) {
-      return;
-    }
-    dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-    for (Path dir : dirs) {
-      try {
-        Files.delete(dir);
-      } catch (IOException e) {
-        // Busy: it still has processes.
+    Deadline deadline = Deadline.in(Duration.ofSeconds(20));
+    while (Files.isDirectory(cgroup) && deadline.pending()) {
+      for (long pid : processes(cgroup)) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+      List<Path> dirs = tree(cgroup);
+      dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+      for (Path dir : dirs) {
+        try {
+          Files.delete(dir);
+        } catch (IOException e) {
+          // Busy: processes are still leaving it.
+        }
+      }
+      if (Files.isDirectory(cgroup)) {
+        Container.sleep(Duration.ofMillis(200));
       }
     }
     try {
@@ -117,5 +138,18 @@ public final class Cgroups {
     } catch (IOException e) {
       // Other labs' hosts are still in it, or it is already gone.
     }
+  }
+
+  private static List<Path> tree(Path cgroup) {
+    List<Path> dirs = new ArrayList<>();
+    if (!Files.isDirectory(cgroup)) {
+      return dirs;
+    }
+    try (Stream<Path> walk = Files.walk(cgroup)) {
+      walk.filter(Files::isDirectory).forEach(dirs::add);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Removed meanwhile.
+    }
+    return dirs;
   }
 }

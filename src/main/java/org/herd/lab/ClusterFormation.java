@@ -1,8 +1,6 @@
 package org.herd.lab;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,26 +24,22 @@ public abstract class ClusterFormation {
   /** The shell into the members. */
   protected final HostShell shell;
 
-  /** The source of time for health waits. */
-  protected final Clock clock;
-
   /** The lab's name, used for cluster names and tokens. */
   protected final String lab;
 
   /** A formation run through {@code shell}. */
-  protected ClusterFormation(HostShell shell, Clock clock, String lab) {
+  protected ClusterFormation(HostShell shell, String lab) {
     this.shell = shell;
-    this.clock = clock;
     this.lab = lab;
   }
 
   /** The formation of {@code kind}. */
-  public static ClusterFormation of(ClusterKind kind, HostShell shell, Clock clock, String lab) {
+  public static ClusterFormation of(ClusterKind kind, HostShell shell, String lab) {
     return switch (kind) {
-      case ETCD -> new EtcdCluster(shell, clock, lab);
-      case GALERA -> new GaleraCluster(shell, clock, lab);
-      case RABBITMQ -> new RabbitmqCluster(shell, clock, lab);
-      case REDIS_SENTINEL -> new RedisSentinelCluster(shell, clock, lab);
+      case ETCD -> new EtcdCluster(shell, lab);
+      case GALERA -> new GaleraCluster(shell, lab);
+      case RABBITMQ -> new RabbitmqCluster(shell, lab);
+      case REDIS_SENTINEL -> new RedisSentinelCluster(shell, lab);
     };
   }
 
@@ -64,7 +58,7 @@ public abstract class ClusterFormation {
             + "chmod 755 /usr/sbin/policy-rc.d\n"
             + "trap 'rm -f /usr/sbin/policy-rc.d' EXIT\n"
             + "apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold"
-            + " --no-install-recommends install "
+            + " --no-install-recommends --allow-downgrades install "
             + String.join(" ", pins)
             + "\n";
     onEach(members, host -> shell.check(host, install, Duration.ofMinutes(10)));
@@ -120,9 +114,9 @@ public abstract class ClusterFormation {
 
   /** Retries {@code check} until it returns a non-null answer or the health deadline passes. */
   protected String awaitHealthy(String what, Supplier<String> check) {
-    Instant deadline = clock.instant().plus(HEALTHY_WITHIN);
+    Deadline deadline = Deadline.in(HEALTHY_WITHIN);
     String last = null;
-    while (clock.instant().isBefore(deadline)) {
+    while (deadline.pending()) {
       try {
         String answer = check.get();
         if (answer != null) {

@@ -3,9 +3,7 @@ package org.herd.lab;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -124,9 +122,9 @@ public final class Container {
   }
 
   /** Waits until nspawn has started the container's init, and returns it. */
-  public static ProcessHandle awaitLeader(Resource.Proc nspawn, Clock clock, Duration timeout) {
-    Instant deadline = clock.instant().plus(timeout);
-    while (clock.instant().isBefore(deadline)) {
+  public static ProcessHandle awaitLeader(Resource.Proc nspawn, Duration timeout) {
+    Deadline deadline = Deadline.in(timeout);
+    while (deadline.pending()) {
       Optional<ProcessHandle> leader = leader(nspawn);
       if (leader.isPresent()) {
         return leader.get();
@@ -165,19 +163,18 @@ public final class Container {
    * Waits until systemd in the container reports the boot finished ({@code running} or {@code
    * degraded}) and returns that state.
    */
-  public static String awaitBoot(
-      long leader, ProcessRunner runner, Clock clock, Duration timeout, String name) {
-    Instant deadline = clock.instant().plus(timeout);
+  public static String awaitBoot(long leader, ProcessRunner runner, Duration timeout, String name) {
+    Deadline deadline = Deadline.in(timeout);
     String last = "unknown";
-    while (clock.instant().isBefore(deadline)) {
-      Duration left = Duration.between(clock.instant(), deadline);
+    while (deadline.pending()) {
+      Duration left = deadline.left();
       try {
         ProcessRunner.Result result =
             runner.run(
                 execCommand(leader, "systemctl is-system-running --wait"),
                 null,
                 null,
-                left.isNegative() ? Duration.ofSeconds(1) : left.plusSeconds(1));
+                left.plusSeconds(1));
         last = result.stdout().strip();
       } catch (LabException timedOut) {
         break;

@@ -1,6 +1,5 @@
 package org.herd.lab;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,8 +11,8 @@ import java.util.stream.Collectors;
  */
 final class EtcdCluster extends ClusterFormation {
 
-  EtcdCluster(HostShell shell, Clock clock, String lab) {
-    super(shell, clock, lab);
+  EtcdCluster(HostShell shell, String lab) {
+    super(shell, lab);
   }
 
   /** The /etc/default/etcd of {@code member}. */

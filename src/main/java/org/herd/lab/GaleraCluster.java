@@ -1,6 +1,5 @@
 package org.herd.lab;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,8 +12,8 @@ import java.util.stream.Collectors;
  */
 final class GaleraCluster extends ClusterFormation {
 
-  GaleraCluster(HostShell shell, Clock clock, String lab) {
-    super(shell, clock, lab);
+  GaleraCluster(HostShell shell, String lab) {
+    super(shell, lab);
   }
 
   /** The Galera settings of {@code member}. */

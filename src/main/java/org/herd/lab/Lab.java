@@ -257,7 +257,7 @@ public final class Lab {
    * everything it changed (its overlay's upper layer) and boots it again.
    */
   public void reset(String name, List<String> hostNames) {
-    new LabReset(paths, runner, clock, progress).reset(require(name), hostNames);
+    new LabReset(paths, runner, progress).reset(require(name), hostNames);
   }
 
   /**
@@ -284,7 +284,7 @@ public final class Lab {
       }
     }
     HostShell shell = new NsenterShell(containers(state), runner);
-    return ClusterFormation.of(kind, shell, clock, name)
+    return ClusterFormation.of(kind, shell, name)
         .run(kind, chosen, labCatalog(paths.lab(name)), progress);
   }
 

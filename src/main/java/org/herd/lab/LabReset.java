@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +21,11 @@ final class LabReset {
 
   private final LabPaths paths;
   private final ProcessRunner runner;
-  private final Clock clock;
   private final Progress progress;
 
-  LabReset(LabPaths paths, ProcessRunner runner, Clock clock, Progress progress) {
+  LabReset(LabPaths paths, ProcessRunner runner, Progress progress) {
     this.paths = paths;
     this.runner = runner;
-    this.clock = clock;
     this.progress = progress;
   }
 
@@ -86,9 +83,8 @@ final class LabReset {
                           LabNetwork.netnsPath(state.name(), host.index()),
                           runner);
                   Resource.Proc nspawn = container.start(journal, hostDir.resolve("console.log"));
-                  ProcessHandle leader =
-                      Container.awaitLeader(nspawn, clock, Duration.ofSeconds(30));
-                  Container.awaitBoot(leader.pid(), runner, clock, LabUp.BOOT_TIMEOUT, host.name());
+                  ProcessHandle leader = Container.awaitLeader(nspawn, Duration.ofSeconds(30));
+                  Container.awaitBoot(leader.pid(), runner, LabUp.BOOT_TIMEOUT, host.name());
                   runner
                       .run(
                           Container.execCommand(leader.pid(), "apt-get -q update"),

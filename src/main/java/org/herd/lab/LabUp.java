@@ -36,6 +36,9 @@ import java.util.concurrent.Executors;
  */
 final class LabUp {
 
+  /** The journal role of a base image build, stopped (with its children) by lab down. */
+  static final String DEBOOTSTRAP = "debootstrap";
+
   /** How long a host may take to boot. */
   static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
@@ -72,7 +75,14 @@ final class LabUp {
     try {
       ImageRecipe recipe = ImageRecipe.standard(spec.release());
       BaseImage image = new BaseImage(paths, mirror, runner);
-      Path base = image.ensure(recipe, progress);
+      Path base =
+          image.ensure(
+              recipe,
+              progress,
+              debootstrap ->
+                  journal.record(
+                      Processes.describe(
+                          DEBOOTSTRAP, debootstrap, image.buildDir(recipe).toString())));
       journal.update(s -> s.withImage(recipe.hash()));
       String arch = runner.check(cmd("dpkg", "--print-architecture")).stdout().strip();
       CompletableFuture<PackageCatalog> packages =
@@ -140,7 +150,7 @@ final class LabUp {
                 AptRepository repo =
                     new AptRepository(labDir.resolve("repo"), spec.release(), arch, signer, runner);
                 repo.write(catalog, Suite.OLD, clock.instant());
-                RepoService.start(journal, labDir, subnet.bridgeAddress(), port, runner, clock);
+                RepoService.start(journal, labDir, subnet.bridgeAddress(), port, runner);
                 progress.say(
                     "repository: http://" + subnet.bridgeAddress() + ":" + port + "/ (suite old)");
               },
@@ -151,10 +161,9 @@ final class LabUp {
         ready.add(
             CompletableFuture.runAsync(
                 () -> {
-                  ProcessHandle leader =
-                      Container.awaitLeader(nspawn, clock, Duration.ofSeconds(30));
+                  ProcessHandle leader = Container.awaitLeader(nspawn, Duration.ofSeconds(30));
                   String state =
-                      Container.awaitBoot(leader.pid(), runner, clock, BOOT_TIMEOUT, host.name());
+                      Container.awaitBoot(leader.pid(), runner, BOOT_TIMEOUT, host.name());
                   progress.say(host.name() + " " + host.address() + ": " + state);
                   join(served);
                   runner

@@ -84,6 +84,16 @@ public final class ProcessRunner {
    * stdin} (or nothing), and kills it after {@code timeout}.
    */
   public Result run(List<String> command, String stdin, Path directory, Duration timeout) {
+    return run(command, stdin, directory, timeout, handle -> {});
+  }
+
+  /** As {@link #run(List, String, Path, Duration)}, telling {@code started} the new process. */
+  public Result run(
+      List<String> command,
+      String stdin,
+      Path directory,
+      Duration timeout,
+      java.util.function.Consumer<ProcessHandle> started) {
     ProcessBuilder builder = new ProcessBuilder(command);
     prepare(builder);
     if (directory != null) {
@@ -95,6 +105,7 @@ public final class ProcessRunner {
     } catch (IOException e) {
       throw LabException.failed(command.get(0) + ": cannot run: " + e.getMessage(), e);
     }
+    started.accept(process.toHandle());
     CompletableFuture<String> out = drain(process.getInputStream());
     CompletableFuture<String> err = drain(process.getErrorStream());
     try (var input = process.getOutputStream()) {

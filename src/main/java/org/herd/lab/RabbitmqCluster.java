@@ -1,6 +1,5 @@
 package org.herd.lab;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +11,8 @@ import java.util.UUID;
  */
 final class RabbitmqCluster extends ClusterFormation {
 
-  RabbitmqCluster(HostShell shell, Clock clock, String lab) {
-    super(shell, clock, lab);
+  RabbitmqCluster(HostShell shell, String lab) {
+    super(shell, lab);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.herd.lab;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,8 +14,8 @@ final class RedisSentinelCluster extends ClusterFormation {
   /** The name the Sentinels know the primary by. */
   static final String MASTER = "herdlab";
 
-  RedisSentinelCluster(HostShell shell, Clock clock, String lab) {
-    super(shell, clock, lab);
+  RedisSentinelCluster(HostShell shell, String lab) {
+    super(shell, lab);
   }
 
   @Override

@@ -7,9 +7,7 @@ import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,12 +21,7 @@ final class RepoService {
   private RepoService() {}
 
   static Resource.Proc start(
-      StateJournal journal,
-      Path labDir,
-      String address,
-      int port,
-      ProcessRunner runner,
-      Clock clock) {
+      StateJournal journal, Path labDir, String address, int port, ProcessRunner runner) {
     Path repo = labDir.resolve("repo");
     Resource.Proc pending = journal.record(new Resource.Proc(ROLE, 0, 0, repo.toString()));
     String java =
@@ -66,8 +59,8 @@ final class RepoService {
     }
     Resource.Proc proc =
         journal.replace(pending, Processes.describe(ROLE, process.toHandle(), repo.toString()));
-    Instant deadline = clock.instant().plus(Duration.ofSeconds(30));
-    while (clock.instant().isBefore(deadline)) {
+    Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+    while (deadline.pending()) {
       if (!process.isAlive()) {
         throw LabException.failed(
             "repository server: exited at start: " + lastLine(labDir.resolve("repo-server.log")));

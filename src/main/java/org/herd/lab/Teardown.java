@@ -88,19 +88,23 @@ public final class Teardown {
 
   /** Stops the recorded processes, containers in parallel (each takes seconds to halt). */
   private void stopProcesses(List<Resource> recorded) {
-    List<Thread> stopping = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
     for (Resource resource : recorded) {
       if (resource instanceof Resource.Proc proc) {
         Optional<ProcessHandle> live = Processes.live(proc);
         if (live.isPresent()) {
           progress.say("stopping " + proc.role());
-          Thread thread = new Thread(() -> stop(live.get()), "lab-stop-" + proc.pid());
+          Runnable stopping =
+              proc.role().equals(LabUp.DEBOOTSTRAP)
+                  ? () -> stopBuild(live.get(), Path.of(proc.marker()))
+                  : () -> stop(live.get());
+          Thread thread = new Thread(stopping, "lab-stop-" + proc.pid());
           thread.start();
-          stopping.add(thread);
+          threads.add(thread);
         }
       }
     }
-    for (Thread thread : stopping) {
+    for (Thread thread : threads) {
       try {
         thread.join();
       } catch (InterruptedException e) {
@@ -113,6 +117,22 @@ public final class Teardown {
           "stopping pid " + stray.pid() + " (" + Processes.cmdline(stray.pid()).strip() + ")");
       stop(stray);
     }
+  }
+
+  /**
+   * Stops a base image build: debootstrap and everything it started (dpkg in the chroot), then
+   * unmounts what it mounted in the build directory, which the next build discards.
+   */
+  private void stopBuild(ProcessHandle debootstrap, Path buildDir) {
+    List<ProcessHandle> all = new ArrayList<>(debootstrap.descendants().toList());
+    all.add(0, debootstrap);
+    for (ProcessHandle handle : all) {
+      handle.destroyForcibly();
+    }
+    for (ProcessHandle handle : all) {
+      Processes.stop(handle, Duration.ofSeconds(10));
+    }
+    MountTable.system(runner).unmountAll(buildDir);
   }
 
   /**
