@@ -90,6 +90,10 @@ final class ErrorReporter
       // The journal cannot be reached, created or migrated: nothing was done.
       return new Report(ExitCode.UNAVAILABLE, List.of(ex.getMessage()), false);
     }
+    if (ex instanceof org.herd.lab.LabException lab) {
+      return new Report(
+          lab.badInput() ? ExitCode.USAGE : ExitCode.FAILURE, List.of(lab.getMessage()), false);
+    }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
     }
