@@ -1,0 +1,441 @@
+package org.herd.transport;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ssh} transport: Apache MINA SSHD in-process, one authenticated connection per host for
+ * the life of the transport, every command on its own exec channel.
+ *
+ * <p>One {@link SshClient} serves every host. Connecting follows ssh_config ({@link SshConfig}),
+ * verifies the host key strictly ({@link SshHostKeys}), offers the IdentityFiles ({@link
+ * SshIdentities}) and the agent's keys ({@link SshAgents}), and retries only failures that may be
+ * transient (refused, timed out, dropped during the handshake). At most {@link
+ * TransportOptions#maxConcurrentHandshakes()} handshakes are in flight, because MINA flushes
+ * key-exchange output from one thread (apache/mina-sshd#647) and too many at once all time out.
+ */
+final class SshTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(SshTransport.class);
+  private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final TransportOptions options;
+  private final TransportThreads threads = new TransportThreads("herd-ssh");
+  private final KnownHosts knownHosts = new KnownHosts();
+  private final SessionSettings lookup;
+  private final SshIdentities identities;
+  private final Semaphore handshakes;
+  private final Map<Path, SshConfig> configs = new ConcurrentHashMap<>();
+  private final Map<Endpoint, CompletableFuture<ManagedSession>> sessions =
+      new ConcurrentHashMap<>();
+  private final SshClient client;
+  private final SshHostKeys hostKeys;
+
+  SshTransport(TransportOptions options) {
+    this.options = options;
+    this.handshakes = new Semaphore(options.maxConcurrentHandshakes());
+    HostSettings fallback =
+        SshConfig.empty()
+            .settingsFor(
+                "*",
+                localUser(),
+                options.home(),
+                agentSocket(),
+                options.connectTimeout(),
+                options.keepAliveInterval());
+    this.lookup = new SessionSettings(fallback);
+    this.identities = new SshIdentities(lookup, options.passphrases());
+    hostKeys = new SshHostKeys(lookup, knownHosts, options.acceptNewHostKeys());
+    client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(hostKeys);
+    client.addSessionListener(hostKeys);
+    client.setKeyIdentityProvider(identities);
+    client.setAgentFactory(new SshAgents(lookup, identities));
+    client.setHostConfigEntryResolver(this::resolveHop);
+    client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+    // herd keeps connections for its whole run; keep-alives detect dead peers instead.
+    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+    client.start();
+  }
+
+  @Override
+  public TransportKind kind() {
+    return TransportKind.SSH;
+  }
+
+  private String localUser() {
+    return options.environment().getOrDefault("USER", System.getProperty("user.name"));
+  }
+
+  private Path agentSocket() {
+    String socket = options.environment().get("SSH_AUTH_SOCK");
+    return socket == null || socket.isEmpty() ? null : Path.of(socket);
+  }
+
+  private SshConfig config(Endpoint endpoint) throws TransportException {
+    Path file = endpoint.sshConfig() != null ? endpoint.sshConfig() : options.sshConfig();
+    if (file == null) {
+      file = options.home().resolve(".ssh/config");
+    }
+    try {
+      return configs.computeIfAbsent(
+          file,
+          path -> {
+            try {
+              return SshConfig.load(path, options.home());
+            } catch (IOException e) {
+              throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+            }
+          });
+    } catch (IllegalArgumentException e) {
+      throw new TransportException.Failed(endpoint.name(), "bad ssh config", e.getMessage(), e);
+    }
+  }
+
+  /** ssh_config applied to the endpoint, then the endpoint's own values. */
+  HostSettings settings(Endpoint endpoint, SshConfig config) throws TransportException {
+    HostSettings base;
+    try {
+      base =
+          config.settingsFor(
+              endpoint.name(),
+              localUser(),
+              options.home(),
+              agentSocket(),
+              options.connectTimeout(),
+              options.keepAliveInterval());
+    } catch (IllegalArgumentException e) {
+      throw new TransportException.Failed(endpoint.name(), "bad ssh config", e.getMessage(), e);
+    }
+    return new HostSettings(
+        base.alias(),
+        endpoint.hostname() != null ? endpoint.hostname() : base.hostName(),
+        endpoint.port() != 0 ? endpoint.port() : base.port(),
+        endpoint.user() != null ? endpoint.user() : base.user(),
+        base.identityFiles(),
+        base.identitiesOnly(),
+        base.proxyJump(),
+        endpoint.connectTimeout() != null ? endpoint.connectTimeout() : base.connectTimeout(),
+        base.serverAliveInterval(),
+        base.serverAliveCountMax(),
+        base.userKnownHostsFiles(),
+        base.globalKnownHostsFiles(),
+        base.hostKeyPolicy(),
+        base.hashKnownHosts(),
+        base.identityAgent(),
+        base.hostKeyAlias());
+  }
+
+  /**
+   * Resolves a ProxyJump hop (MINA calls this for each {@code [user@]host[:port]} of the chain).
+   */
+  private HostConfigEntry resolveHop(
+      String host,
+      int port,
+      java.net.SocketAddress local,
+      String username,
+      String proxyJump,
+      AttributeRepository context)
+      throws IOException {
+    SshConfig config = context == null ? null : context.getAttribute(SessionSettings.CONFIG);
+    HostSettings hop =
+        (config == null ? SshConfig.empty() : config)
+            .settingsFor(
+                host,
+                localUser(),
+                options.home(),
+                agentSocket(),
+                options.connectTimeout(),
+                options.keepAliveInterval());
+    if (username != null && !username.isEmpty()) {
+      hop = withUser(hop, username);
+    }
+    if (port > 0 && port != hop.port()) {
+      hop = withPort(hop, port);
+    }
+    lookup.rememberHop(hop);
+    HostConfigEntry entry =
+        new HostConfigEntry(host, hop.hostName(), hop.port(), hop.user(), hop.proxyJump());
+    entry.setIdentitiesOnly(false);
+    return entry;
+  }
+
+  private static HostSettings withUser(HostSettings h, String user) {
+    return new HostSettings(
+        h.alias(),
+        h.hostName(),
+        h.port(),
+        user,
+        h.identityFiles(),
+        h.identitiesOnly(),
+        h.proxyJump(),
+        h.connectTimeout(),
+        h.serverAliveInterval(),
+        h.serverAliveCountMax(),
+        h.userKnownHostsFiles(),
+        h.globalKnownHostsFiles(),
+        h.hostKeyPolicy(),
+        h.hashKnownHosts(),
+        h.identityAgent(),
+        h.hostKeyAlias());
+  }
+
+  private static HostSettings withPort(HostSettings h, int port) {
+    return new HostSettings(
+        h.alias(),
+        h.hostName(),
+        port,
+        h.user(),
+        h.identityFiles(),
+        h.identitiesOnly(),
+        h.proxyJump(),
+        h.connectTimeout(),
+        h.serverAliveInterval(),
+        h.serverAliveCountMax(),
+        h.userKnownHostsFiles(),
+        h.globalKnownHostsFiles(),
+        h.hostKeyPolicy(),
+        h.hashKnownHosts(),
+        h.identityAgent(),
+        h.hostKeyAlias());
+  }
+
+  @Override
+  public Session open(Endpoint endpoint) throws TransportException, InterruptedException {
+    while (true) {
+      CompletableFuture<ManagedSession> mine = new CompletableFuture<>();
+      CompletableFuture<ManagedSession> existing = sessions.putIfAbsent(endpoint, mine);
+      if (existing == null) {
+        try {
+          ManagedSession session = connect(endpoint);
+          mine.complete(session);
+          return session;
+        } catch (TransportException | InterruptedException | RuntimeException e) {
+          sessions.remove(endpoint, mine);
+          mine.completeExceptionally(e);
+          throw e;
+        }
+      }
+      try {
+        ManagedSession session = existing.get();
+        if (session.isOpen()) {
+          return session;
+        }
+        sessions.remove(endpoint, existing);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof TransportException failure) {
+          throw failure;
+        }
+        throw new TransportException.Failed(
+            endpoint.name(), "ssh failed", e.getCause().toString(), e.getCause());
+      }
+    }
+  }
+
+  private ManagedSession connect(Endpoint endpoint)
+      throws TransportException, InterruptedException {
+    SshConfig config = config(endpoint);
+    HostSettings host = settings(endpoint, config);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ClientSession session = handshake(host, config);
+        log.debug("{}: connected to {} as {}", host.alias(), host.address(), host.user());
+        return session(endpoint, session);
+      } catch (TransportException failure) {
+        boolean transientFailure =
+            failure instanceof TransportException.ConnectionRefused
+                || failure instanceof TransportException.ConnectTimedOut
+                || failure instanceof TransportException.Disconnected;
+        if (!transientFailure || attempt >= options.connectAttempts()) {
+          throw failure;
+        }
+        log.debug("{}: attempt {} failed ({}), retrying", host.alias(), attempt, failure.reason());
+        Thread.sleep(200L * attempt);
+      }
+    }
+  }
+
+  /** One connection attempt: TCP connect, key exchange (host key check), authentication. */
+  private ClientSession handshake(HostSettings host, SshConfig config)
+      throws TransportException, InterruptedException {
+    Duration timeout = host.connectTimeout();
+    handshakes.acquire();
+    ClientSession session = null;
+    try {
+      HostConfigEntry entry =
+          new HostConfigEntry(
+              host.alias(), host.hostName(), host.port(), host.user(), host.proxyJump());
+      entry.setIdentitiesOnly(false);
+      ConnectFuture connecting;
+      try {
+        connecting = client.connect(entry, SessionSettings.context(host, config), null);
+      } catch (IOException e) {
+        throw connectFailure(host, e, timeout);
+      }
+      int hops = host.proxyJump() == null ? 0 : host.proxyJump().split(",").length;
+      if (!connecting.await(timeout.multipliedBy(hops + 1L))) {
+        connecting.cancel();
+        throw new TransportException.ConnectTimedOut(host.alias(), host.address(), timeout, null);
+      }
+      if (connecting.getException() != null) {
+        throw connectFailure(host, connecting.getException(), timeout);
+      }
+      session = connecting.getSession();
+      if (!host.serverAliveInterval().isZero()) {
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(session, host.serverAliveInterval());
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(session, host.serverAliveCountMax());
+      }
+      Set<ClientSessionEvent> state =
+          session.waitFor(
+              EnumSet.of(ClientSessionEvent.WAIT_AUTH, ClientSessionEvent.CLOSED), timeout);
+      TransportException refused = hostKeys.failure(session);
+      if (refused != null) {
+        throw refused;
+      }
+      if (state.contains(ClientSessionEvent.TIMEOUT)) {
+        throw new TransportException.ConnectTimedOut(host.alias(), host.address(), timeout, null);
+      }
+      if (state.contains(ClientSessionEvent.CLOSED)) {
+        throw new TransportException.Disconnected(
+            host.alias(), "closed by " + host.address() + " during the handshake", null, null);
+      }
+      AuthFuture auth = session.auth();
+      Duration authTimeout =
+          timeout.compareTo(Duration.ofSeconds(30)) > 0 ? timeout : Duration.ofSeconds(30);
+      if (!auth.await(authTimeout)) {
+        throw new TransportException.ConnectTimedOut(
+            host.alias(), host.address(), authTimeout, null);
+      }
+      if (!auth.isSuccess()) {
+        refused = hostKeys.failure(session);
+        if (refused != null) {
+          throw refused;
+        }
+        if (!session.isOpen()
+            && auth.getException() != null
+            && !(auth.getException().getMessage() + "").contains("authentication methods")) {
+          throw new TransportException.Disconnected(
+              host.alias(),
+              String.valueOf(auth.getException().getMessage()),
+              null,
+              auth.getException());
+        }
+        throw new TransportException.AuthFailed(
+            host.alias(), host.user(), offered(host), auth.getException());
+      }
+      ClientSession ready = session;
+      session = null;
+      return ready;
+    } catch (IOException e) {
+      throw connectFailure(host, e, timeout);
+    } finally {
+      handshakes.release();
+      if (session != null) {
+        session.close(true);
+      }
+    }
+  }
+
+  private String offered(HostSettings host) {
+    StringBuilder tried = new StringBuilder("the server accepted none of the keys offered (");
+    List<Path> files = host.identityFiles().stream().filter(Files::isReadable).toList();
+    tried.append(files.isEmpty() ? "no key files" : "key files " + files);
+    if (host.identityAgent() != null && Files.exists(host.identityAgent())) {
+      tried.append(", ssh-agent");
+    }
+    return tried.append(")").toString();
+  }
+
+  /** Names a failure to connect by its cause. */
+  private static TransportException connectFailure(
+      HostSettings host, Throwable error, Duration timeout) {
+    if (error instanceof TransportException transport) {
+      return transport;
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (cause instanceof ConnectException && message.contains("refused")) {
+        return new TransportException.ConnectionRefused(host.alias(), host.address(), error);
+      }
+      if (cause instanceof SocketTimeoutException || message.contains("timed out")) {
+        return new TransportException.ConnectTimedOut(host.alias(), host.address(), timeout, error);
+      }
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        return new TransportException.Failed(
+            host.alias(), "could not resolve host", "cannot resolve " + host.hostName(), error);
+      }
+      if (cause instanceof NoRouteToHostException) {
+        return new TransportException.Failed(
+            host.alias(), "no route to host", "no route to " + host.address(), error);
+      }
+    }
+    return new TransportException.Failed(
+        host.alias(), "connect failed", host.address() + ": " + error.getMessage(), error);
+  }
+
+  private ManagedSession session(Endpoint endpoint, ClientSession session) {
+    RawChannel.Opener opener =
+        (wire, sink) -> {
+          try {
+            return SshChannel.open(session, wire, sink, CHANNEL_OPEN_TIMEOUT);
+          } catch (IOException | RuntimeException e) {
+            if (!session.isOpen()) {
+              throw new TransportException.Disconnected(
+                  endpoint.name(), "connection closed", null, e);
+            }
+            throw new TransportException.Failed(
+                endpoint.name(), "channel refused", "cannot open a channel: " + e.getMessage(), e);
+          }
+        };
+    ManagedSession.Connection connection =
+        new ManagedSession.Connection() {
+          @Override
+          public boolean isOpen() {
+            return session.isOpen() && !session.isClosing();
+          }
+
+          @Override
+          public void close() {
+            sessions.remove(endpoint);
+            session.close(true);
+          }
+        };
+    return new ManagedSession(
+        endpoint, options, opener, connection, threads.scheduler(), threads.workers());
+  }
+
+  @Override
+  public void close() {
+    for (CompletableFuture<ManagedSession> session : sessions.values()) {
+      session.thenAccept(ManagedSession::close);
+    }
+    sessions.clear();
+    client.stop();
+    threads.close();
+  }
+}
