@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cluster-safe upgrades of Debian fleets.",
-    subcommands = {DemoCommand.class, NodesetCommand.class, InventoryCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      NodesetCommand.class,
+      InventoryCommand.class,
+      RunCommand.class,
+      CopyCommand.class
+    },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
 

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# A fleet of N "hosts" on this machine: one OpenSSH sshd on a free loopback port (its own host
+# key, raised MaxStartups/MaxSessions) and an ssh_config with aliases h1..hN pointing at it.
+# Used by bench/fanout/run.sh and by RunVsClushIT.
+#
+#   loopback-fleet.sh start DIR N [PORTS]
+#                                   creates DIR, starts sshd, prints DIR/ssh_config; with PORTS
+#                                   (at most 16) sshd listens on that many ports and alias hI uses
+#                                   port number (I-1) mod PORTS, so that a command can tell hosts
+#                                   apart by $SSH_CONNECTION (used by RunVsClushIT)
+#   loopback-fleet.sh stop DIR      stops that sshd (by the PID it recorded)
+#
+# Files in DIR: ssh_config, known_hosts, id_ed25519 (client key), hosts (one alias per line),
+# sshd.pid, sshd.log, port (the first port), ports (all of them).
+#
+# Hosts log in as the user herd-bench (created when missing: system user, shell /bin/sh, home
+# /var/lib/herd-bench), not as root: a login shell that reads a heavy ~/.bashrc (root's runs
+# pyenv init on this machine) would measure that file, not the tools. Needs root (sshd logs users in only as root) and openssh-server.
+set -euo pipefail
+
+die() { printf 'loopback-fleet: %s\n' "$*" >&2; exit 1; }
+
+start() {
+  local dir=$1 count=$2 nports=${3:-1}
+  [ "$nports" -ge 1 ] && [ "$nports" -le 16 ] || die "PORTS must be 1 to 16 (sshd listens on 16 sockets at most)"
+  [ "$(id -u)" = 0 ] || die "needs root: sshd logs users in only when it runs as root"
+  [ -x /usr/sbin/sshd ] || die "needs /usr/sbin/sshd: apt-get install openssh-server"
+  ensure_user
+  mkdir -p "$dir" /run/sshd
+  dir=$(cd "$dir" && pwd)
+  [ -f "$dir/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/host_ed25519"
+  [ -f "$dir/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/id_ed25519"
+  cp "$dir/id_ed25519.pub" "$dir/authorized_keys"
+
+  local ports=() port
+  read -r -a ports <<<"$(python3 -c '
+import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$nports")"
+  port=${ports[0]}
+  echo "$port" >"$dir/port"
+  echo "${ports[*]}" >"$dir/ports"
+  {
+    for p in "${ports[@]}"; do echo "ListenAddress 127.0.0.1:$p"; done
+  } >"$dir/sshd_config"
+  cat >>"$dir/sshd_config" <<CONF
+HostKey $dir/host_ed25519
+# Read as root, so the fleet directory may be private to root.
+AuthorizedKeysFile none
+AuthorizedKeysCommand /bin/cat $dir/authorized_keys
+AuthorizedKeysCommandUser root
+PidFile none
+StrictModes no
+UsePAM no
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+LogLevel ERROR
+MaxStartups 1000:30:2000
+MaxSessions 100
+UseDNS no
+PrintMotd no
+PrintLastLog no
+CONF
+
+  local hostkey
+  hostkey=$(cut -d' ' -f1-2 "$dir/host_ed25519.pub")
+  {
+    local i p aliases=""
+    for p in "${ports[@]}"; do printf '[127.0.0.1]:%s %s\n' "$p" "$hostkey"; done
+    # Also under every alias, for clients that look keys up by the name they were given.
+    for ((i = 1; i <= count; i++)); do aliases+="${aliases:+,}[h$i]:${ports[(i - 1) % nports]}"; done
+    printf '%s %s\n' "$aliases" "$hostkey"
+  } >"$dir/known_hosts"
+
+  : >"$dir/hosts"
+  : >"$dir/ssh_config"
+  for ((i = 1; i <= count; i++)); do
+    echo "h$i" >>"$dir/hosts"
+    cat >>"$dir/ssh_config" <<CONF
+Host h$i
+  HostName 127.0.0.1
+  Port ${ports[(i - 1) % nports]}
+  User $user
+  IdentityFile $dir/id_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile $dir/known_hosts
+  StrictHostKeyChecking yes
+  BatchMode yes
+CONF
+  done
+
+  # Not on our stdout: callers read it to its end ($(...), ProcessBuilder).
+  /usr/sbin/sshd -f "$dir/sshd_config" -D -e </dev/null >/dev/null 2>"$dir/sshd.log" &
+  echo $! >"$dir/sshd.pid"
+  local tries
+  for ((tries = 0; tries < 200; tries++)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$dir/ssh_config"
+      return 0
+    fi
+    kill -0 "$(cat "$dir/sshd.pid")" 2>/dev/null || die "sshd exited: $(cat "$dir/sshd.log")"
+    sleep 0.05
+  done
+  die "sshd does not listen on port $port: $(cat "$dir/sshd.log")"
+}
+
+user=herd-bench
+
+# The login user of the fleet; a password of '*' (not '!') so that sshd without PAM lets it in.
+ensure_user() {
+  if ! getent passwd "$user" >/dev/null; then
+    useradd --system --create-home --home-dir "/var/lib/$user" --shell /bin/sh "$user"
+    usermod -p '*' "$user"
+  fi
+}
+
+stop() {
+  local dir=$1 pid
+  [ -f "$dir/sshd.pid" ] || return 0
+  pid=$(cat "$dir/sshd.pid")
+  # The listener only: per-connection sshd processes end with their connections.
+  kill "$pid" 2>/dev/null || true
+  for ((tries = 0; tries < 100; tries++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  rm -f "$dir/sshd.pid"
+}
+
+case "${1:-}" in
+  start) [ $# -ge 3 ] && [ $# -le 4 ] || die "usage: $0 start DIR N [PORTS]"; start "$2" "$3" "${4:-1}" ;;
+  stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
+  *) die "usage: $0 start DIR N [PORTS] | stop DIR" ;;
+esac

@@ -1,0 +1,108 @@
+package org.herd.cli;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.herd.transport.PassphraseProvider;
+import org.herd.transport.TransportKind;
+import org.herd.transport.TransportOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code herd run} and {@code herd copy} reach hosts: the transport, the ssh_config, host-key
+ * policy, connect timeout and privileges.
+ */
+final class ConnectOptions {
+
+  @Option(
+      names = "--transport",
+      paramLabel = "ssh|openssh|local",
+      description =
+          "How to reach the hosts (default: the inventory's setting, else ssh). 'local' runs on"
+              + " this machine, once per host name.")
+  String transport;
+
+  @Option(
+      names = "--ssh-config",
+      paramLabel = "FILE",
+      description = "OpenSSH client config to read instead of ~/.ssh/config.")
+  Path sshConfig;
+
+  @Option(
+      names = "--accept-new-host-keys",
+      description =
+          "Accept and record the keys of hosts not yet in known_hosts (changed keys are always"
+              + " refused).")
+  boolean acceptNewHostKeys;
+
+  @Option(
+      names = {"-t", "--connect-timeout"},
+      paramLabel = "SECONDS",
+      description = "Give up connecting to a host after this long (default: 10).")
+  Double connectTimeout;
+
+  @Option(
+      names = "--sudo",
+      description = "Run as root through sudo (NOPASSWD unless --ask-become-pass).")
+  boolean sudo;
+
+  @Option(
+      names = "--ask-become-pass",
+      description = "Ask once for the sudo password (implies --sudo); it is never logged.")
+  boolean askBecomePass;
+
+  /** The transport named on the command line, or null to follow the inventory. */
+  TransportKind kind() {
+    if (transport == null) {
+      return null;
+    }
+    try {
+      return TransportKind.parse(transport);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--transport: " + e.getMessage());
+    }
+  }
+
+  /** Whether commands run through sudo. */
+  boolean become() {
+    return sudo || askBecomePass;
+  }
+
+  /** The transport settings for this invocation; asks for the sudo password when told to. */
+  TransportOptions transportOptions(CliContext context) {
+    String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
+    TransportOptions options =
+        TransportOptions.defaults(Path.of(home), context.env())
+            .withAcceptNewHostKeys(acceptNewHostKeys)
+            .withClock(context.clock());
+    if (sshConfig != null) {
+      options = options.withSshConfig(context.resolve(sshConfig.toString()));
+    }
+    if (connectTimeout != null) {
+      options = options.withConnectTimeout(seconds("--connect-timeout", connectTimeout));
+    }
+    Console console = System.console();
+    if (console != null) {
+      options =
+          options.withPassphrases(
+              keyFile -> console.readPassword("Enter passphrase for key '%s': ", keyFile));
+    } else {
+      options = options.withPassphrases(PassphraseProvider.NONE);
+    }
+    if (askBecomePass) {
+      if (console == null) {
+        throw new UserError("--ask-become-pass: no terminal to ask the password on");
+      }
+      options = options.withBecomePassword(console.readPassword("BECOME password: "));
+    }
+    return options;
+  }
+
+  /** A positive duration from seconds given on the command line, such as {@code 2.5}. */
+  static Duration seconds(String option, double seconds) {
+    if (!(seconds > 0) || Double.isInfinite(seconds)) {
+      throw new UserError(option + ": must be a positive number of seconds, not " + seconds);
+    }
+    return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+  }
+}

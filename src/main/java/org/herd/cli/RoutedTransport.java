@@ -1,0 +1,47 @@
+package org.herd.cli;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.herd.transport.Endpoint;
+import org.herd.transport.Session;
+import org.herd.transport.Transport;
+import org.herd.transport.TransportException;
+import org.herd.transport.TransportKind;
+import org.herd.transport.TransportOptions;
+
+/**
+ * One transport over hosts that are reached in different ways (an inventory may say {@code openssh}
+ * for some hosts and {@code local} for one): each host goes to the transport of its kind, created
+ * the first time it is needed.
+ */
+final class RoutedTransport implements Transport {
+
+  private final Map<String, TransportKind> kinds;
+  private final TransportOptions options;
+  private final Map<TransportKind, Transport> transports = new EnumMap<>(TransportKind.class);
+
+  RoutedTransport(Map<String, TransportKind> kinds, TransportOptions options) {
+    this.kinds = Map.copyOf(kinds);
+    this.options = options;
+  }
+
+  @Override
+  public TransportKind kind() {
+    return kinds.values().stream().findFirst().orElse(TransportKind.SSH);
+  }
+
+  @Override
+  public Session open(Endpoint endpoint) throws TransportException, InterruptedException {
+    return transport(kinds.getOrDefault(endpoint.name(), TransportKind.SSH)).open(endpoint);
+  }
+
+  private synchronized Transport transport(TransportKind kind) {
+    return transports.computeIfAbsent(kind, k -> k.create(options));
+  }
+
+  @Override
+  public synchronized void close() {
+    transports.values().forEach(Transport::close);
+    transports.clear();
+  }
+}

@@ -1,0 +1,293 @@
+package org.herd.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.herd.fleet.FanOut;
+import org.herd.fleet.FanOutSettings;
+import org.herd.fleet.FleetListener;
+import org.herd.fleet.FleetResult;
+import org.herd.fleet.FleetRun;
+import org.herd.fleet.FleetSession;
+import org.herd.fleet.Gathering;
+import org.herd.fleet.JsonReport;
+import org.herd.fleet.TextReport;
+import org.herd.nodeset.NodeSet;
+import org.herd.transport.RemoteCommand;
+import org.herd.transport.Transport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code herd run}: one command (or several, over the same connections) on a node set, with clush's
+ * options and output. See {@code docs/run.md}.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    modelTransformer = RunCommand.CommandWordsArePositional.class,
+    description = {
+      "Run a shell command on many hosts at once, as clush does.",
+      "Everything after the first word of the command belongs to the command: "
+          + "'herd run -w n[1-9] uname -r'."
+    },
+    footer = {
+      "",
+      "Exit status: 0 when every host succeeded, 1 when one did not; with -S the largest remote"
+          + " exit code, 255 if a host was unreachable or timed out; 130 on Ctrl-C."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin NodeSelection selection;
+
+  @Mixin ConnectOptions connect;
+
+  @Option(
+      names = {"-f", "--fanout"},
+      paramLabel = "N",
+      description = "Hosts in flight at once (default: ${DEFAULT-VALUE}).")
+  int fanout = FanOutSettings.DEFAULT_FANOUT;
+
+  @Option(
+      names = {"-u", "--command-timeout"},
+      paramLabel = "SECONDS",
+      description = "Kill a command that runs longer than this (default: no limit).")
+  Double commandTimeout;
+
+  @Option(
+      names = {"-b", "--dshbak"},
+      description = "Gather identical outputs of hosts with the same exit code.")
+  boolean gather;
+
+  @Option(
+      names = {"-B", "--dshbak-all"},
+      description = "Like -b, with standard error gathered too.")
+  boolean gatherAll;
+
+  @Option(
+      names = {"-L", "--line-mode"},
+      description = "Print every line as 'host: line', sorted by host, at the end.")
+  boolean lineMode;
+
+  @Option(
+      names = {"-N", "--no-label"},
+      description = "No 'host: ' prefix, no headers.")
+  boolean noLabel;
+
+  @Option(
+      names = {"-S", "--maxrc"},
+      description = "Exit with the largest remote exit code (255 when a host gave no answer).")
+  boolean maxrc;
+
+  @Option(
+      names = "--diff",
+      description = "Print a unified diff of each output against the most common one.")
+  boolean diff;
+
+  @Option(names = "--json", description = "Print the results as JSON, one object per command.")
+  boolean json;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress line, no 'exited with exit code' lines.")
+  boolean quiet;
+
+  @Option(
+      names = {"-c", "--command"},
+      paramLabel = "CMD",
+      description =
+          "A command to run; repeat for several, run one after the other over the same"
+              + " connections.")
+  List<String> commands = new ArrayList<>();
+
+  @Option(
+      names = "--commands-file",
+      paramLabel = "FILE",
+      description = "Commands to run one after the other, one per line ('#' comments).")
+  Path commandsFile;
+
+  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, as for clush.")
+  List<String> words = new ArrayList<>();
+
+  /** clush's habit: {@code herd run -w n1 ls -l} passes {@code -l} to ls, not to herd. */
+  static final class CommandWordsArePositional implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      spec.parser().stopAtPositional(true);
+      return spec;
+    }
+  }
+
+  private enum Mode {
+    STREAM,
+    GATHER,
+    LINES,
+    DIFF,
+    JSON
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    CliContext context = CliContext.of(spec);
+    List<String> lines = commandLines(context);
+    Mode mode = mode();
+    if (fanout < 1) {
+      throw new UserError("--fanout: must be at least 1, not " + fanout);
+    }
+    FleetTargets targets =
+        FleetTargets.resolve(
+            context, selection, connect, ((HerdCommand) spec.root().userObject()).inventory());
+    FanOutSettings settings =
+        FanOutSettings.defaults()
+            .withFanout(fanout)
+            .withCommandTimeout(
+                commandTimeout == null
+                    ? null
+                    : ConnectOptions.seconds("--command-timeout", commandTimeout))
+            .withRetainOutput(mode != Mode.STREAM);
+    TextReport report =
+        new TextReport(
+            context.out(), context.err(), new TerminalPalette(context.terminal()), !noLabel);
+    int worst = 0;
+    boolean allOk = true;
+    try (Transport transport =
+            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+        InterruptHook hook = InterruptHook.install()) {
+      BiFunction<RemoteCommand, FleetListener, FleetRun> starter =
+          starter(transport, targets, settings, context, lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (lines.size() > 1 && mode != Mode.JSON) {
+          context.out().println("==> " + line + " <==");
+        }
+        LiveDisplay display = display(context, report, mode, targets.endpoints().size());
+        FleetRun run = starter.apply(RemoteCommand.shell(line), display);
+        hook.onInterrupt(run::interrupt);
+        FleetResult result = run.await();
+        display.clear();
+        print(context, report, mode, line, result);
+        worst = Math.max(worst, result.maxExitCode());
+        allOk &= result.allOk();
+        if (result.interrupted()) {
+          context
+              .err()
+              .println(
+                  "herd: interrupted: "
+                      + NodeSet.of(result.incomplete()).fold()
+                      + " did not complete");
+          context.out().flush();
+          context.err().flush();
+          return ExitCode.INTERRUPTED.code();
+        }
+      }
+      context.out().flush();
+      context.err().flush();
+    }
+    if (maxrc) {
+      return worst;
+    }
+    return allOk ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  /** One command closes each connection as soon as its host is done; several share one session. */
+  private BiFunction<RemoteCommand, FleetListener, FleetRun> starter(
+      Transport transport,
+      FleetTargets targets,
+      FanOutSettings settings,
+      CliContext context,
+      int commandCount) {
+    if (commandCount == 1) {
+      FanOut fanOut = new FanOut(transport, settings, context.clock());
+      return (command, listener) -> fanOut.start(targets.endpoints(), command, listener);
+    }
+    FleetSession session =
+        new FleetSession(transport, targets.endpoints(), settings, context.clock());
+    return session::start;
+  }
+
+  private LiveDisplay display(CliContext context, TextReport report, Mode mode, int total) {
+    boolean streamStdout = mode == Mode.STREAM;
+    boolean streamStderr = mode == Mode.STREAM || (!gatherAll && mode != Mode.JSON);
+    return new LiveDisplay(
+        report,
+        context.out(),
+        context.err(),
+        streamStdout,
+        streamStderr,
+        context.terminal().interactive() && !quiet,
+        context.clock(),
+        total);
+  }
+
+  private void print(
+      CliContext context, TextReport report, Mode mode, String line, FleetResult result) {
+    switch (mode) {
+      case STREAM -> {}
+      case GATHER -> report.gathered(Gathering.gather(result.results(), gatherAll, false));
+      case LINES -> report.sortedLines(result.results(), gatherAll);
+      case DIFF -> report.diff(Gathering.gather(result.results(), gatherAll, true));
+      case JSON -> JsonReport.write(context.out(), line, result);
+    }
+    context.out().flush();
+    if (mode != Mode.JSON) {
+      report.failures(result.results(), quiet);
+    }
+    context.err().flush();
+  }
+
+  private Mode mode() {
+    if (json && (gather || gatherAll || lineMode || diff)) {
+      throw new UserError("--json: cannot be combined with -b, -B, -L or --diff");
+    }
+    if (diff && lineMode) {
+      throw new UserError("--diff: cannot be combined with -L");
+    }
+    if (json) {
+      return Mode.JSON;
+    }
+    if (diff) {
+      return Mode.DIFF;
+    }
+    if (lineMode) {
+      return Mode.LINES;
+    }
+    return gather || gatherAll ? Mode.GATHER : Mode.STREAM;
+  }
+
+  /** The commands: the words after the options, {@code -c} options, or the commands file. */
+  private List<String> commandLines(CliContext context) throws IOException {
+    List<String> lines = new ArrayList<>();
+    if (!words.isEmpty()) {
+      lines.add(String.join(" ", words));
+    }
+    lines.addAll(commands);
+    if (commandsFile != null) {
+      for (String line :
+          Files.readAllLines(context.resolve(commandsFile.toString()), StandardCharsets.UTF_8)) {
+        String trimmed = line.strip();
+        if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+          lines.add(trimmed);
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      throw new UserError("no command: give it after the options, with -c CMD, or --commands-file");
+    }
+    if (lines.stream().anyMatch(String::isBlank)) {
+      throw new UserError("empty command");
+    }
+    return lines;
+  }
+}

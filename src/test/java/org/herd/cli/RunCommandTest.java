@@ -1,0 +1,145 @@
+package org.herd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code herd run} in-process over the local transport: each host name runs a local shell. */
+class RunCommandTest {
+
+  @TempDir Path dir;
+
+  private CliRunner.Result herd(String... args) {
+    return new CliRunner(dir, Map.of("HOME", dir.toString())).run(args);
+  }
+
+  @Test
+  void gathersIdenticalOutputUnderTheFoldedNodeSet() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-4]", "-b", "echo same");
+    assertThat(result.out())
+        .isEqualTo(
+            """
+            ---------------
+            n[1-4] (4)
+            ---------------
+            same
+            """);
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void streamsLinesWithTheHostPrefixAndFoldsFailures() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-3]", "echo out; echo err >&2; exit 4");
+    assertThat(result.out().lines().sorted()).containsExactly("n1: out", "n2: out", "n3: out");
+    assertThat(result.err()).contains("n1: err").contains("herd: n[1-3]: exited with exit code 4");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+  }
+
+  @Test
+  void maxrcReturnsTheLargestRemoteExitCode() {
+    CliRunner.Result result = herd("run", "--transport", "local", "-w", "n[1-2]", "-S", "exit 7");
+    assertThat(result.exitCode()).isEqualTo(7);
+  }
+
+  @Test
+  void quietMaxrcHidesExitLines() {
+    CliRunner.Result result = herd("run", "--transport", "local", "-w", "n1", "-S", "-q", "exit 7");
+    assertThat(result.err()).doesNotContain("exit code");
+    assertThat(result.exitCode()).isEqualTo(7);
+  }
+
+  @Test
+  void commandTimeoutCountsAs255() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n1", "-S", "-u", "0.3", "sleep 30");
+    assertThat(result.err()).contains("herd: n1: command timeout");
+    assertThat(result.exitCode()).isEqualTo(255);
+  }
+
+  @Test
+  void wordsAfterTheCommandBelongToTheCommand() {
+    CliRunner.Result result = herd("run", "--transport", "local", "-w", "n1", "echo", "-n", "-b");
+    assertThat(result.out()).isEqualTo("n1: -b\n");
+  }
+
+  @Test
+  void lineModeWithoutLabels() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-3]", "-L", "-N", "echo x");
+    assertThat(result.out()).isEqualTo("x\nx\nx\n");
+  }
+
+  @Test
+  void jsonHasOneEntryPerHost() throws Exception {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-2]", "--json", "echo hi; exit 3");
+    JsonNode json = new ObjectMapper().readTree(result.out());
+    assertThat(json.get("command").asText()).isEqualTo("echo hi; exit 3");
+    assertThat(json.get("hosts")).hasSize(2);
+    JsonNode first = json.get("hosts").get(0);
+    assertThat(first.get("host").asText()).isEqualTo("n1");
+    assertThat(first.get("outcome").asText()).isEqualTo("failed");
+    assertThat(first.get("exitCode").asInt()).isEqualTo(3);
+    assertThat(first.get("stdout").asText()).isEqualTo("hi\n");
+  }
+
+  @Test
+  void severalCommandsRunInTurnOverOneSession() throws Exception {
+    Path file = dir.resolve("commands");
+    Files.writeString(file, "# comment\necho one\n\necho two\n");
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-2]", "-b", "--commands-file", "commands");
+    assertThat(result.out())
+        .isEqualTo(
+            """
+            ==> echo one <==
+            ---------------
+            n[1-2] (2)
+            ---------------
+            one
+            ==> echo two <==
+            ---------------
+            n[1-2] (2)
+            ---------------
+            two
+            """);
+  }
+
+  @Test
+  void diffPrintsNothingWhenAllHostsAgree() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-3]", "--diff", "echo common");
+    assertThat(result.out()).isEmpty();
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void badCombinationsAreUsageErrors() {
+    assertThat(herd("run", "--transport", "local", "-w", "n1", "--json", "-b", "true").exitCode())
+        .isEqualTo(ExitCode.USAGE.code());
+    assertThat(herd("run", "--transport", "local", "-w", "n1", "--diff", "-L", "true").exitCode())
+        .isEqualTo(ExitCode.USAGE.code());
+    CliRunner.Result noHosts = herd("run", "--transport", "local", "true");
+    assertThat(noHosts.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(noHosts.err()).isEqualTo("herd: no hosts: give -w NODES, -g GROUP or -a\n");
+    CliRunner.Result noCommand = herd("run", "--transport", "local", "-w", "n1");
+    assertThat(noCommand.err()).startsWith("herd: no command");
+    assertThat(herd("run", "--transport", "telnet", "-w", "n1", "true").err())
+        .startsWith("herd: --transport: unknown transport 'telnet'");
+  }
+
+  @Test
+  void excludedHostsDoNotRun() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-5]", "-x", "n[2-4]", "-b", "echo x");
+    assertThat(result.out()).contains("n[1,5] (2)");
+  }
+}
