@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       NodesetCommand.class,
       InventoryCommand.class,
       RunCommand.class,
-      CopyCommand.class
+      CopyCommand.class,
+      StatusCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
