@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       InventoryCommand.class,
       RunCommand.class,
       CopyCommand.class,
-      LabCommand.class
+      LabCommand.class,
+      StatusCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {

@@ -1,0 +1,107 @@
+package org.herd.facts;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.herd.debian.PackageName;
+import org.herd.fleet.FanOut;
+import org.herd.fleet.FanOutSettings;
+import org.herd.fleet.FleetListener;
+import org.herd.fleet.FleetResult;
+import org.herd.fleet.HostOutcome;
+import org.herd.fleet.HostResult;
+import org.herd.fleet.OutputLine;
+import org.herd.fleet.StreamKind;
+import org.herd.transport.Endpoint;
+import org.herd.transport.RemoteCommand;
+import org.herd.transport.Transport;
+
+/**
+ * Runs the host probe on many hosts through the fleet layer: one exec per host, each host's
+ * standard output parsed into {@link HostFacts}. Hosts that cannot be reached or whose probe gives
+ * no usable output are kept as {@link ProbedHost.NotProbed}.
+ */
+public final class FleetProbe {
+
+  /**
+   * {@code apt-get update} with a bounded wait on a held dpkg/apt lock (apt 1.9.11+ waits up to
+   * this many seconds instead of failing at once), so a running unattended-upgrades delays a
+   * refresh instead of failing it.
+   */
+  static final RemoteCommand REFRESH =
+      RemoteCommand.of("apt-get", "-q", "-o", "DPkg::Lock::Timeout=60", "update");
+
+  private final FanOut fanOut;
+  private final Clock clock;
+
+  /** A probe over {@code transport}; the settings' output retention is forced on. */
+  public FleetProbe(Transport transport, FanOutSettings settings, Clock clock) {
+    this.fanOut = new FanOut(transport, settings.withRetainOutput(true), clock);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /**
+   * Runs {@code apt-get update} on every host in parallel.
+   *
+   * @return the hosts where it did not succeed, with why (apt's last error line when it said one)
+   */
+  public Map<String, String> refresh(List<Endpoint> hosts, FleetListener listener)
+      throws InterruptedException {
+    FleetResult result = fanOut.run(hosts, REFRESH, listener);
+    Map<String, String> failed = new LinkedHashMap<>();
+    for (HostResult host : result.results()) {
+      if (!(host.outcome() instanceof HostOutcome.Ok)) {
+        List<String> errors =
+            host.lines().stream()
+                .map(OutputLine::text)
+                .filter(l -> l.startsWith("E:"))
+                .collect(Collectors.toList());
+        failed.put(
+            host.host(),
+            errors.isEmpty() ? host.outcome().describe() : errors.get(errors.size() - 1));
+      }
+    }
+    return failed;
+  }
+
+  /**
+   * Probes every host once.
+   *
+   * @param packages packages whose installed versions every host reports (the clusters' packages)
+   * @return one result per host, in the order of {@code hosts}
+   */
+  public List<ProbedHost> probe(
+      List<Endpoint> hosts, List<PackageName> packages, FleetListener listener)
+      throws InterruptedException {
+    RemoteCommand command = RemoteCommand.shell(HostProbe.command(packages));
+    FleetResult result = fanOut.run(hosts, command, listener);
+    List<ProbedHost> probed = new ArrayList<>(result.results().size());
+    for (HostResult host : result.results()) {
+      probed.add(outcome(host));
+    }
+    return probed;
+  }
+
+  private ProbedHost outcome(HostResult host) {
+    String stdout =
+        host.lines(StreamKind.STDOUT).stream()
+            .map(OutputLine::text)
+            .collect(Collectors.joining("\n", "", "\n"));
+    if (stdout.isBlank()) {
+      String reason =
+          host.outcome() instanceof HostOutcome.Ok ? "no probe output" : host.outcome().describe();
+      return new ProbedHost.NotProbed(host.host(), reason);
+    }
+    HostFacts facts = HostProbe.parse(stdout);
+    // A probe that ran but exited non-zero still reported what it saw; only output that is not a
+    // probe's at all (a shell error, a login banner only) means the host was not probed.
+    if (facts.probe() == null || facts.probe().protocol() == 0) {
+      return new ProbedHost.NotProbed(host.host(), host.outcome().describe());
+    }
+    return new ProbedHost.Probed(host.host(), clock.instant(), facts);
+  }
+}
