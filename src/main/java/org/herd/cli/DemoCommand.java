@@ -23,9 +23,24 @@ final class DemoCommand implements Callable<Integer> {
     var out = context.out();
     out.println("herd demo");
     out.println();
-    out.println("Not yet: the lab (real Debian hosts in containers) and the upgrade engine do not");
-    out.println("exist yet, so this demo cannot upgrade a cluster. What exists today:");
+    out.println(
+        "Not yet: the upgrade engine (plan, apply, cluster-aware rollouts) does not exist,");
+    out.println("so this demo cannot upgrade a cluster yet. What exists today, to try by hand:");
     out.println();
+    out.println(
+        "  sudo ./herd lab up --hosts 3          # 3 real Debian hosts booted with systemd");
+    out.println(
+        "  sudo ./herd lab cluster etcd          # a working 3-member etcd on the old version");
+    out.println("  ./herd --inventory LAB/herd.yaml run -b -w @lab 'systemctl is-system-running'");
+    out.println(
+        "  ./herd --inventory LAB/herd.yaml status @lab   # pending, security, restarts, dpkg");
+    out.println("  sudo ./herd lab down                  # removes everything the lab created");
+    out.println();
+    out.println("  ./herd nodeset -f 'n[1-3],n5,n4'      # ClusterShell-compatible node sets");
+    out.println(
+        "  ./herd inventory check                # validate herd.yaml / Ansible / clush groups");
+    out.println();
+    out.println("'herd lab up' prints where its herd.yaml (LAB above) is written.");
     return ExitCode.OK.code();
   }
 }
