@@ -78,9 +78,7 @@ final class CopyCommand implements Callable<Integer> {
       throw new UserError("--fanout: must be at least 1, not " + fanout);
     }
     HostAction action = rcopy ? fetch(context) : send(context);
-    FleetTargets targets =
-        FleetTargets.resolve(
-            context, selection, connect, ((HerdCommand) spec.root().userObject()).inventory());
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings = FanOutSettings.defaults().withFanout(fanout);
     TextReport report =
         new TextReport(context.out(), context.err(), new TerminalPalette(context.terminal()), true);

@@ -9,6 +9,7 @@ import org.herd.inventory.InventoryException;
 import org.herd.inventory.Problem;
 import org.herd.journal.JournalException;
 import org.herd.nodeset.NodeSetException;
+import org.herd.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -89,6 +90,10 @@ final class ErrorReporter
       // The journal cannot be reached, created or migrated: nothing was done.
       return new Report(ExitCode.UNAVAILABLE, List.of(ex.getMessage()), false);
     }
+    if (ex instanceof org.herd.lab.LabException lab) {
+      return new Report(
+          lab.badInput() ? ExitCode.USAGE : ExitCode.FAILURE, List.of(lab.getMessage()), false);
+    }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
     }
@@ -101,6 +106,12 @@ final class ErrorReporter
     if (ex instanceof AccessDeniedException denied) {
       return new Report(
           ExitCode.UNAVAILABLE, List.of(denied.getFile() + ": permission denied"), false);
+    }
+    if (ex instanceof TransportException transport) {
+      // "host: what happened" in full (a changed host key names its known_hosts line).
+      ExitCode code =
+          "bad ssh config".equals(transport.reason()) ? ExitCode.USAGE : ExitCode.FAILURE;
+      return new Report(code, List.of(transport.getMessage()), false);
     }
     if (ex instanceof IOException) {
       return new Report(ExitCode.FAILURE, List.of(String.valueOf(ex.getMessage())), false);

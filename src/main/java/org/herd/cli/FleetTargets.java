@@ -2,6 +2,7 @@ package org.herd.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,13 @@ import org.herd.inventory.Host;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
 import org.herd.inventory.InventoryLoader;
-import org.herd.inventory.InventoryLocator;
+import org.herd.inventory.InventoryRef;
 import org.herd.nodeset.GroupResolver;
 import org.herd.nodeset.NodeSet;
 import org.herd.transport.Become;
 import org.herd.transport.Endpoint;
 import org.herd.transport.TransportKind;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The hosts a command targets and how to reach each of them: the node selection resolved through
@@ -31,21 +33,27 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
 
   /**
    * Resolves the selection. An inventory is read when one is named or found; it is required only
-   * when the selection names groups ({@code -g}, {@code -a}, {@code @group}).
+   * when the selection names groups ({@code -g}, {@code -a}, {@code @group}). A broken inventory is
+   * an error either way.
    */
-  static FleetTargets resolve(
-      CliContext context, NodeSelection selection, ConnectOptions connect, String inventoryOption) {
-    Inventory inventory = inventory(context, selection.needsGroups(), inventoryOption);
+  static FleetTargets resolve(CommandSpec spec, NodeSelection selection, ConnectOptions connect) {
+    CliContext context = CliContext.of(spec);
+    Inventory inventory = inventory(spec, selection.needsGroups());
     GroupResolver groups = inventory == null ? GroupResolver.NONE : inventory.groupResolver();
     NodeSet nodes = selection.select(groups);
-    Map<String, Host> known = inventory == null ? Map.of() : inventory.hostsByName();
+    Map<String, Host> known = new HashMap<>();
+    if (inventory != null) {
+      inventory.hosts().forEach(host -> known.put(host.name(), host));
+    }
     TransportKind forced = connect.kind();
     List<Endpoint> endpoints = new ArrayList<>(nodes.size());
     Map<String, TransportKind> kinds = new LinkedHashMap<>();
     for (String name : nodes) {
       Host host = known.get(name);
       Endpoint endpoint =
-          host == null ? Endpoint.of(name) : endpoint(context, host.connection(), name);
+          host == null
+              ? Endpoint.of(name)
+              : endpoint(context, host.connection(), name, connect.sshConfig == null);
       if (connect.become()) {
         endpoint = endpoint.withBecome(Become.SUDO);
       }
@@ -55,34 +63,26 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
     return new FleetTargets(nodes, endpoints, kinds);
   }
 
-  private static Inventory inventory(CliContext context, boolean required, String option) {
-    InventoryLocator locator = new InventoryLocator(context.env(), context.workingDirectory());
-    if (!required && option == null) {
-      try {
-        return InventoryLoader.load(locator.locate(null));
-      } catch (InventoryException e) {
-        // No inventory is fine for plain host names (ssh_config says how to reach them), but a
-        // broken one is not: report it unless none was found at all.
-        if (hasInventoryFile(context)) {
-          throw e;
-        }
-        return null;
+  private static Inventory inventory(CommandSpec spec, boolean required) {
+    InventoryRef ref;
+    try {
+      ref = CliInventory.locate(spec);
+    } catch (InventoryException none) {
+      // Plain host names need no inventory: ssh_config says how to reach them, as for clush.
+      if (required) {
+        throw none;
       }
+      return null;
     }
-    return InventoryLoader.load(locator.locate(option));
-  }
-
-  private static boolean hasInventoryFile(CliContext context) {
-    return context.env().containsKey(InventoryLocator.ENV)
-        || context.workingDirectory().resolve("herd.yaml").toFile().isFile()
-        || InventoryLocator.SYSTEM.toFile().isFile();
+    return InventoryLoader.load(ref);
   }
 
   /**
    * The inventory fills in every field, with the host name and port 22 as defaults; passing those
    * on would override ssh_config's HostName and Port, so they are left to ssh_config instead.
    */
-  private static Endpoint endpoint(CliContext context, Connection connection, String name) {
+  private static Endpoint endpoint(
+      CliContext context, Connection connection, String name, boolean inventorySshConfig) {
     Endpoint endpoint = Endpoint.of(name);
     if (!connection.address().equals(name)) {
       endpoint = endpoint.withHostname(connection.address());
@@ -93,7 +93,8 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
     if (connection.user() != null) {
       endpoint = endpoint.withUser(connection.user());
     }
-    if (connection.sshConfig() != null) {
+    // --ssh-config on the command line wins over the inventory's.
+    if (connection.sshConfig() != null && inventorySshConfig) {
       Path config = context.resolve(connection.sshConfig());
       endpoint = endpoint.withSshConfig(config);
     }

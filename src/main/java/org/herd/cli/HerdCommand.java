@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       InventoryCommand.class,
       RunCommand.class,
       CopyCommand.class,
+      LabCommand.class,
       StatusCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})

@@ -45,7 +45,11 @@ final class InventoryCheckCommand implements Callable<Integer> {
       if (!json) {
         throw e;
       }
-      print(context, Map.of("file", ref.toString(), "ok", false, "problems", problems(e)));
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("file", ref.toString());
+      result.put("ok", false);
+      result.put("problems", problems(e));
+      print(context, result);
       return ExitCode.USAGE.code();
     }
     if (json) {

@@ -12,6 +12,7 @@ import org.herd.inventory.Cluster;
 import org.herd.inventory.Connection;
 import org.herd.inventory.Group;
 import org.herd.inventory.Host;
+import org.herd.inventory.HostIndex;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryLoader;
 import org.herd.inventory.InventoryRef;
@@ -161,6 +162,7 @@ final class InventoryShowCommand implements Callable<Integer> {
 
   /** Hosts that would print the same line, keyed by their names. */
   private static Map<List<String>, List<String>> alike(Inventory inventory, List<Host> hosts) {
+    HostIndex index = new HostIndex(inventory);
     Map<List<String>, List<String>> byLine = new LinkedHashMap<>();
     for (Host host : hosts) {
       Connection c = host.connection();
@@ -172,7 +174,7 @@ final class InventoryShowCommand implements Callable<Integer> {
               Integer.toString(c.port()),
               c.transport().key(),
               c.become().key(),
-              clusters(inventory, host.name()),
+              clusters(index, host.name()),
               c.sshConfig() == null ? "-" : c.sshConfig());
       // A host with its own address always gets its own line.
       List<String> key = ownAddress ? withName(cells, host.name()) : cells;
@@ -189,9 +191,9 @@ final class InventoryShowCommand implements Callable<Integer> {
     return key;
   }
 
-  private static String clusters(Inventory inventory, String host) {
+  private static String clusters(HostIndex index, String host) {
     String names =
-        inventory.clustersOf(host).stream().map(Cluster::name).collect(Collectors.joining(","));
+        index.clustersOf(host).stream().map(Cluster::name).collect(Collectors.joining(","));
     return names.isEmpty() ? "-" : names;
   }
 
@@ -207,6 +209,7 @@ final class InventoryShowCommand implements Callable<Integer> {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("file", ref.toString());
     root.put("default_source", inventory.defaultSource());
+    HostIndex index = new HostIndex(inventory);
     List<Object> hostList = new ArrayList<>();
     for (Host host : hosts) {
       Connection c = host.connection();
@@ -220,11 +223,11 @@ final class InventoryShowCommand implements Callable<Integer> {
       h.put("ssh_config", c.sshConfig());
       h.put(
           "groups",
-          inventory.groupsOf(host.name()).stream()
+          index.groupsOf(host.name()).stream()
               .map(g -> g.reference(inventory.defaultSource()).substring(1))
               .toList());
-      h.put("clusters", inventory.clustersOf(host.name()).stream().map(Cluster::name).toList());
-      h.put("wave", inventory.waveOf(host.name()).map(Wave::name).orElse(null));
+      h.put("clusters", index.clustersOf(host.name()).stream().map(Cluster::name).toList());
+      h.put("wave", index.waveOf(host.name()).map(Wave::name).orElse(null));
       h.put("vars", host.vars());
       hostList.add(h);
     }

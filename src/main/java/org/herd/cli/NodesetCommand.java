@@ -69,20 +69,18 @@ final class NodesetCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CliContext context = CliContext.of(spec);
     GroupResolver groups = CliInventory.groupsOrNone(spec);
-    List<NodeSet> parts = new ArrayList<>();
+    List<String> all = new ArrayList<>();
     if (expressions.isEmpty()) {
-      readInput(context, groups, parts);
+      readInput(context, all);
     }
     for (String expression : expressions) {
       if (expression.equals("-")) {
-        readInput(context, groups, parts);
+        readInput(context, all);
       } else {
-        for (String line : expression.split("\\R", -1)) {
-          parts.add(NodeSet.parse(line, groups));
-        }
+        splitLines(expression, all);
       }
     }
-    NodeSet nodes = NodeSet.union(parts);
+    NodeSet nodes = NodeSet.parseAll(all, groups);
     if (action.fold) {
       context.out().println(nodes.fold());
     } else if (action.expand) {
@@ -93,11 +91,26 @@ final class NodesetCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  /** Python's {@code str.splitlines()}, which {@code nodeset} applies to each argument. */
+  private static void splitLines(String text, List<String> out) {
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ("\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029".indexOf(c) >= 0) {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      out.add(text.substring(start));
+    }
+  }
+
   /** Reads whitespace-separated node sets from standard input; {@code #} starts a comment. */
-  private static void readInput(CliContext context, GroupResolver groups, List<NodeSet> parts)
-      throws IOException {
-    // Plain host names (the usual content of a piped list) skip the expression parser.
-    List<String> names = new ArrayList<>();
+  private static void readInput(CliContext context, List<String> all) throws IOException {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
     String line;
@@ -106,28 +119,20 @@ final class NodesetCommand implements Callable<Integer> {
       if (hash >= 0) {
         line = line.substring(0, hash);
       }
-      for (String word : line.strip().split("\\s+")) {
-        if (word.isEmpty()) {
-          continue;
+      int i = 0;
+      while (i < line.length()) {
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+          i++;
         }
-        if (isHostName(word)) {
-          names.add(word);
-        } else {
-          parts.add(NodeSet.parse(word, groups));
+        int start = i;
+        while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+          i++;
+        }
+        if (i > start) {
+          all.add(line.substring(start, i));
         }
       }
     }
-    parts.add(NodeSet.of(names));
-  }
-
-  /** Whether {@code word} (without whitespace) is one host name, not an expression. */
-  private static boolean isHostName(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (",!&^[]@*?".indexOf(word.charAt(i)) >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The separator with {@code \n}, {@code \t} and {@code \\} turned into what they name. */

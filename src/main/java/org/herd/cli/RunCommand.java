@@ -146,9 +146,7 @@ final class RunCommand implements Callable<Integer> {
     if (fanout < 1) {
       throw new UserError("--fanout: must be at least 1, not " + fanout);
     }
-    FleetTargets targets =
-        FleetTargets.resolve(
-            context, selection, connect, ((HerdCommand) spec.root().userObject()).inventory());
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings =
         FanOutSettings.defaults()
             .withFanout(fanout)

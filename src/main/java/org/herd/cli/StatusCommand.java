@@ -97,14 +97,13 @@ final class StatusCommand implements Callable<Integer> {
     if (fanout < 1) {
       throw new UserError("--fanout: must be at least 1, not " + fanout);
     }
-    String inventoryOption = ((HerdCommand) spec.root().userObject()).inventory();
     NodeSelection selection = new NodeSelection();
     if (nodes == null) {
       selection.all = true;
     } else {
       selection.nodes.add(nodes);
     }
-    FleetTargets targets = FleetTargets.resolve(context, selection, connect, inventoryOption);
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     List<ClusterPackages> clusters = clusters(targets.nodes());
     List<PackageName> asked = clusterPackages(clusters);
     FanOutSettings settings =

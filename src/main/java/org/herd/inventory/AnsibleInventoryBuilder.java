@@ -50,10 +50,6 @@ final class AnsibleInventoryBuilder {
     }
   }
 
-  boolean hasGroup(String name) {
-    return IMPLICIT_GROUPS.contains(name) || groups.containsKey(name);
-  }
-
   /**
    * Adds the hosts of one Ansible host pattern ({@code web[01:20]:2222}) to {@code group}, with
    * their own variables.

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns Ansible's connection variables into herd's connection settings: {@code ansible_host},
@@ -25,18 +24,6 @@ final class AnsibleVars {
 
   /** Connection settings and the remaining variables. */
   record Split(ConnectionSettings settings, Map<String, Object> vars) {}
-
-  private static final Set<String> CONSUMED =
-      Set.of(
-          "ansible_host",
-          "ansible_ssh_host",
-          "ansible_port",
-          "ansible_ssh_port",
-          "ansible_user",
-          "ansible_ssh_user",
-          "ansible_connection",
-          "ansible_become",
-          "ansible_become_method");
 
   private AnsibleVars() {}
 
@@ -70,11 +57,6 @@ final class AnsibleVars {
               + " is not supported: herd becomes root with sudo only");
     }
     return new Split(new ConnectionSettings(address, user, port, transport, become, null), rest);
-  }
-
-  /** Whether herd interprets this variable itself. */
-  static boolean isConnectionVar(String name) {
-    return CONSUMED.contains(name);
   }
 
   private static Integer port(Var var, String text, Problems problems) {

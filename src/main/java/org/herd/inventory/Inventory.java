@@ -1,6 +1,5 @@
 package org.herd.inventory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +58,12 @@ public record Inventory(
     return clusters.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
-  /** The groups {@code host} belongs to. */
+  /** The groups {@code host} belongs to; for many hosts, {@link HostIndex} is faster. */
   public List<Group> groupsOf(String host) {
     return groups.stream().filter(g -> g.hosts().contains(host)).toList();
   }
 
-  /** The clusters {@code host} belongs to. */
+  /** The clusters {@code host} belongs to; for many hosts, {@link HostIndex} is faster. */
   public List<Cluster> clustersOf(String host) {
     return clusters.stream().filter(c -> c.members().contains(host)).toList();
   }
@@ -82,12 +81,5 @@ public record Inventory(
   /** The hosts of a node-set expression, groups resolved through this inventory. */
   public NodeSet select(String expression) {
     return NodeSet.parse(expression, groupResolver());
-  }
-
-  /** Host names by name, for callers that look many up. */
-  public Map<String, Host> hostsByName() {
-    Map<String, Host> byName = new LinkedHashMap<>();
-    hosts.forEach(h -> byName.put(h.name(), h));
-    return byName;
   }
 }

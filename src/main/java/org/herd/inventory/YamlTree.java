@@ -46,7 +46,12 @@ final class YamlTree {
       if (first == null) {
         return new YamlNode.Scalar(YamlNode.Kind.NULL, "", null, new Position(file, 1, 1));
       }
-      return tree.node(first);
+      YamlNode root = tree.node(first);
+      if (parser.nextToken() != null) {
+        throw new InventoryException(
+            tree.position(), "a second YAML document (after ---): herd reads one per file");
+      }
+      return root;
     } catch (JsonProcessingException e) {
       throw syntaxError(file, e);
     } catch (IOException e) {

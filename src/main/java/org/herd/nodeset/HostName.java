@@ -9,7 +9,18 @@ import java.util.List;
  */
 record HostName(Pattern pattern, long[] keys) {
 
-  private static final String RESERVED = ",!&^[]";
+  private static final String RESERVED = ",!&^[]@*?";
+
+  /** Whether {@code text} is one host name as it stands: no whitespace, operator or bracket. */
+  static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (RESERVED.indexOf(c) >= 0 || RangeParser.isSpace(c)) {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
 
   /**
    * Splits a literal host name.

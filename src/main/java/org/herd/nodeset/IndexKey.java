@@ -95,15 +95,4 @@ final class IndexKey {
     appendTo(out, key);
     return out.toString();
   }
-
-  /**
-   * Compares the strings of two indexes character by character, as Python compares strings
-   * (ClusterShell sorts nD vectors by the strings of their first and last indexes).
-   */
-  static int compareAsStrings(long a, long b) {
-    if (a == b) {
-      return 0;
-    }
-    return toString(a).compareTo(toString(b));
-  }
 }

@@ -67,7 +67,7 @@ public final class NodeSet implements Iterable<String> {
   /**
    * The set of the given host names, each taken literally (no ranges, operators or groups).
    *
-   * @throws NodeSetException if a name is empty or contains whitespace or one of {@code ,!&^[]}
+   * @throws NodeSetException if a name is empty or contains whitespace or one of {@code ,!&^[]@*?}
    */
   public static NodeSet of(Collection<String> hostnames) {
     NodeSetBuilder builder = new NodeSetBuilder();
@@ -76,6 +76,33 @@ public final class NodeSet implements Iterable<String> {
       HostName name = HostName.parse(hostname, last);
       builder.addHost(name.pattern(), name.keys());
       last = name.pattern();
+    }
+    return builder.build();
+  }
+
+  /**
+   * The union of many expressions, as {@code nodeset} unions its arguments, merged in one pass.
+   * Expressions that are plain host names (the lines of a host list) skip the parser.
+   *
+   * @throws NodeSetException as {@link #parse(String, GroupResolver)}
+   */
+  public static NodeSet parseAll(Collection<String> expressions, GroupResolver groups) {
+    Objects.requireNonNull(groups, "groups");
+    NodeSetBuilder builder = new NodeSetBuilder();
+    NodeSetParser parser = new NodeSetParser(groups);
+    Pattern last = null;
+    for (String expr : expressions) {
+      String name = RangeParser.strip(expr);
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (HostName.isPlain(name)) {
+        HostName host = HostName.parse(name, last);
+        builder.addHost(host.pattern(), host.keys());
+        last = host.pattern();
+      } else {
+        builder.addAll(parser.parse(expr));
+      }
     }
     return builder.build();
   }

@@ -42,6 +42,8 @@ final class NodeSetParser {
     }
     int pos = 0;
     Operator op = Operator.UNION;
+    NextIndex opens = new NextIndex(expr, '[', n);
+    NextIndex closes = new NextIndex(expr, ']', n);
     while (pos < n) {
       while (pos < n && RangeParser.isSpace(expr.charAt(pos))) {
         pos++;
@@ -50,12 +52,12 @@ final class NodeSetParser {
       PatternBuilder term = new PatternBuilder();
       Operator next;
       int opIndex = nextOperator(expr, pos, n);
-      int bracket = indexOf(expr, '[', pos, n);
+      int bracket = opens.next(pos);
       if (bracket >= 0 && (opIndex < 0 || opIndex > bracket)) {
         int cur = pos;
         while (bracket >= 0 && (opIndex < 0 || opIndex > bracket)) {
-          cur = bracketed(expr, n, cur, bracket, term);
-          bracket = indexOf(expr, '[', cur, n);
+          cur = bracketed(expr, n, cur, bracket, term, opens, closes);
+          bracket = opens.next(cur);
           opIndex = nextOperator(expr, cur, n);
         }
         int end = opIndex < 0 ? n : opIndex;
@@ -91,12 +93,12 @@ final class NodeSetParser {
         }
       }
       int end = opIndex < 0 ? n : opIndex;
-      Term t =
-          new Term(
-              op, term.pattern(), term.indexes(), start + 1, expr.substring(start, end).strip());
-      if (t.op() == Operator.UNION && isPlain(t.pattern())) {
-        result.add(t.pattern(), t.indexes());
+      Pattern pattern = term.pattern();
+      if (op == Operator.UNION && isPlain(pattern)) {
+        result.add(pattern, term.indexes());
       } else {
+        Term t =
+            new Term(op, pattern, term.indexes(), start + 1, expr.substring(start, end).strip());
         result.apply(t.op(), evaluate(t, source, wildcards));
       }
       op = next;
@@ -108,8 +110,15 @@ final class NodeSetParser {
    * Reads one {@code prefix[range]} of a term starting at {@code cur}, with the '[' at {@code
    * bracket}, and returns where the text after the ']' starts.
    */
-  private static int bracketed(String expr, int n, int cur, int bracket, PatternBuilder term) {
-    int close = indexOf(expr, ']', bracket + 1, n);
+  private static int bracketed(
+      String expr,
+      int n,
+      int cur,
+      int bracket,
+      PatternBuilder term,
+      NextIndex opens,
+      NextIndex closes) {
+    int close = closes.next(bracket + 1);
     if (close < 0) {
       throw NodeSetException.at(
           "missing ']'", expr.substring(bracket, n), bracket + 1, "the '[' is never closed");
@@ -122,8 +131,8 @@ final class NodeSetParser {
     int after = close + 1;
     if (after < n) {
       // A ']' before the next '[' (ClusterShell looks beyond operators too).
-      int nextClose = indexOf(expr, ']', after, n);
-      int nextOpen = indexOf(expr, '[', after, n);
+      int nextClose = closes.next(after);
+      int nextOpen = opens.next(after);
       if (nextClose >= 0 && (nextOpen < 0 || nextClose < nextOpen)) {
         throw NodeSetException.at(
             "unexpected ']'", expr.substring(after, n), nextClose + 1, "no '[' opens it");
@@ -310,6 +319,34 @@ final class NodeSetParser {
         String.valueOf(expr.charAt(opIndex)),
         opIndex + 1,
         "an operator needs a node set on each side");
+  }
+
+  /**
+   * The next occurrence of a character at or after a position that only moves forward, found in
+   * linear time over the whole expression (searching from each term to the end would make a list of
+   * 100,000 names quadratic).
+   */
+  private static final class NextIndex {
+    private final String expr;
+    private final char c;
+    private final int end;
+    private int from = Integer.MAX_VALUE;
+    private int found = -1;
+
+    NextIndex(String expr, char c, int end) {
+      this.expr = expr;
+      this.c = c;
+      this.end = end;
+    }
+
+    int next(int at) {
+      if (at >= from && (found < 0 || found >= at)) {
+        return found;
+      }
+      from = at;
+      found = indexOf(expr, c, at, end);
+      return found;
+    }
   }
 
   private static int nextOperator(String expr, int from, int to) {

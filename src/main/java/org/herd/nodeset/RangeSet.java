@@ -85,24 +85,6 @@ final class RangeSet implements IndexSet {
     return indexes.length == 1 && contains(indexes[0]);
   }
 
-  /** Whether the two sets share no index. */
-  boolean disjoint(RangeSet other) {
-    int i = 0;
-    int j = 0;
-    while (i < keys.length && j < other.keys.length) {
-      long a = keys[i];
-      long b = other.keys[j];
-      if (a == b) {
-        return false;
-      } else if (a < b) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return true;
-  }
-
   @Override
   public RangeSet union(IndexSet other) {
     return merge((RangeSet) other, true, true, true);

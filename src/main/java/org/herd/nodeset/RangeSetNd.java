@@ -1,7 +1,5 @@
 package org.herd.nodeset;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -275,10 +273,5 @@ final class RangeSetNd implements IndexSet {
   @Override
   public int hashCode() {
     return tupleSet().hashCode();
-  }
-
-  /** Every tuple, materialised (for tests and small sets). */
-  Collection<Tuple> tuples() {
-    return new ArrayList<>(tupleSet());
   }
 }

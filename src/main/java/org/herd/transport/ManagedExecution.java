@@ -336,7 +336,12 @@ final class ManagedExecution implements Execution {
       return;
     }
     (stream == OutputListener.Stream.STDOUT ? out : err).append(bytes, offset, length);
-    options.listener().output(stream, bytes, offset, length);
+    try {
+      options.listener().output(stream, bytes, offset, length);
+    } catch (RuntimeException e) {
+      // A broken listener loses its live view; the command and its kept output go on.
+      log.warn("{}: output listener failed: {}", host(), e.toString());
+    }
   }
 
   // Called with lock held: advances the stderr protocol with what preamble holds.

@@ -142,4 +142,33 @@ class RunCommandTest {
         herd("run", "--transport", "local", "-w", "n[1-5]", "-x", "n[2-4]", "-b", "echo x");
     assertThat(result.out()).contains("n[1,5] (2)");
   }
+
+  @Test
+  void groupsComeFromTheInventory() throws Exception {
+    Files.writeString(
+        dir.resolve("herd.yaml"),
+        """
+        defaults:
+          transport: local
+        hosts:
+          web[1-3]:
+          db1:
+        groups:
+          web: web[1-3]
+        """);
+    assertThat(herd("run", "-g", "web", "-b", "echo x").out()).contains("web[1-3] (3)");
+    assertThat(herd("run", "-a", "-X", "web", "-b", "echo x").out()).contains("\ndb1\n");
+    assertThat(herd("run", "-w", "@web", "-x", "web2", "-b", "echo x").out())
+        .contains("web[1,3] (2)");
+    CliRunner.Result unknown = herd("run", "-g", "nosuch", "-b", "echo x");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(unknown.err()).startsWith("herd: ").contains("nosuch");
+  }
+
+  @Test
+  void groupsNeedAnInventory() {
+    CliRunner.Result result = herd("run", "--transport", "local", "-g", "web", "echo x");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).startsWith("herd: ").contains("--inventory");
+  }
 }

@@ -224,7 +224,24 @@ class InventoryLoaderTest {
               none: []
             """,
             "herd.yaml:4:8: unknown group `@racks:r1`",
-            "herd.yaml:5:9: group `none` is an empty list"));
+            "herd.yaml:5:9: group `none` is an empty list"),
+        bad(
+            "two documents and an empty host key",
+            """
+            hosts:
+              '':
+            ---
+            hosts:
+              web1:
+            """,
+            "herd.yaml:4:1: a second YAML document (after ---): herd reads one per file"),
+        bad(
+            "an empty host key",
+            """
+            hosts:
+              '':
+            """,
+            "herd.yaml:2:3: host key `` names no host"));
   }
 
   private static Arguments bad(String name, String yaml, String... problems) {

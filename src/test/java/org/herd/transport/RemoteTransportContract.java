@@ -78,6 +78,23 @@ abstract class RemoteTransportContract {
   }
 
   @Test
+  void connectsThroughAProxyJump(@TempDir Path home) throws Exception {
+    // The server is its own jump host: the target is reached through a direct-tcpip channel.
+    Path config = server.sshConfig("target-behind", clientKey, knownHostsLine, "ProxyJump bastion");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            + Files.readString(server.sshConfig("bastion", clientKey, knownHostsLine)));
+    long before = server.connectionCount();
+
+    try (Transport transport = kind().create(options(home, config))) {
+      assertThat(echo(transport, "target-behind")).isEqualTo("ok\n");
+    }
+    // One connection to the jump host, one (tunnelled) to the target; without the jump, one.
+    assertThat(server.connectionCount() - before).as(server.log()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void acceptsAHashedKnownHostsEntry(@TempDir Path home) throws Exception {
     Path knownHosts = Files.writeString(home.resolve("known_hosts"), server.knownHostsLine());
     OpenSshServer.run("ssh-keygen", "-q", "-H", "-f", knownHosts.toString());
