@@ -1,6 +1,7 @@
 package org.herd.facts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,12 +82,13 @@ public final class FleetProbe {
     FleetResult result = fanOut.run(hosts, command, listener);
     List<ProbedHost> probed = new ArrayList<>(result.results().size());
     for (HostResult host : result.results()) {
-      probed.add(outcome(host));
+      probed.add(outcome(host, clock.instant()));
     }
     return probed;
   }
 
-  private ProbedHost outcome(HostResult host) {
+  /** What one host's fan-out result says: facts when it printed a probe's output. */
+  static ProbedHost outcome(HostResult host, Instant at) {
     String stdout =
         host.lines(StreamKind.STDOUT).stream()
             .map(OutputLine::text)
@@ -102,6 +104,6 @@ public final class FleetProbe {
     if (facts.probe() == null || facts.probe().protocol() == 0) {
       return new ProbedHost.NotProbed(host.host(), host.outcome().describe());
     }
-    return new ProbedHost.Probed(host.host(), clock.instant(), facts);
+    return new ProbedHost.Probed(host.host(), at, facts);
   }
 }
