@@ -188,21 +188,32 @@ final class NdFolding {
     return changed;
   }
 
-  /** Tries every vector against every later one. */
-  private static boolean fullPass(List<Vector> vectors) {
+  /**
+   * Tries every vector against every later one, in order: vector i absorbs the first later vector
+   * that differs from it in one dimension, then the first one after that, and so on. The candidates
+   * come from a {@link SignatureIndex} rather than from comparing all pairs.
+   */
+  private boolean fullPass(List<Vector> vectors) {
     boolean changed = false;
     int n = vectors.size();
+    List<RangeSet[]> ranges = new ArrayList<>(n);
+    for (Vector vector : vectors) {
+      ranges.add(vector.ranges());
+    }
+    SignatureIndex index = new SignatureIndex(ranges, dimensions);
     boolean[] gone = new boolean[n];
     for (int i = 0; i < n; i++) {
       if (gone[i]) {
         continue;
       }
       Vector current = vectors.get(i);
-      for (int j = i + 1; j < n; j++) {
-        if (!gone[j] && current.absorb(vectors.get(j))) {
-          gone[j] = true;
-          changed = true;
-        }
+      int position = i;
+      int next;
+      while ((next = index.next(current.ranges(), position, gone)) >= 0) {
+        current.absorb(vectors.get(next));
+        gone[next] = true;
+        changed = true;
+        position = next;
       }
     }
     if (changed) {

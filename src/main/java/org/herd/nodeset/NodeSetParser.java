@@ -94,6 +94,13 @@ final class NodeSetParser {
       }
       int end = opIndex < 0 ? n : opIndex;
       Pattern pattern = term.pattern();
+      if (term.size() > RangeParser.MAX_ITEM_SIZE) {
+        throw NodeSetException.at(
+            "too many nodes",
+            expr.substring(start, end).strip(),
+            start + 1,
+            "more than " + RangeParser.MAX_ITEM_SIZE + " in one term");
+      }
       if (op == Operator.UNION && isPlain(pattern)) {
         result.add(pattern, term.indexes());
       } else {

@@ -48,6 +48,15 @@ final class PatternBuilder {
     return Pattern.of(all);
   }
 
+  /** The number of nodes of the term, without building them. */
+  long size() {
+    long size = 1;
+    for (RangeSet range : ranges) {
+      size = Math.multiplyHigh(size, range.size()) == 0 ? size * range.size() : Long.MAX_VALUE;
+    }
+    return size;
+  }
+
   /** The indexes of the term: none, one range, or the product of several. */
   IndexSet indexes() {
     return switch (ranges.size()) {

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class RangeParser {
 
-  /** The most indexes one item may produce; larger ranges are refused, not allocated. */
+  /** The most nodes one term may produce; larger ranges are refused, not allocated. */
   static final long MAX_ITEM_SIZE = 10_000_000;
 
   private RangeParser() {}
@@ -51,7 +51,7 @@ final class RangeParser {
       }
       Item item = item(text.substring(from, to), from);
       long count = (item.stop - item.start) / item.step + 1;
-      if (count > MAX_ITEM_SIZE || n + count > Integer.MAX_VALUE - 16) {
+      if (n + count > MAX_ITEM_SIZE) {
         throw new RangeSyntaxException(
             text.substring(from, to),
             from,

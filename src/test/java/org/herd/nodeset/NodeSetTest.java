@@ -106,6 +106,8 @@ class NodeSetTest {
           n[a-b]      | bad range "a-b" at column 3: not a number
           n[-3-1]     | bad range "-3-1" at column 3: negative indexes are not supported
           n[1-99999999999] | bad range "1-99999999999" at column 3: range too large
+          n[1-9999999,10000000-19999999] | bad range "10000000-19999999" at column 13: range too large
+          a[1-10000]b[1-10000] | too many nodes "a[1-10000]b[1-10000]" at column 1
           @web        | @web: no such group
           n*          | wildcards need a group source that lists all hosts "n*" at column 1
           """)

@@ -41,6 +41,9 @@ final class RandomExpressions {
     if (random.nextInt(4) == 0) {
       return grid();
     }
+    if (random.nextInt(25) == 0) {
+      return scatter();
+    }
     int terms = 1 + random.nextInt(random.nextBoolean() ? 3 : 6);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < terms; i++) {
@@ -75,6 +78,27 @@ final class RandomExpressions {
       out.append("r").append(small()).append("n").append(small());
       if (threeD) {
         out.append("c").append(small());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Many random points of one 2D or 3D pattern: irregular sets on which the greedy fold needs
+   * several passes, including the pass that tries every pair.
+   */
+  private String scatter() {
+    boolean threeD = random.nextBoolean();
+    int points = 30 + random.nextInt(150);
+    int side = threeD ? 6 : 14;
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < points; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append("s").append(random.nextInt(side)).append("n").append(random.nextInt(side));
+      if (threeD) {
+        out.append("c").append(random.nextInt(side));
       }
     }
     return out.toString();
