@@ -24,6 +24,7 @@ final class OpenSshServer implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Path hostKey;
+  private final java.util.List<Path> extraHostKeys = new java.util.ArrayList<>();
   private final String user;
   private Process process;
 
@@ -106,6 +107,14 @@ final class OpenSshServer implements AutoCloseable {
     return this;
   }
 
+  /** Gives the server a second host key (before {@link #start()}); returns its known_hosts line. */
+  String addHostKey(String type) throws Exception {
+    Path key = keygen(dir.resolve("host_extra_" + type), type, "");
+    extraHostKeys.add(key);
+    String[] pub = Files.readString(Path.of(key + ".pub")).trim().split(" ");
+    return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n";
+  }
+
   /** Starts sshd and waits until it accepts connections. */
   OpenSshServer start() throws Exception {
     Path config = dir.resolve("sshd_config");
@@ -115,6 +124,9 @@ final class OpenSshServer implements AutoCloseable {
             "\n",
             "ListenAddress 127.0.0.1",
             "HostKey " + hostKey,
+            extraHostKeys.stream()
+                .map(k -> "HostKey " + k)
+                .collect(java.util.stream.Collectors.joining("\n")),
             "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
             "PidFile none",
             "StrictModes no",

@@ -33,6 +33,7 @@ abstract class RemoteTransportContract {
   private OpenSshServer server;
   private Path clientKey;
   private Path knownHostsLine;
+  private String ecdsaHostKeyLine;
 
   /** The transport under test. */
   protected abstract TransportKind kind();
@@ -43,6 +44,8 @@ abstract class RemoteTransportContract {
     serverDir = Files.createTempDirectory("herd-remote-it");
     server = OpenSshServer.create(serverDir, "ed25519");
     clientKey = OpenSshServer.keygen(serverDir.resolve("id_ed25519"), "ed25519", "");
+    // ed25519 is the key recorded by default; MINA alone would prefer the ECDSA one.
+    ecdsaHostKeyLine = server.addHostKey("ecdsa");
     server.authorize(clientKey).start();
     knownHostsLine = Files.writeString(serverDir.resolve("known_hosts"), server.knownHostsLine());
   }
@@ -95,6 +98,34 @@ abstract class RemoteTransportContract {
   }
 
   @Test
+  void asksForTheRecordedHostKeyTypeFirst(@TempDir Path home) throws Exception {
+    Path onlyEd25519 = home.resolve("known_ed25519");
+    Files.writeString(onlyEd25519, server.knownHostsLine());
+    Path onlyEcdsa = Files.writeString(home.resolve("known_ecdsa"), ecdsaHostKeyLine);
+
+    try (Transport transport =
+        kind()
+            .create(
+                options(home, server.sshConfig("ed", clientKey, onlyEd25519))
+                    .withSshConfig(
+                        concat(
+                            home,
+                            server.sshConfig("ed", clientKey, onlyEd25519),
+                            server.sshConfig("ec", clientKey, onlyEcdsa))))) {
+      assertThat(echo(transport, "ed")).isEqualTo("ok\n");
+      assertThat(echo(transport, "ec")).isEqualTo("ok\n");
+    }
+  }
+
+  private static Path concat(Path home, Path... configs) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (Path config : configs) {
+      text.append(Files.readString(config));
+    }
+    return Files.writeString(home.resolve("ssh_config_all"), text.toString());
+  }
+
+  @Test
   void acceptsAHashedKnownHostsEntry(@TempDir Path home) throws Exception {
     Path knownHosts = Files.writeString(home.resolve("known_hosts"), server.knownHostsLine());
     OpenSshServer.run("ssh-keygen", "-q", "-H", "-f", knownHosts.toString());
@@ -134,8 +165,7 @@ abstract class RemoteTransportContract {
     try (Transport strict = kind().create(options(home, config))) {
       assertThat(echo(strict, "fresh")).isEqualTo("ok\n");
     }
-    assertThat(Files.readString(knownHosts))
-        .contains("[127.0.0.1]:" + server.port() + " " + server.hostKeyType());
+    assertThat(Files.readString(knownHosts)).startsWith("[127.0.0.1]:" + server.port() + " ");
   }
 
   @Test
@@ -149,7 +179,7 @@ abstract class RemoteTransportContract {
     try (Transport transport = kind().create(options(home, config))) {
       assertThat(echo(transport, "acceptnew")).isEqualTo("ok\n");
     }
-    assertThat(Files.readString(knownHosts)).contains(server.hostKeyType());
+    assertThat(Files.readString(knownHosts)).startsWith("[127.0.0.1]:" + server.port() + " ");
   }
 
   @ParameterizedTest(name = "recorded {0}")
@@ -181,7 +211,6 @@ abstract class RemoteTransportContract {
                 assertThat(e.getMessage())
                     .startsWith("changed: ")
                     .contains(knownHosts + ":3")
-                    .containsIgnoringCase("ed25519")
                     .containsIgnoringCase(recordedType);
               });
     }
