@@ -24,9 +24,10 @@ public record FanOutSettings(
     boolean keepConnections) {
 
   /**
-   * clush's default is 64, sized for an ssh process per host. herd's connections cost a few
-   * kilobytes and a share of one selector thread, so it keeps more in flight; the transport still
-   * caps concurrent handshakes, which are what costs CPU.
+   * clush's default, kept so that a clush user's habits (and the load their hosts see) carry over.
+   * A host in flight costs herd one socket and some kilobytes, not an ssh process, so {@code -f}
+   * can go far higher; the transport separately caps concurrent handshakes, the part that costs
+   * CPU.
    */
   public static final int DEFAULT_FANOUT = 64;
 
