@@ -44,14 +44,31 @@ public final class Container {
     return "container " + hostName;
   }
 
-  /** The nspawn command line, run in {@code cgroups}. */
+  /**
+   * Keeps the container running across reboots: nspawn exits with status 133 when the container
+   * asks for a reboot ({@code systemctl reboot}), and is then started again on the same root and
+   * network, as a machine would boot again. SIGTERM is passed on to nspawn, which halts the
+   * container cleanly.
+   */
+  static final String SUPERVISOR =
+      "trap 'kill -TERM \"$child\" 2>/dev/null; wait \"$child\"; exit 0' TERM INT HUP\n"
+          + "while :; do\n"
+          + "  \"$@\" &\n"
+          + "  child=$!\n"
+          + "  wait \"$child\"; rc=$?\n"
+          + "  [ \"$rc\" = 133 ] || exit \"$rc\"\n"
+          + "  echo 'herd lab: the container asked for a reboot; booting it again'\n"
+          + "done\n";
+
+  /** The command line: in {@code cgroups}, in a session of its own, nspawn under its supervisor. */
   List<String> command(List<Path> cgroups) {
-    return Cgroups.enter(cgroups, nspawn());
+    List<String> supervised = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", SUPERVISOR, "sh"));
+    supervised.addAll(nspawn());
+    return Cgroups.enter(cgroups, supervised);
   }
 
   private List<String> nspawn() {
     return List.of(
-        "setsid",
         "systemd-nspawn",
         "--directory=" + root,
         "--machine=" + host.name(),
@@ -87,26 +104,27 @@ public final class Container {
     } catch (IOException e) {
       throw LabException.failed("systemd-nspawn: cannot run: " + e.getMessage(), e);
     }
-    // sh and then setsid exec in place (sh is not a group leader), so this pid becomes nspawn's.
+    // sh and setsid exec in place (sh is not a group leader): this pid is the supervisor's.
     return journal.replace(
         pending, Processes.describe(role(host.name()), process.toHandle(), root.toString()));
   }
 
   /**
-   * The container's init, once it exists: the child of nspawn in a PID namespace of its own. nspawn
-   * first forks a helper in the machine's namespace, which forks the init and exits; that
-   * short-lived helper must not be taken for the container.
+   * The container's init, once it exists: the process under the supervisor that runs in a PID
+   * namespace of its own while its parent does not. nspawn first forks a helper in the machine's
+   * namespace, which forks the init and exits; that helper must not be taken for the container.
    */
-  public static Optional<ProcessHandle> leader(Resource.Proc nspawn) {
-    return Processes.live(nspawn)
+  public static Optional<ProcessHandle> leader(Resource.Proc supervisor) {
+    return Processes.live(supervisor)
         .flatMap(
             h -> {
               String outer = pidNamespace(h.pid());
-              return h.children()
+              return h.descendants()
                   .filter(
                       c -> {
                         String inner = pidNamespace(c.pid());
-                        return !inner.isEmpty() && !inner.equals(outer);
+                        String parent = c.parent().map(p -> pidNamespace(p.pid())).orElse("");
+                        return !inner.isEmpty() && !inner.equals(outer) && parent.equals(outer);
                       })
                   .findFirst();
             });

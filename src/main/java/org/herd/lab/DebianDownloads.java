@@ -56,11 +56,12 @@ public final class DebianDownloads {
   }
 
   /**
-   * The catalog of featured packages for hosts running {@code baseRoot} (built from {@code
-   * imageHash}), downloading and re-versioning them the first time.
+   * The catalog of featured packages for hosts built from {@code imageHash}, downloading and
+   * re-versioning them the first time. Dependencies are resolved from scratch (an empty dpkg
+   * status), not against the base image, so that this can run while the image is being built; the
+   * packages the image already has come along in the same versions, which changes nothing.
    */
-  public PackageCatalog ensure(
-      Release release, String imageHash, Path baseRoot, Progress progress) {
+  public PackageCatalog ensure(Release release, String imageHash, Progress progress) {
     Path dir = paths.packages().resolve(release.codename()).resolve(key(imageHash));
     Path catalogFile = dir.resolve("catalog.json");
     var cached = PackageCatalog.read(catalogFile);
@@ -79,7 +80,8 @@ public final class DebianDownloads {
         Files.createDirectories(d);
       }
       Files.writeString(apt.resolve("etc/sources.list"), sourcesList(release));
-      List<String> options = aptOptions(apt, baseRoot);
+      Files.writeString(apt.resolve("status"), "");
+      List<String> options = aptOptions(apt);
       progress.say("downloading " + String.join(", ", FEATURED) + " and their dependencies");
       runner.check(cmd(cmd(cmd("apt-get"), options.toArray(String[]::new)), "-q", "update"));
       clean(archives);
@@ -159,10 +161,10 @@ public final class DebianDownloads {
     return "deb " + keyring + " " + mirror.archive() + " " + release.codename() + " main\n";
   }
 
-  private static List<String> aptOptions(Path apt, Path baseRoot) {
+  private static List<String> aptOptions(Path apt) {
     return List.of(
         "-o", "Dir::State=" + apt.resolve("state"),
-        "-o", "Dir::State::status=" + baseRoot.resolve("var/lib/dpkg/status"),
+        "-o", "Dir::State::status=" + apt.resolve("status"),
         "-o", "Dir::Cache=" + apt.resolve("cache"),
         "-o", "Dir::Etc::SourceList=" + apt.resolve("etc/sources.list"),
         "-o", "Dir::Etc::SourceParts=" + apt.resolve("etc/sources.list.d"),
@@ -189,7 +191,7 @@ public final class DebianDownloads {
             + String.join(",", EXTRAS)
             + ";"
             + Reversioner.SUFFIX
-            + ";main-only;"
+            + ";main-only;from-scratch;"
             + imageHash;
     try {
       byte[] digest =

@@ -74,21 +74,13 @@ final class LabUp {
     ExecutorService pool = Executors.newFixedThreadPool(spec.hosts() + 4);
     try {
       ImageRecipe recipe = ImageRecipe.standard(spec.release());
-      BaseImage image = new BaseImage(paths, mirror, runner);
-      Path base =
-          image.ensure(
-              recipe,
-              progress,
-              debootstrap ->
-                  journal.record(
-                      Processes.describe(
-                          DEBOOTSTRAP, debootstrap, image.buildDir(recipe).toString())));
-      journal.update(s -> s.withImage(recipe.hash()));
-      String arch = runner.check(cmd("dpkg", "--print-architecture")).stdout().strip();
-      CompletableFuture<PackageCatalog> packages =
+      // The downloads and the keys need no base image: they go on while it is built.
+      CompletableFuture<PackageCatalog> debian =
           CompletableFuture.supplyAsync(
-              () -> catalog(spec.release(), recipe.hash(), base, arch), pool);
-
+              () ->
+                  new DebianDownloads(paths, mirror, runner)
+                      .ensure(spec.release(), recipe.hash(), progress),
+              pool);
       List<LabHost> hosts = new ArrayList<>();
       for (int i = 1; i <= spec.hosts(); i++) {
         hosts.add(LabHost.of(spec, subnet, i));
@@ -102,6 +94,20 @@ final class LabUp {
       for (LabHost host : hosts) {
         hostKeys.add(CompletableFuture.supplyAsync(() -> keys.ensureHostKey(host.name()), pool));
       }
+
+      BaseImage image = new BaseImage(paths, mirror, runner);
+      Path base =
+          image.ensure(
+              recipe,
+              progress,
+              debootstrap ->
+                  journal.record(
+                      Processes.describe(
+                          DEBOOTSTRAP, debootstrap, image.buildDir(recipe).toString())));
+      journal.update(s -> s.withImage(recipe.hash()));
+      String arch = runner.check(cmd("dpkg", "--print-architecture")).stdout().strip();
+      PackageCatalog fixtures = fixtures(spec.release(), recipe.hash(), base, arch);
+      CompletableFuture<PackageCatalog> packages = debian.thenApply(d -> d.plus(fixtures));
 
       progress.say("network: bridge " + LabNetwork.bridgeName(spec.name()) + " on " + subnet);
       LabNetwork network = new LabNetwork(spec.name(), subnet, runner);
@@ -144,8 +150,8 @@ final class LabUp {
       // While the hosts boot: the repository, then each host updates as soon as it is up.
       CompletableFuture<Void> served =
           packages.thenAcceptAsync(
-              debian -> {
-                PackageCatalog catalog = debian.plus(Published.catalog(labDir));
+              all -> {
+                PackageCatalog catalog = all.plus(Published.catalog(labDir));
                 catalog.write(labDir.resolve("catalog.json"));
                 AptRepository repo =
                     new AptRepository(labDir.resolve("repo"), spec.release(), arch, signer, runner);
@@ -192,11 +198,9 @@ final class LabUp {
     }
   }
 
-  private PackageCatalog catalog(Release release, String imageHash, Path base, String arch) {
-    PackageCatalog debian =
-        new DebianDownloads(paths, mirror, runner).ensure(release, imageHash, base, progress);
+  private PackageCatalog fixtures(Release release, String imageHash, Path base, String arch) {
     Path fixtures = paths.packages().resolve(release.codename()).resolve("fixtures-" + imageHash);
-    return debian.plus(Fixtures.ensure(fixtures, release, base, arch, new DebBuilder(runner)));
+    return Fixtures.ensure(fixtures, release, base, arch, new DebBuilder(runner));
   }
 
   private HostRoot hostRoot(Path labDir, LabHost host, Path base) {
