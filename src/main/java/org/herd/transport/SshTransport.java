@@ -74,6 +74,7 @@ final class SshTransport implements Transport {
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(hostKeys);
     client.addSessionListener(hostKeys);
+    client.addSessionListener(new KexPreference(lookup));
     client.setKeyIdentityProvider(identities);
     client.setAgentFactory(new SshAgents(lookup, identities));
     client.setHostConfigEntryResolver(this::resolveHop);
@@ -148,7 +149,8 @@ final class SshTransport implements Transport {
         base.hostKeyPolicy(),
         base.hashKnownHosts(),
         base.identityAgent(),
-        base.hostKeyAlias());
+        base.hostKeyAlias(),
+        base.kexAlgorithms());
   }
 
   /**
@@ -202,7 +204,8 @@ final class SshTransport implements Transport {
         h.hostKeyPolicy(),
         h.hashKnownHosts(),
         h.identityAgent(),
-        h.hostKeyAlias());
+        h.hostKeyAlias(),
+        h.kexAlgorithms());
   }
 
   private static HostSettings withPort(HostSettings h, int port) {
@@ -222,7 +225,8 @@ final class SshTransport implements Transport {
         h.hostKeyPolicy(),
         h.hashKnownHosts(),
         h.identityAgent(),
-        h.hostKeyAlias());
+        h.hostKeyAlias(),
+        h.kexAlgorithms());
   }
 
   @Override
