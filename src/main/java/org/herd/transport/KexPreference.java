@@ -14,9 +14,9 @@ import org.apache.sshd.common.session.SessionListener;
  * algorithms it lacks), {@code -list} removes (wildcards allowed), {@code ^list} moves to the
  * front. Protocol markers ({@code ext-info-c}, {@code kex-strict-c-v00@openssh.com}) are kept.
  *
- * <p>Why it matters: MINA, like OpenSSH 9.x, prefers the post-quantum hybrid {@code
- * sntrup761x25519-sha512}, which costs far more CPU in Java than in C (measured in
- * docs/transport.md); {@code KexAlgorithms curve25519-sha256} trades that protection for speed.
+ * <p>Why it matters: the post-quantum hybrid {@code sntrup761x25519-sha512} costs far more CPU in
+ * Java than in C (measured in docs/transport.md), so herd ranks it after {@code curve25519-sha256}
+ * by default; {@code KexAlgorithms ^sntrup761x25519-sha512@openssh.com} asks for it first.
  */
 final class KexPreference implements SessionListener {
   private final SessionSettings settings;
