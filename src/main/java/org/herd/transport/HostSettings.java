@@ -25,6 +25,7 @@ import java.util.List;
  * @param hashKnownHosts whether recorded host names are hashed
  * @param identityAgent the agent socket, or null for none
  * @param hostKeyAlias the name to look up in known_hosts instead of the host name, or null
+ * @param kexAlgorithms the {@code KexAlgorithms} value, or null for MINA's defaults
  */
 record HostSettings(
     String alias,
@@ -42,7 +43,8 @@ record HostSettings(
     HostKeyPolicy hostKeyPolicy,
     boolean hashKnownHosts,
     Path identityAgent,
-    String hostKeyAlias) {
+    String hostKeyAlias,
+    String kexAlgorithms) {
 
   /** What herd does with a host key that known_hosts does not list. Changed keys are refused. */
   enum HostKeyPolicy {

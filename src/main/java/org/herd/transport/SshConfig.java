@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Supported: HostName, User, Port, IdentityFile, IdentitiesOnly, ProxyJump, ConnectTimeout,
  * ServerAliveInterval, ServerAliveCountMax, UserKnownHostsFile, GlobalKnownHostsFile,
- * StrictHostKeyChecking, HashKnownHosts, IdentityAgent, HostKeyAlias. Tokens {@code %h %p %r %u %n
- * %d %%} and a leading {@code ~} are expanded in file names and HostName.
+ * StrictHostKeyChecking, HashKnownHosts, IdentityAgent, HostKeyAlias, KexAlgorithms. Tokens {@code
+ * %h %p %r %u %n %d %%} and a leading {@code ~} are expanded in file names and HostName.
  */
 final class SshConfig {
   private static final Logger log = LoggerFactory.getLogger(SshConfig.class);
@@ -53,7 +53,8 @@ final class SshConfig {
           "stricthostkeychecking",
           "hashknownhosts",
           "identityagent",
-          "hostkeyalias");
+          "hostkeyalias",
+          "kexalgorithms");
 
   /** One option line. */
   record Option(String key, List<String> values, Path file, int line) {}
@@ -289,7 +290,8 @@ final class SshConfig {
         policy,
         yes(first(options, "hashknownhosts", "no")),
         agentPath,
-        first(options, "hostkeyalias", null));
+        first(options, "hostkeyalias", null),
+        first(options, "kexalgorithms", null));
   }
 
   private static int parsePort(String port, Map<String, List<Option>> options) {

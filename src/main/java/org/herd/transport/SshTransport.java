@@ -77,6 +77,7 @@ final class SshTransport implements Transport {
     client.setKeyExchangeFactories(cheapKeyExchangeFirst(client.getKeyExchangeFactories()));
     client.setServerKeyVerifier(hostKeys);
     client.addSessionListener(hostKeys);
+    client.addSessionListener(new KexPreference(lookup));
     client.setKeyIdentityProvider(identities);
     client.setAgentFactory(new SshAgents(lookup, identities));
     client.setHostConfigEntryResolver(this::resolveHop);
@@ -175,7 +176,8 @@ final class SshTransport implements Transport {
         base.hostKeyPolicy(),
         base.hashKnownHosts(),
         base.identityAgent(),
-        base.hostKeyAlias());
+        base.hostKeyAlias(),
+        base.kexAlgorithms());
   }
 
   /**
@@ -229,7 +231,8 @@ final class SshTransport implements Transport {
         h.hostKeyPolicy(),
         h.hashKnownHosts(),
         h.identityAgent(),
-        h.hostKeyAlias());
+        h.hostKeyAlias(),
+        h.kexAlgorithms());
   }
 
   private static HostSettings withPort(HostSettings h, int port) {
@@ -249,7 +252,8 @@ final class SshTransport implements Transport {
         h.hostKeyPolicy(),
         h.hashKnownHosts(),
         h.identityAgent(),
-        h.hostKeyAlias());
+        h.hostKeyAlias(),
+        h.kexAlgorithms());
   }
 
   @Override
