@@ -1,11 +1,14 @@
 package org.herd.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.herd.nodeset.GroupResolver;
 import org.herd.nodeset.NodeSet;
@@ -62,6 +65,11 @@ final class NodesetCommand implements Callable<Integer> {
       description = "Separator of expanded names (default: a space; \\n and \\t are understood).")
   String separator;
 
+  @Option(
+      names = "--json",
+      description = "Print {\"fold\": …, \"count\": …} (and \"nodes\" with -e) as JSON.")
+  boolean json;
+
   @Parameters(paramLabel = "EXPR", arity = "0..*", description = "Node sets, such as 'n[1-3],db1'.")
   List<String> expressions = new ArrayList<>();
 
@@ -81,7 +89,15 @@ final class NodesetCommand implements Callable<Integer> {
       }
     }
     NodeSet nodes = NodeSet.parseAll(all, groups);
-    if (action.fold) {
+    if (json) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("fold", nodes.fold());
+      report.put("count", nodes.size());
+      if (action.expand) {
+        report.put("nodes", nodes.expand());
+      }
+      context.out().println(new ObjectMapper().writeValueAsString(report));
+    } else if (action.fold) {
       context.out().println(nodes.fold());
     } else if (action.expand) {
       context.out().println(String.join(unescape(separator), nodes.expand()));

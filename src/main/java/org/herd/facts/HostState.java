@@ -147,6 +147,8 @@ public record HostState(
                     ? u.unit()
                     : u.processes().stream()
                         .map(RestartFacts.StaleProcess::command)
+                        // A process that exits while it is probed leaves an empty command.
+                        .filter(command -> command != null && !command.isBlank())
                         .distinct()
                         .sorted()
                         .reduce((a, b) -> a + "," + b)

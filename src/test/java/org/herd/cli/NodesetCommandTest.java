@@ -35,6 +35,14 @@ class NodesetCommandTest {
   }
 
   @Test
+  void jsonReportsFoldCountAndNodes() {
+    assertThat(herd("nodeset", "--json", "-e", "n[1-2],x").out())
+        .isEqualTo("{\"fold\":\"n[1-2],x\",\"count\":3,\"nodes\":[\"n1\",\"n2\",\"x\"]}\n");
+    assertThat(herd("nodeset", "--json", "-c", "n[1-2]").out())
+        .isEqualTo("{\"fold\":\"n[1-2]\",\"count\":2}\n");
+  }
+
+  @Test
   void separatorForExpand() {
     assertThat(herd("nodeset", "-e", "-S", ",", "n[1-3]").out()).isEqualTo("n1,n2,n3\n");
     assertThat(herd("nodeset", "-e", "-S", "\\n", "n[1-2]").out()).isEqualTo("n1\nn2\n");
