@@ -52,7 +52,7 @@ public interface Execution {
     } catch (ExecutionException e) {
       throw TransportException.unwrap(e.getCause(), command());
     } catch (CancellationException e) {
-      throw new TransportException.Cancelled(command().toString(), null);
+      throw new TransportException.Cancelled(null, null);
     }
   }
 
@@ -68,7 +68,7 @@ public interface Execution {
     } catch (ExecutionException e) {
       throw TransportException.unwrap(e.getCause(), command());
     } catch (CancellationException e) {
-      throw new TransportException.Cancelled(command().toString(), null);
+      throw new TransportException.Cancelled(null, null);
     }
   }
 }

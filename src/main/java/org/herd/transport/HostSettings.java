@@ -60,6 +60,31 @@ record HostSettings(
     globalKnownHostsFiles = List.copyOf(globalKnownHostsFiles);
   }
 
+  /**
+   * A copy with values that win over ssh_config (the inventory's, a ProxyJump's {@code
+   * user@host:port}); null (or 0 for the port) keeps the current value.
+   */
+  HostSettings overriddenBy(String newHostName, int newPort, String newUser, Duration newTimeout) {
+    return new HostSettings(
+        alias,
+        newHostName != null ? newHostName : hostName,
+        newPort > 0 ? newPort : port,
+        newUser != null && !newUser.isEmpty() ? newUser : user,
+        identityFiles,
+        identitiesOnly,
+        proxyJump,
+        newTimeout != null ? newTimeout : connectTimeout,
+        serverAliveInterval,
+        serverAliveCountMax,
+        userKnownHostsFiles,
+        globalKnownHostsFiles,
+        hostKeyPolicy,
+        hashKnownHosts,
+        identityAgent,
+        hostKeyAlias,
+        kexAlgorithms);
+  }
+
   /** {@code host:port}, for messages. */
   String address() {
     return (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + port;

@@ -136,6 +136,14 @@ final class KnownHosts {
       Path file, String host, int port, String keyType, String keyBlob, boolean hash)
       throws IOException {
     String name = hostForm(host, port);
+    for (Entry entry : entries(file)) {
+      if (entry.marker() == null
+          && entry.keyType().equals(keyType)
+          && entry.keyBlob().equals(keyBlob)
+          && entry.matches(name)) {
+        return; // another connection to the same host recorded it first
+      }
+    }
     String hosts = hash ? hashHost(name) : name;
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * to the listener, feeds stdin, and turns timeouts and cancellation into a SIGKILL of the remote
  * process group followed, after a grace period, by closing the channel.
  *
+ * <p>It is one (large) class on purpose: the protocol state, the sudo gate on stdin and the stop
+ * logic share one lock and one state, and splitting them would spread that invariant.
+ *
  * <pre>
  *   PID ──pid marker──▶ COMMAND                       (no sudo)
  *   PID ──pid marker──▶ BECOME ──ready──▶ COMMAND      (sudo; password sent on the first prompt,

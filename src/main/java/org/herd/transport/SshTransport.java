@@ -25,7 +25,6 @@ import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
-import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
@@ -52,7 +51,7 @@ final class SshTransport implements Transport {
   private final SessionSettings lookup;
   private final SshIdentities identities;
   private final Semaphore handshakes;
-  private final Map<Path, SshConfig> configs = new ConcurrentHashMap<>();
+  private final SshHostResolver resolver;
   private final Map<Endpoint, CompletableFuture<ManagedSession>> sessions =
       new ConcurrentHashMap<>();
   private final SshClient client;
@@ -61,16 +60,8 @@ final class SshTransport implements Transport {
   SshTransport(TransportOptions options) {
     this.options = options;
     this.handshakes = new Semaphore(options.maxConcurrentHandshakes());
-    HostSettings fallback =
-        SshConfig.empty()
-            .settingsFor(
-                "*",
-                localUser(),
-                options.home(),
-                agentSocket(),
-                options.connectTimeout(),
-                options.keepAliveInterval());
-    this.lookup = new SessionSettings(fallback);
+    this.resolver = new SshHostResolver(options);
+    this.lookup = resolver.sessions();
     this.identities = new SshIdentities(lookup, options.passphrases());
     hostKeys = new SshHostKeys(lookup, knownHosts, options.acceptNewHostKeys());
     client = SshClient.setUpDefaultClient();
@@ -80,7 +71,7 @@ final class SshTransport implements Transport {
     client.addSessionListener(new KexPreference(lookup));
     client.setKeyIdentityProvider(identities);
     client.setAgentFactory(new SshAgents(lookup, identities));
-    client.setHostConfigEntryResolver(this::resolveHop);
+    client.setHostConfigEntryResolver(resolver);
     client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     // herd keeps connections for its whole run; keep-alives detect dead peers instead.
     CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
@@ -114,146 +105,6 @@ final class SshTransport implements Transport {
     }
     others.addAll(afterCurve, sntrup);
     return others;
-  }
-
-  private String localUser() {
-    return options.environment().getOrDefault("USER", System.getProperty("user.name"));
-  }
-
-  private Path agentSocket() {
-    String socket = options.environment().get("SSH_AUTH_SOCK");
-    return socket == null || socket.isEmpty() ? null : Path.of(socket);
-  }
-
-  private SshConfig config(Endpoint endpoint) throws TransportException {
-    Path file = endpoint.sshConfig() != null ? endpoint.sshConfig() : options.sshConfig();
-    if (file == null) {
-      file = options.home().resolve(".ssh/config");
-    }
-    try {
-      return configs.computeIfAbsent(
-          file,
-          path -> {
-            try {
-              return SshConfig.load(path, options.home());
-            } catch (IOException e) {
-              throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-            }
-          });
-    } catch (IllegalArgumentException e) {
-      throw new TransportException.Failed(endpoint.name(), "bad ssh config", e.getMessage(), e);
-    }
-  }
-
-  /** ssh_config applied to the endpoint, then the endpoint's own values. */
-  HostSettings settings(Endpoint endpoint, SshConfig config) throws TransportException {
-    HostSettings base;
-    try {
-      base =
-          config.settingsFor(
-              endpoint.name(),
-              localUser(),
-              options.home(),
-              agentSocket(),
-              options.connectTimeout(),
-              options.keepAliveInterval());
-    } catch (IllegalArgumentException e) {
-      throw new TransportException.Failed(endpoint.name(), "bad ssh config", e.getMessage(), e);
-    }
-    return new HostSettings(
-        base.alias(),
-        endpoint.hostname() != null ? endpoint.hostname() : base.hostName(),
-        endpoint.port() != 0 ? endpoint.port() : base.port(),
-        endpoint.user() != null ? endpoint.user() : base.user(),
-        base.identityFiles(),
-        base.identitiesOnly(),
-        base.proxyJump(),
-        endpoint.connectTimeout() != null ? endpoint.connectTimeout() : base.connectTimeout(),
-        base.serverAliveInterval(),
-        base.serverAliveCountMax(),
-        base.userKnownHostsFiles(),
-        base.globalKnownHostsFiles(),
-        base.hostKeyPolicy(),
-        base.hashKnownHosts(),
-        base.identityAgent(),
-        base.hostKeyAlias(),
-        base.kexAlgorithms());
-  }
-
-  /**
-   * Resolves a ProxyJump hop (MINA calls this for each {@code [user@]host[:port]} of the chain).
-   */
-  private HostConfigEntry resolveHop(
-      String host,
-      int port,
-      java.net.SocketAddress local,
-      String username,
-      String proxyJump,
-      AttributeRepository context)
-      throws IOException {
-    SshConfig config = context == null ? null : context.getAttribute(SessionSettings.CONFIG);
-    HostSettings hop =
-        (config == null ? SshConfig.empty() : config)
-            .settingsFor(
-                host,
-                localUser(),
-                options.home(),
-                agentSocket(),
-                options.connectTimeout(),
-                options.keepAliveInterval());
-    if (username != null && !username.isEmpty()) {
-      hop = withUser(hop, username);
-    }
-    if (port > 0 && port != hop.port()) {
-      hop = withPort(hop, port);
-    }
-    lookup.rememberHop(hop);
-    HostConfigEntry entry =
-        new HostConfigEntry(host, hop.hostName(), hop.port(), hop.user(), hop.proxyJump());
-    entry.setIdentitiesOnly(false);
-    return entry;
-  }
-
-  private static HostSettings withUser(HostSettings h, String user) {
-    return new HostSettings(
-        h.alias(),
-        h.hostName(),
-        h.port(),
-        user,
-        h.identityFiles(),
-        h.identitiesOnly(),
-        h.proxyJump(),
-        h.connectTimeout(),
-        h.serverAliveInterval(),
-        h.serverAliveCountMax(),
-        h.userKnownHostsFiles(),
-        h.globalKnownHostsFiles(),
-        h.hostKeyPolicy(),
-        h.hashKnownHosts(),
-        h.identityAgent(),
-        h.hostKeyAlias(),
-        h.kexAlgorithms());
-  }
-
-  private static HostSettings withPort(HostSettings h, int port) {
-    return new HostSettings(
-        h.alias(),
-        h.hostName(),
-        port,
-        h.user(),
-        h.identityFiles(),
-        h.identitiesOnly(),
-        h.proxyJump(),
-        h.connectTimeout(),
-        h.serverAliveInterval(),
-        h.serverAliveCountMax(),
-        h.userKnownHostsFiles(),
-        h.globalKnownHostsFiles(),
-        h.hostKeyPolicy(),
-        h.hashKnownHosts(),
-        h.identityAgent(),
-        h.hostKeyAlias(),
-        h.kexAlgorithms());
   }
 
   @Override
@@ -290,8 +141,8 @@ final class SshTransport implements Transport {
 
   private ManagedSession connect(Endpoint endpoint)
       throws TransportException, InterruptedException {
-    SshConfig config = config(endpoint);
-    HostSettings host = settings(endpoint, config);
+    SshConfig config = resolver.config(endpoint);
+    HostSettings host = resolver.settings(endpoint, config);
     for (int attempt = 1; ; attempt++) {
       try {
         ClientSession session = handshake(host, config);

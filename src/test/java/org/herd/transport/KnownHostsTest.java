@@ -90,6 +90,7 @@ class KnownHostsTest {
     Path hashed = Files.writeString(dir.resolve("hashed"), "no-newline-at-end ssh-ed25519 " + ED2);
 
     knownHosts.record(plain, "web1", 2222, "ssh-ed25519", ED, false);
+    knownHosts.record(plain, "web1", 2222, "ssh-ed25519", ED, false);
     knownHosts.record(hashed, "web1", 22, "ssh-ed25519", ED, true);
 
     assertThat(Files.readString(plain)).isEqualTo("[web1]:2222 ssh-ed25519 " + ED + "\n");
