@@ -1,8 +1,11 @@
 package org.herd.lab;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,9 +85,9 @@ public final class Lab {
     } else if (Files.exists(labDir)) {
       requireClean(new Teardown(spec.name(), labDir, runner, progress).run());
     }
-    Subnet net = subnet.orElseGet(() -> freeSubnet(spec.name()));
+    StateJournal journal = begin(spec, subnet);
     try {
-      return new LabUp(paths, runner, clock, progress, mirror).run(spec, net, REPO_PORT);
+      return new LabUp(paths, runner, clock, progress, mirror).run(spec, journal);
     } catch (RuntimeException e) {
       progress.say("lab up failed; removing what it created");
       try {
@@ -311,6 +314,38 @@ public final class Lab {
   private static void requireClean(List<String> left) {
     if (!left.isEmpty()) {
       throw LabException.failed("lab: cannot remove the previous lab: " + String.join("; ", left));
+    }
+  }
+
+  /**
+   * Starts the journal of a new lab with its subnet. Choosing a free subnet and recording it is
+   * done under a machine-wide lock, so that two labs started at once never take the same /24.
+   */
+  private StateJournal begin(LabSpec spec, Optional<Subnet> subnet) {
+    try {
+      Files.createDirectories(paths.state());
+      try (FileChannel channel =
+              FileChannel.open(
+                  paths.state().resolve(".subnets.lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        Subnet net = subnet.orElseGet(() -> freeSubnet(spec.name()));
+        return StateJournal.create(
+            paths.lab(spec.name()),
+            new LabState(
+                spec.name(),
+                spec.hosts(),
+                spec.release(),
+                net.cidr(),
+                REPO_PORT,
+                Suite.OLD,
+                null,
+                false,
+                List.of()));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(paths.state() + ": " + e.getMessage(), e);
     }
   }
 

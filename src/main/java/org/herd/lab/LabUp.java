@@ -56,21 +56,10 @@ final class LabUp {
     this.mirror = mirror;
   }
 
-  LabState run(LabSpec spec, Subnet subnet, int port) {
+  LabState run(LabSpec spec, StateJournal journal) {
     Path labDir = paths.lab(spec.name());
-    StateJournal journal =
-        StateJournal.create(
-            labDir,
-            new LabState(
-                spec.name(),
-                spec.hosts(),
-                spec.release(),
-                subnet.cidr(),
-                port,
-                Suite.OLD,
-                null,
-                false,
-                List.of()));
+    Subnet subnet = journal.state().net();
+    int port = journal.state().repoPort();
     ExecutorService pool = Executors.newFixedThreadPool(spec.hosts() + 4);
     try {
       ImageRecipe recipe = ImageRecipe.standard(spec.release());

@@ -26,8 +26,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class LabExtension
     implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
 
-  /** The shared lab's name: not the user's default {@code lab}, which may be up. */
-  public static final String NAME = "itlab";
+  /**
+   * The shared lab's name: {@code it} and this JVM's pid, so that test runs side by side (and the
+   * user's own {@code lab}) never touch each other's lab.
+   */
+  public static final String NAME = runName("it");
 
   private static final Namespace NAMESPACE = Namespace.create(LabExtension.class);
 
@@ -81,6 +84,23 @@ public final class LabExtension
         .getOrComputeIfAbsent(SharedLab.class, key -> SharedLab.start(), SharedLab.class);
   }
 
+  /** {@code prefix} and this JVM's pid in base 36: a lab name unique to this test run. */
+  static String runName(String prefix) {
+    // The 0 sets these names apart from names a person would choose ("itlab" is not one).
+    return prefix + "0" + Long.toString(ProcessHandle.current().pid(), 36);
+  }
+
+  /** Removes the labs of test runs that were killed: their JVM (named by the lab) is gone. */
+  static void removeStaleLabs(Lab lab) {
+    for (String name : lab.names()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?:it|ic)0([0-9a-z]{1,5})").matcher(name);
+      if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1), 36)).isEmpty()) {
+        lab.down(name);
+      }
+    }
+  }
+
   /** The lab of this test run; closing it (at the end of the run) brings it down. */
   static final class SharedLab implements ExtensionContext.Store.CloseableResource {
 
@@ -97,8 +117,7 @@ public final class LabExtension
     static SharedLab start() {
       Lab lab = Lab.standard(Clock.systemUTC(), line -> System.err.println("lab: " + line));
       int hosts = Integer.getInteger("herd.lab.hosts", 3);
-      // A lab left behind by a killed test run is removed first.
-      lab.down(NAME);
+      removeStaleLabs(lab);
       lab.up(new LabSpec(NAME, hosts, Release.BOOKWORM), Optional.empty());
       return new SharedLab(new TestLab(lab, NAME, lab.hosts(NAME), lab.paths().lab(NAME)));
     }

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LabExtension.class)
 class LabTeardownIT {
 
-  private static final String NAME = "itcrash";
+  private static final String NAME = LabExtension.runName("ic");
 
   @Test
   void downAfterAKilledUpLeavesNothingBehind() throws Exception {
     Lab lab = Lab.standard(Clock.systemUTC(), line -> System.err.println("lab: " + line));
-    lab.down(NAME);
+    LabExtension.removeStaleLabs(lab);
     Path labDir = lab.paths().lab(NAME);
     Process up = startUpInAnotherJvm();
     List<Resource> recorded;
