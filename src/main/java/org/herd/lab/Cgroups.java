@@ -115,7 +115,7 @@ public final class Cgroups {
    * process died, hence the retries.
    */
   public static void remove(Path cgroup) {
-    Deadline deadline = Deadline.in(Duration.ofSeconds(20));
+    Deadline deadline = Deadline.in(Duration.ofSeconds(60));
     while (Files.isDirectory(cgroup) && deadline.pending()) {
       for (long pid : processes(cgroup)) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

@@ -94,6 +94,7 @@ public final class DebianDownloads {
       progress.say("re-versioning them as VERSION" + Reversioner.SUFFIX);
       PackageCatalog catalog = build(archives, dir);
       catalog.write(catalogFile);
+      pruneOthers(dir);
       return catalog;
     } catch (IOException e) {
       throw new UncheckedIOException("downloading Debian packages: " + e.getMessage(), e);
@@ -173,6 +174,17 @@ public final class DebianDownloads {
         "-o", "Debug::NoLocking=1",
         "-o", "Acquire::Languages=none",
         "-o", "APT::Install-Recommends=0");
+  }
+
+  /** Removes earlier downloads for the same release (made for another recipe). */
+  private static void pruneOthers(Path current) throws IOException {
+    try (Stream<Path> siblings = Files.list(current.getParent())) {
+      for (Path sibling : siblings.toList()) {
+        if (!sibling.equals(current) && sibling.getFileName().toString().matches("[0-9a-f]{16}")) {
+          Trees.delete(sibling);
+        }
+      }
+    }
   }
 
   private static void clean(Path archives) throws IOException {

@@ -103,7 +103,7 @@ final class LabReset {
 
   private static void stopContainer(ProcessHandle nspawn) {
     List<ProcessHandle> children = nspawn.children().toList();
-    Processes.stop(nspawn, Duration.ofSeconds(30));
+    Processes.stop(nspawn, Duration.ofSeconds(60));
     children.forEach(c -> Processes.stop(c, Duration.ofSeconds(5)));
   }
 }

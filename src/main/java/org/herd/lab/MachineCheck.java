@@ -23,6 +23,7 @@ public final class MachineCheck {
           new String[] {"ip", "iproute2"},
           new String[] {"gpg", "gpg"},
           new String[] {"gpgconf", "gpgconf"},
+          new String[] {"gpg-agent", "gpg-agent"},
           new String[] {"dpkg-deb", "dpkg"},
           new String[] {"apt-get", "apt"},
           new String[] {"ssh-keygen", "openssh-client"});

@@ -1,6 +1,10 @@
 package org.herd.lab;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +14,8 @@ import java.util.UUID;
  * and {@code rabbitmqctl cluster_status} must list every member as running.
  */
 final class RabbitmqCluster extends ClusterFormation {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   RabbitmqCluster(HostShell shell, String lab) {
     super(shell, lab);
@@ -48,32 +54,26 @@ final class RabbitmqCluster extends ClusterFormation {
         "rabbitmq",
         () -> {
           String status =
-              shell.check(first, "rabbitmqctl -q cluster_status", Duration.ofMinutes(1));
-          String running = section(status, "Running Nodes");
-          boolean all = members.stream().allMatch(m -> running.contains("rabbit@" + m.name()));
-          if (all) {
-            return status.strip();
+              shell.check(
+                  first, "rabbitmqctl -q cluster_status --formatter json", Duration.ofMinutes(1));
+          List<String> running = runningNodes(status);
+          List<String> expected = members.stream().map(m -> "rabbit@" + m.name()).toList();
+          if (running.containsAll(expected)) {
+            return "running nodes: " + String.join(", ", running);
           }
-          throw LabException.failed("running nodes: " + running.strip());
+          throw LabException.failed("running nodes: " + String.join(", ", running));
         });
   }
 
-  /** The lines of {@code title}'s section of rabbitmqctl's cluster_status output. */
-  static String section(String status, String title) {
-    StringBuilder out = new StringBuilder();
-    boolean in = false;
-    for (String line : status.lines().toList()) {
-      if (line.strip().equals(title)) {
-        in = true;
-        continue;
-      }
-      if (in && line.isBlank() && out.length() > 0) {
-        break;
-      }
-      if (in && !line.isBlank()) {
-        out.append(line.strip()).append('\n');
-      }
+  /** The {@code running_nodes} of {@code rabbitmqctl cluster_status --formatter json}. */
+  static List<String> runningNodes(String json) {
+    try {
+      List<String> nodes = new ArrayList<>();
+      JsonNode running = JSON.readTree(json).path("running_nodes");
+      running.forEach(node -> nodes.add(node.asText()));
+      return nodes;
+    } catch (JsonProcessingException e) {
+      throw LabException.failed("rabbitmqctl cluster_status: not JSON: " + e.getOriginalMessage());
     }
-    return out.toString();
   }
 }

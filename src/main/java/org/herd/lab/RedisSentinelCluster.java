@@ -37,10 +37,11 @@ final class RedisSentinelCluster extends ClusterFormation {
                   + "\nbind 0.0.0.0\nprotected-mode no\n"
                   + replica
                   + "EOF\n"
-                  + "sed -i -e '/^sentinel .*mymaster/d' -e '/^sentinel .*"
+                  // Debian's sentinel.conf monitors "mymaster" (spelt SENTINEL or sentinel).
+                  + "sed -i -e '/^sentinel .*mymaster/Id' -e '/^sentinel .*"
                   + MASTER
-                  + "/d' -e '/^bind /d' -e '/^protected-mode /d' -e '/^sentinel myid/d'"
-                  + " -e '/^sentinel known-/d' /etc/redis/sentinel.conf\n"
+                  + "/Id' -e '/^bind /d' -e '/^protected-mode /d' -e '/^sentinel myid/Id'"
+                  + " -e '/^sentinel known-/Id' /etc/redis/sentinel.conf\n"
                   + "cat >> /etc/redis/sentinel.conf <<'EOF'\n"
                   + "bind 0.0.0.0\nprotected-mode no\n"
                   + "sentinel monitor "

@@ -141,7 +141,7 @@ public final class Teardown {
    */
   private static void stop(ProcessHandle handle) {
     List<ProcessHandle> children = handle.children().toList();
-    Processes.stop(handle, Duration.ofSeconds(30));
+    Processes.stop(handle, Duration.ofSeconds(60));
     for (ProcessHandle child : children) {
       if (child.isAlive()) {
         child.destroyForcibly();

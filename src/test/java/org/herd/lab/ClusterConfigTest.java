@@ -64,27 +64,15 @@ class ClusterConfigTest {
   }
 
   @Test
-  void rabbitmqRunningNodesSection() {
+  void rabbitmqRunningNodesFromTheJsonStatus() {
     String status =
-        """
-        Basics
-
-        Cluster name: rabbit@lab-1
-
-        Disk Nodes
-
-        rabbit@lab-1
-        rabbit@lab-2
-
-        Running Nodes
-
-        rabbit@lab-1
-        rabbit@lab-2
-
-        Versions
-        """;
-    assertThat(RabbitmqCluster.section(status, "Running Nodes"))
-        .isEqualTo("rabbit@lab-1\nrabbit@lab-2\n");
+        "{\"cluster_name\":\"rabbit@lab-1\",\"disk_nodes\":[\"rabbit@lab-1\",\"rabbit@lab-2\"],"
+            + "\"running_nodes\":[\"rabbit@lab-1\",\"rabbit@lab-2\"],\"versions\":{}}";
+    assertThat(RabbitmqCluster.runningNodes(status))
+        .containsExactly("rabbit@lab-1", "rabbit@lab-2");
+    assertThat(RabbitmqCluster.runningNodes("{}")).isEmpty();
+    assertThatThrownBy(() -> RabbitmqCluster.runningNodes("Running Nodes"))
+        .hasMessageContaining("not JSON");
   }
 
   @Test
