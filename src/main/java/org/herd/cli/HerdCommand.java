@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
       InventoryCommand.class,
       RunCommand.class,
       CopyCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
       LabCommand.class,
       StatusCommand.class
     },
