@@ -1,0 +1,55 @@
+package org.herd.plan;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The immutable result of planning: per host, exactly what {@code herd apply} will install and
+ * remove, and the installed state the plan was made from. It is serialised by {@link PlanJson};
+ * docs/planning.md describes every field.
+ *
+ * <p>Hosts that could not be probed are not in a plan: a plan only says what herd knows.
+ *
+ * @param formatVersion the JSON format's version ({@link #FORMAT_VERSION} for plans written by this
+ *     herd)
+ * @param created when the plan was made (herd's clock, injected)
+ * @param herdVersion the version of herd that made the plan
+ * @param options the options the plan was made with
+ * @param hosts one plan per host, sorted by host name
+ */
+public record Plan(
+    int formatVersion,
+    Instant created,
+    String herdVersion,
+    PlanOptions options,
+    List<HostPlan> hosts) {
+
+  /** The format this herd writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Sorts the hosts by name and refuses a host named twice. */
+  public Plan {
+    Objects.requireNonNull(created, "created");
+    Objects.requireNonNull(herdVersion, "herdVersion");
+    Objects.requireNonNull(options, "options");
+    hosts = hosts.stream().sorted(Comparator.comparing(HostPlan::host)).toList();
+    for (int i = 1; i < hosts.size(); i++) {
+      if (hosts.get(i).host().equals(hosts.get(i - 1).host())) {
+        throw new IllegalArgumentException("host " + hosts.get(i).host() + " is planned twice");
+      }
+    }
+  }
+
+  /** The plan of {@code host}, if the plan has one. */
+  public Optional<HostPlan> host(String host) {
+    return hosts.stream().filter(h -> h.host().equals(host)).findFirst();
+  }
+
+  /** The host plans that {@code herd apply} may execute. */
+  public List<HostPlan> executableHosts() {
+    return hosts.stream().filter(HostPlan::executable).toList();
+  }
+}

@@ -1,0 +1,103 @@
+package org.herd.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.herd.plan.SamplePlans.plan;
+import static org.herd.plan.SamplePlans.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plan file: round trip, determinism, sorted keys, and the files it refuses. */
+class PlanJsonTest {
+
+  @Test
+  void aPlanSurvivesTheRoundTripUnchanged() {
+    Plan plan = plan(web("web2"), web("web1"));
+
+    Plan read = PlanJson.read(PlanJson.write(plan));
+
+    assertThat(read).isEqualTo(plan);
+    assertThat(read.hosts()).extracting(HostPlan::host).containsExactly("web1", "web2");
+  }
+
+  @Test
+  void theSamePlanGivesTheSameBytesWhateverTheOrderOfItsParts() {
+    String one = PlanJson.write(plan(web("a"), web("b")));
+    String other = PlanJson.write(plan(web("b"), web("a")));
+
+    assertThat(one).isEqualTo(other).endsWith("}\n");
+  }
+
+  @Test
+  void keysAreSortedAtEveryLevel() throws Exception {
+    JsonNode tree = new ObjectMapper().readTree(PlanJson.write(plan(web("a"))));
+
+    assertSorted(tree, "$");
+    assertThat(tree.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(tree.get("created").asText()).isEqualTo("2026-11-25T12:00:00Z");
+    JsonNode host = tree.get("hosts").get(0);
+    assertThat(host.get("executable").asBoolean()).isTrue();
+    assertThat(host.get("installs").get(0).get("pkg").asText()).isEqualTo("etcd-server");
+    assertThat(host.get("installs").get(1).get("installed").isNull()).isTrue();
+    assertThat(host.get("basis").get("digest").asText()).startsWith("sha256:");
+  }
+
+  private static void assertSorted(JsonNode node, String path) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      Iterator<String> it = node.fieldNames();
+      it.forEachRemaining(names::add);
+      assertThat(names).as(path).isSorted();
+      names.forEach(n -> assertSorted(node.get(n), path + "." + n));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        assertSorted(node.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  @Test
+  void anotherFormatVersionIsRefusedBeforeAnythingElseIsRead() {
+    String json = "{\"formatVersion\": 2, \"whatever\": true}";
+
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("format version 2 is not supported (this herd reads version 1)");
+  }
+
+  @Test
+  void textThatIsNotAPlanIsRefusedWithWhy() {
+    assertThatThrownBy(() -> PlanJson.read("not json"))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageStartingWith("not JSON: ");
+    assertThatThrownBy(() -> PlanJson.read("[1]"))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("not a plan: the file is not a JSON object");
+    assertThatThrownBy(() -> PlanJson.read("{\"hosts\": []}"))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("not a plan: no formatVersion");
+  }
+
+  @Test
+  void aTamperedBasisIsRefused() {
+    String json = PlanJson.write(plan(web("a"))).replace("\"1.22.1-9\"", "\"1.22.1-8\"");
+
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageContaining("basis digest");
+  }
+
+  @Test
+  void anInvalidPackageNameIsRefused() {
+    String json = PlanJson.write(plan(web("a"))).replace("\"nginx\"", "\"Nginx; rm -rf /\"");
+
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageContaining("invalid plan");
+  }
+}
