@@ -81,6 +81,12 @@ final class HostHistory {
     return last != null && !last.record().finished();
   }
 
+  /** The number of the step's latest attempt, 0 when it never started. */
+  int attempts(UpgradeStep step) {
+    Latest last = latest.get(step);
+    return last == null ? 0 : last.record().attempt();
+  }
+
   /** Whether the step was ever started in this run (so that its cleanup is owed). */
   boolean started(UpgradeStep step) {
     return latest.containsKey(step);

@@ -298,7 +298,8 @@ public final class RunExecutor {
       listener.stepStarted(host, step, attempt);
       StepResult result;
       try {
-        result = actions.run(host, step, attempt);
+        int number = history.attempts(step) + (attempt == StepActions.Attempt.FRESH ? 1 : 0);
+        result = actions.run(host, step, attempt, number);
       } catch (RuntimeException e) {
         // A bug in a step must not skip the host's cleanup or leave the step open in the journal.
         result = new StepResult.Failed("herd bug in step " + step.journalName() + ": " + e, "");

@@ -24,7 +24,9 @@ public interface StepActions {
   /**
    * Performs one step on one host.
    *
+   * @param number the attempt's number in the journal, from 1 (a retried or re-run step has a
+   *     higher one; a re-attach keeps the number of the attempt it picks up)
    * @return how it ended; never null
    */
-  StepResult run(String host, UpgradeStep step, Attempt attempt);
+  StepResult run(String host, UpgradeStep step, Attempt attempt, int number);
 }

@@ -53,7 +53,7 @@ final class ScriptedActions implements StepActions {
   }
 
   @Override
-  public StepResult run(String host, UpgradeStep step, Attempt attempt) {
+  public StepResult run(String host, UpgradeStep step, Attempt attempt, int number) {
     Call call = new Call(host, step, attempt);
     synchronized (this) {
       if (dead || calls.size() + 1 == crashAtCall) {
