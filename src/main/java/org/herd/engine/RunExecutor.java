@@ -138,6 +138,24 @@ public final class RunExecutor {
       return goOn;
     } finally {
       pool.shutdownNow();
+      awaitTermination(pool);
+    }
+  }
+
+  /** No host thread outlives its phase, even when a phase ends by an error. */
+  private static void awaitTermination(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
