@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
       CopyCommand.class,
       RunsCommand.class,
       ShowCommand.class,
+      ApplyCommand.class,
+      ResumeCommand.class,
+      AbortCommand.class,
       LabCommand.class,
       StatusCommand.class
     },

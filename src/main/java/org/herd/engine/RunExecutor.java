@@ -227,7 +227,11 @@ public final class RunExecutor {
 
     Optional<HostEnd> download(RunControl control, FailureTally tally) {
       if (control.requested() != RunControl.Request.NONE || tally.exceeded()) {
-        return Optional.of(finish(new HostEnd.Stopped(UpgradeStep.DOWNLOAD), tally));
+        if (control.requested() == RunControl.Request.ABORT || tally.exceeded()) {
+          cleanup();
+        }
+        UpgradeStep next = history.done(UpgradeStep.DOWNLOAD) ? nextStep() : UpgradeStep.DOWNLOAD;
+        return Optional.of(finish(new HostEnd.Stopped(next), tally));
       }
       StepResult result = perform(UpgradeStep.DOWNLOAD);
       if (result.succeeded()) {

@@ -181,6 +181,26 @@ class RunExecutorTest {
   }
 
   @Test
+  void abortingAPausedRunRunsOnlyTheOwedCleanup() {
+    RunControl pause = new RunControl();
+    execute(
+        new ScriptedActions().onCall("n1", UpgradeStep.INSTALL, call -> pause.pause()),
+        serial(),
+        pause);
+
+    RunControl abort = new RunControl();
+    abort.abort();
+    ScriptedActions cleanup = new ScriptedActions();
+    RunOutcome outcome = execute(cleanup, serial(), abort);
+
+    assertThat(cleanup.calls())
+        .extracting(Call::step)
+        .containsExactly(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
+    assertThat(outcome.state()).isEqualTo(RunState.ABORTED);
+    assertThat(outcome.hosts().get("n1")).isEqualTo(new HostEnd.Stopped(UpgradeStep.RESTART));
+  }
+
+  @Test
   void skipLeavesAHostOutAndRetryRunsItsFailedStepAgainUnderAFreshGuard() {
     execute(
         new ScriptedActions()
