@@ -94,6 +94,9 @@ final class ErrorReporter
       return new Report(
           lab.badInput() ? ExitCode.USAGE : ExitCode.FAILURE, List.of(lab.getMessage()), false);
     }
+    if (ex instanceof org.herd.plan.PlanFormatException plan) {
+      return new Report(ExitCode.USAGE, List.of("plan file: " + plan.getMessage()), false);
+    }
     if (ex instanceof InterruptedException) {
       return new Report(ExitCode.INTERRUPTED, List.of("interrupted"), false);
     }

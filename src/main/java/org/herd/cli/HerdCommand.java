@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       ResumeCommand.class,
       AbortCommand.class,
       LabCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      PlanCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {

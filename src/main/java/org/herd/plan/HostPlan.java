@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param keptBack packages apt itself keeps back (held, or needing removals), for information
  * @param reboot whether the installs need a reboot to take effect, and why
  * @param basis the installed state the plan was made from
- * @param refusals why the host must not be executed; empty when it may be
+ * @param refusals why the host must not be executed, sorted by kind and message; empty when it may
+ *     be
  * @param servicesKnown whether {@link PlannedInstall#serviceUnits} were read from the host (when
  *     false, every package's unit list is empty because herd does not know, not because there are
  *     none)
@@ -50,7 +51,10 @@ public record HostPlan(
     removals = removals.stream().sorted(Comparator.comparing(r -> r.pkg().toString())).toList();
     leftOut = leftOut.stream().sorted(Comparator.comparing(l -> l.pkg().toString())).toList();
     keptBack = keptBack.stream().sorted().toList();
-    refusals = List.copyOf(refusals);
+    refusals =
+        refusals.stream()
+            .sorted(Comparator.comparing(Refusal::kind).thenComparing(Refusal::message))
+            .toList();
   }
 
   /** Whether {@code herd apply} may execute this host plan: it has no refusal. */

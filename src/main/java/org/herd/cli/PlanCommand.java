@@ -1,0 +1,295 @@
+package org.herd.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.herd.debian.AptSimulation;
+import org.herd.debian.InvalidSyntaxException;
+import org.herd.debian.PackageName;
+import org.herd.facts.FleetProbe;
+import org.herd.facts.HostFacts;
+import org.herd.facts.ProbedHost;
+import org.herd.facts.SelectionFacts;
+import org.herd.facts.SelectionProbe;
+import org.herd.facts.UpgradeFacts;
+import org.herd.fleet.FanOutSettings;
+import org.herd.fleet.FleetListener;
+import org.herd.nodeset.NodeSet;
+import org.herd.plan.HostInput;
+import org.herd.plan.HostPlan;
+import org.herd.plan.Plan;
+import org.herd.plan.PlanJson;
+import org.herd.plan.PlanOptions;
+import org.herd.plan.PlannedInstall;
+import org.herd.plan.Planner;
+import org.herd.transport.Endpoint;
+import org.herd.transport.Transport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code herd plan [NODES]}: what an upgrade would install on every host, exactly, as a plan file
+ * that {@code herd apply} executes. Probes the hosts (as {@code herd status}), asks the hosts to
+ * install something the second, narrower question of {@link SelectionProbe}, plans with {@link
+ * Planner}, prints hosts with identical plans folded into one block. See {@code docs/planning.md}.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plan an upgrade: the exact package=version set each host would install.",
+      "Hosts with the same plan share one block; -o writes the plan file for 'herd apply'."
+    },
+    footer = {
+      "",
+      "Exit status: 0 when every host was probed and may be upgraded, 1 when some host could not"
+          + " be probed or its plan is refused, 2 for bad input."
+    })
+final class PlanCommand implements Callable<Integer> {
+
+  private static final Duration PROBE_LIMIT = Duration.ofMinutes(10);
+
+  @Spec CommandSpec spec;
+
+  @Mixin ConnectOptions connect;
+
+  @Parameters(
+      paramLabel = "NODES",
+      arity = "0..1",
+      description = "The hosts, as a node set; default: every host of the inventory ('@*').")
+  String nodes;
+
+  @Option(names = "--security-only", description = "Plan only updates from a security archive.")
+  boolean securityOnly;
+
+  @Option(
+      names = "--only",
+      paramLabel = "PKG",
+      split = ",",
+      description = "Plan only these packages (repeatable, or comma-separated).")
+  List<String> only = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "PKG",
+      split = ",",
+      description = "Never plan these packages (repeatable, or comma-separated).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(
+      names = "--allow-removals",
+      description = "Let a host's plan remove packages (without it, such a host is refused).")
+  boolean allowRemovals;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the plan file (JSON) there.")
+  String output;
+
+  @Option(names = "--json", description = "Print the plan file's JSON instead of the summary.")
+  boolean json;
+
+  @Option(
+      names = "--refresh",
+      description = "Run 'apt-get update' on every host first (waits up to 60 s for a held lock).")
+  boolean refresh;
+
+  @Option(
+      names = {"-f", "--fanout"},
+      paramLabel = "N",
+      description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
+  int fanout = FanOutSettings.DEFAULT_FANOUT;
+
+  @Override
+  public Integer call() throws Exception {
+    CliContext context = CliContext.of(spec);
+    if (fanout < 1) {
+      throw new UserError("--fanout: must be at least 1, not " + fanout);
+    }
+    PlanOptions options =
+        new PlanOptions(
+            securityOnly, names("--only", only), names("--exclude", exclude), allowRemovals);
+    NodeSelection selection = new NodeSelection();
+    if (nodes == null) {
+      selection.all = true;
+    } else {
+      selection.nodes.add(nodes);
+    }
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
+    FanOutSettings settings =
+        FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(PROBE_LIMIT);
+    List<ProbedHost> probed;
+    Map<String, HostInput> inputs = new TreeMap<>();
+    try (Transport transport =
+        new RoutedTransport(targets.kinds(), connect.transportOptions(context))) {
+      FleetProbe probe = new FleetProbe(transport, settings, context.clock());
+      if (refresh) {
+        probe
+            .refresh(targets.endpoints(), FleetListener.NONE)
+            .forEach(
+                (host, reason) ->
+                    context
+                        .err()
+                        .println("herd: plan: apt-get update failed on " + host + ": " + reason));
+      }
+      probed = probe.probe(targets.endpoints(), List.of(), FleetListener.NONE);
+      for (ProbedHost host : probed) {
+        if (host instanceof ProbedHost.Probed p) {
+          inputs.put(p.host(), input(p.host(), p.facts()));
+        }
+      }
+      ask(
+          context,
+          new SelectionProbe(transport, settings, context.clock()),
+          targets,
+          inputs,
+          options);
+    }
+    Plan plan =
+        Planner.plan(
+            List.copyOf(inputs.values()),
+            options,
+            context.clock().instant().truncatedTo(ChronoUnit.SECONDS),
+            herdVersion());
+    String planJson = PlanJson.write(plan);
+    if (output != null) {
+      Path file = context.resolve(output);
+      Files.writeString(file, planJson);
+    }
+    Map<String, List<String>> unreachable = new TreeMap<>();
+    for (ProbedHost host : probed) {
+      if (host instanceof ProbedHost.NotProbed n) {
+        unreachable.computeIfAbsent(n.reason(), r -> new ArrayList<>()).add(n.host());
+      }
+    }
+    if (json) {
+      context.out().print(planJson);
+      unreachable.forEach(
+          (reason, hosts) ->
+              context
+                  .err()
+                  .println(
+                      "herd: plan: unreachable: "
+                          + NodeSet.of(hosts).fold()
+                          + " ("
+                          + reason
+                          + ")"));
+    } else {
+      PlanSummary.print(context, plan, unreachable);
+      if (output != null) {
+        context.out().println("plan written to " + output);
+      }
+    }
+    context.out().flush();
+    context.err().flush();
+    boolean allGood = unreachable.isEmpty() && plan.hosts().stream().allMatch(HostPlan::executable);
+    return allGood ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  private static List<PackageName> names(String option, List<String> texts) {
+    List<PackageName> names = new ArrayList<>();
+    for (String text : texts) {
+      try {
+        names.add(PackageName.parse(text.strip()));
+      } catch (InvalidSyntaxException e) {
+        throw new UserError(option + ": " + e.getMessage());
+      }
+    }
+    return names;
+  }
+
+  /** The planner's view of a host's facts. */
+  static HostInput input(String host, HostFacts facts) {
+    UpgradeFacts upgrades = facts.upgrades();
+    if (upgrades == null) {
+      return new HostInput(host, null, facts.limitations(), null, null);
+    }
+    List<org.herd.debian.SimulatedInstall> installs = new ArrayList<>();
+    for (UpgradeFacts.PendingUpgrade p : upgrades.pending()) {
+      installs.add(
+          new org.herd.debian.SimulatedInstall(
+              p.pkg(), p.installed(), p.candidate(), p.releases(), null));
+    }
+    for (UpgradeFacts.PendingUpgrade p : upgrades.newPackages()) {
+      installs.add(
+          new org.herd.debian.SimulatedInstall(
+              p.pkg(), p.installed(), p.candidate(), p.releases(), null));
+    }
+    AptSimulation simulation =
+        new AptSimulation(
+            installs, upgrades.removals(), upgrades.keptBack(), -1, upgrades.errors(), List.of());
+    return new HostInput(host, simulation, List.of(), null, null);
+  }
+
+  /**
+   * Asks each host with something to install for its packages' service units and, when the options
+   * left packages out, for apt's verdict on the selection alone; adds the answers to the inputs.
+   */
+  private static void ask(
+      CliContext context,
+      SelectionProbe probe,
+      FleetTargets targets,
+      Map<String, HostInput> inputs,
+      PlanOptions options)
+      throws InterruptedException {
+    Map<Endpoint, SelectionProbe.Question> questions = new LinkedHashMap<>();
+    for (Endpoint endpoint : targets.endpoints()) {
+      HostInput input = inputs.get(endpoint.name());
+      if (input == null || input.upgrade() == null) {
+        continue;
+      }
+      HostPlan first = Planner.planHost(input, options);
+      if (first.installs().isEmpty()) {
+        continue;
+      }
+      List<PackageName> installed =
+          first.installs().stream()
+              .filter(i -> i.action() != PlannedInstall.Action.NEW)
+              .map(PlannedInstall::pkg)
+              .toList();
+      List<String> pins = first.leftOut().isEmpty() ? List.of() : first.pins();
+      questions.put(endpoint, new SelectionProbe.Question(installed, pins));
+    }
+    if (questions.isEmpty()) {
+      return;
+    }
+    Map<String, SelectionFacts> answers = probe.probe(questions);
+    answers.forEach(
+        (host, answer) -> {
+          HostInput input = inputs.get(host);
+          if (answer.problem() != null) {
+            context
+                .err()
+                .println(
+                    "herd: plan: "
+                        + host
+                        + ": no service units nor check of the selection: "
+                        + answer.problem());
+            return;
+          }
+          HostInput withUnits = input.withServiceUnits(answer.serviceUnits());
+          inputs.put(
+              host,
+              answer.restricted() == null
+                  ? withUnits
+                  : withUnits.withRestricted(answer.restricted()));
+        });
+  }
+
+  private static String herdVersion() {
+    String version = HerdCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
+  }
+}
