@@ -71,7 +71,8 @@ class CopyCommandTest {
 
   @Test
   void aMissingSourceIsAUsageError() {
-    CliRunner.Result result = herd("copy", "--transport", "local", "-w", "n1", "nope", "--dest", "/tmp");
+    CliRunner.Result result =
+        herd("copy", "--transport", "local", "-w", "n1", "nope", "--dest", "/tmp");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err()).isEqualTo("herd: nope: no such file or directory\n");
   }
