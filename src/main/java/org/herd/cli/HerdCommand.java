@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       CopyCommand.class,
       LabCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      ChangesCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
