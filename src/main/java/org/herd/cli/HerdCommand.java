@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       AbortCommand.class,
       LabCommand.class,
       StatusCommand.class,
+      ChangesCommand.class,
       PlanCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
