@@ -212,6 +212,25 @@ public final class DetachedCommand {
   }
 
   /**
+   * Removes the files of one step that is not running (finished, lost or absent), so that {@link
+   * #start} runs it afresh: for a retry of a failed step. The step's log goes with it.
+   *
+   * @throws EngineException when the step is still running (stop it first, or follow it)
+   */
+  public void discard(Session session, DetachedHandle handle)
+      throws EngineException, TransportException, InterruptedException {
+    if (attach(session, handle) instanceof DetachedState.Running) {
+      throw new EngineException(
+          session.endpoint().name(), "step " + handle.step() + " is still running");
+    }
+    List<String> argv = new ArrayList<>(List.of("rm", "-f", "--"));
+    for (String suffix : List.of(".started", ".sh", ".pid", ".status", ".log")) {
+      argv.add(handle.directory() + "/" + handle.step() + suffix);
+    }
+    session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(SHORT));
+  }
+
+  /**
    * Removes the files of every step of {@code run} on the host. Steps still running keep running
    * (but can no longer be followed); call it when the run is over.
    */

@@ -1,6 +1,7 @@
 package org.herd.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,7 +112,7 @@ public final class ServiceGuard {
                 SCRIPT,
                 rules(run, names, leaseUntil),
                 paths.declarative()),
-            ExecOptions.defaults().withTimeout(java.time.Duration.ofMinutes(2)));
+            ExecOptions.defaults().withTimeout(Duration.ofMinutes(2)));
     if (!result.ok()) {
       throw new EngineException(
           session.endpoint().name(), "cannot install the service guard: " + why(result));
@@ -134,7 +135,7 @@ public final class ServiceGuard {
                     + RemoteCommand.quote(paths.directory() + "/run")
                     + " && cat "
                     + RemoteCommand.quote(paths.directory() + "/services")),
-            ExecOptions.defaults().withTimeout(java.time.Duration.ofMinutes(1)));
+            ExecOptions.defaults().withTimeout(Duration.ofMinutes(1)));
     List<String> lines = current.stdoutText().lines().toList();
     if (!current.ok() || lines.isEmpty() || !lines.get(0).strip().equals(run.value())) {
       throw new EngineException(
@@ -154,7 +155,7 @@ public final class ServiceGuard {
     CommandResult result =
         session.run(
             RemoteCommand.shell("cat " + RemoteCommand.quote(paths.spool()) + " 2>/dev/null || :"),
-            ExecOptions.defaults().withTimeout(java.time.Duration.ofMinutes(1)));
+            ExecOptions.defaults().withTimeout(Duration.ofMinutes(1)));
     return DeniedRequest.parseSpool(result.stdoutText());
   }
 
@@ -178,7 +179,7 @@ public final class ServiceGuard {
                 paths.directory(),
                 paths.policyRcd(),
                 paths.servicePolicyDir()),
-            ExecOptions.defaults().withTimeout(java.time.Duration.ofMinutes(2)));
+            ExecOptions.defaults().withTimeout(Duration.ofMinutes(2)));
     if (!result.ok()) {
       throw new EngineException(
           session.endpoint().name(), "cannot remove the service guard: " + why(result));
@@ -206,7 +207,7 @@ public final class ServiceGuard {
                     + "/run 2>/dev/null)\"; head -c 8192 "
                     + rcd
                     + " 2>/dev/null; :"),
-            ExecOptions.defaults().withTimeout(java.time.Duration.ofMinutes(1)));
+            ExecOptions.defaults().withTimeout(Duration.ofMinutes(1)));
     return parseStatus(result.stdoutText(), clock.instant());
   }
 

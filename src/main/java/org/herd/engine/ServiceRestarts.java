@@ -1,6 +1,7 @@
 package org.herd.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ServiceRestarts {
     }
     List<Restart> restarts = new ArrayList<>();
     for (String name : order) {
-      String unit = new DeniedRequest(java.time.Instant.EPOCH, name, GuardAction.START).unit();
+      String unit = new DeniedRequest(Instant.EPOCH, name, GuardAction.START).unit();
       Boolean reload = reloadOnly.remove(unit);
       if (reload != null) {
         restarts.add(new Restart(unit, reload));

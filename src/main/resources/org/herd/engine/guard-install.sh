@@ -53,7 +53,7 @@ if [ "$mode" = declarative ]; then
   # policy-rc.d-declarative cannot read a lease: a transient timer removes the rules when it
   # expires (re-armed by every renewal). Without systemd the lease is only herd's to enforce.
   if [ -d /run/systemd/system ] && command -v systemd-run >/dev/null 2>&1; then
-    systemctl stop herd-guard-lease.timer >/dev/null 2>&1 || true
+    systemctl stop herd-guard-lease.timer herd-guard-lease.service >/dev/null 2>&1 || true
     if [ "$lease" -gt "$now" ]; then
       systemd-run --quiet --collect --unit=herd-guard-lease \
         --on-active="$((lease - now))s" /bin/rm -f "$pol"

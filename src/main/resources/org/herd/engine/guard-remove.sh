@@ -20,7 +20,7 @@ if [ -e "$dir/policy-rc.d.orig" ] || [ -L "$dir/policy-rc.d.orig" ]; then
   found=removed
 fi
 if [ -d /run/systemd/system ]; then
-  systemctl stop herd-guard-lease.timer >/dev/null 2>&1 || true
+  systemctl stop herd-guard-lease.timer herd-guard-lease.service >/dev/null 2>&1 || true
 fi
 if [ -e "$poldir/00-herd.pol" ]; then
   rm -f "$poldir/00-herd.pol"

@@ -119,4 +119,57 @@ class DetachedCommandIT {
       lab.run(host, "rm -rf /var/lib/herd/runs/" + run.value());
     }
   }
+
+  private static void link(TestLab lab, LabHost host, String state) throws Exception {
+    Process ip =
+        new ProcessBuilder("ip", "link", "set", "hv-" + lab.name() + "-" + host.index(), state)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ip.waitFor()).as(out).isZero();
+  }
+
+  @Test
+  void aHostCutOffForTwentySecondsFinishesItsStepAndHerdPicksItUp(TestLab lab) throws Exception {
+    LabHost host = lab.host(3);
+    RunId run = RunId.of("it-cut-" + Long.toString(System.nanoTime(), 36));
+    DetachedSpec spec =
+        DetachedSpec.of(run, "install", List.of("sh", "-c", "echo begin; sleep 10; echo done"));
+    Collected log = new Collected();
+    DetachedState end;
+    try (Transport transport = LabSessions.transport(lab)) {
+      Session session = LabSessions.open(transport, host);
+      DetachedHandle handle = detached.start(session, spec);
+      CompletableFuture<DetachedState> following =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return detached.follow(session, handle, 0, log);
+                } catch (Exception e) {
+                  throw new java.util.concurrent.CompletionException(e);
+                }
+              });
+      assertThat(log.first.await(2, TimeUnit.MINUTES)).as("the log's first line").isTrue();
+      link(lab, host, "down");
+      try {
+        Thread.sleep(20_000);
+      } finally {
+        link(lab, host, "up");
+      }
+      // Either the connection lived through the cut (TCP retransmits) and the follow ends by
+      // itself, or it was declared dead: then a new connection follows from the last offset.
+      try {
+        end = following.get(5, TimeUnit.MINUTES);
+      } catch (ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(TransportException.class);
+        try (Transport again = LabSessions.transport(lab)) {
+          end = detached.follow(LabSessions.open(again, host), handle, log.next, log);
+        }
+      }
+    } finally {
+      lab.run(host, "rm -rf /var/lib/herd/runs/" + run.value());
+    }
+    assertThat(end).isEqualTo(new DetachedState.Finished(0));
+    assertThat(log.text()).isEqualTo("begin\ndone\n");
+  }
 }

@@ -1,6 +1,7 @@
 package org.herd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -152,6 +153,32 @@ class DetachedCommandLocalTest {
     assertThat(again).isEqualTo(handle);
     assertThat(end).isEqualTo(new DetachedState.Finished(0));
     assertThat(log.text()).isEqualTo("done\n");
+  }
+
+  @Test
+  void aDiscardedStepStartsAfreshButARunningOneCannotBeDiscarded() throws Exception {
+    Path counter = dir.resolve("counter");
+    DetachedSpec spec =
+        DetachedSpec.of(
+            RUN,
+            "retry",
+            List.of("sh", "-c", "echo ran >> \"$1\"; exit 1", "sh", counter.toString()));
+    DetachedHandle first = detached.start(session(), spec);
+    assertThat(detached.follow(session(), first, 0, LogSink.NONE))
+        .isEqualTo(new DetachedState.Finished(1));
+
+    detached.discard(session(), first);
+    DetachedHandle second = detached.start(session(), spec);
+    DetachedState end = detached.follow(session(), second, 0, LogSink.NONE);
+    DetachedHandle running =
+        detached.start(session(), DetachedSpec.of(RUN, "running", List.of("sleep", "600")));
+
+    assertThat(second.reattached()).isFalse();
+    assertThat(end).isEqualTo(new DetachedState.Finished(1));
+    assertThat(Files.readAllLines(counter)).containsExactly("ran", "ran");
+    assertThatThrownBy(() -> detached.discard(session(), running))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("still running");
   }
 
   @Test

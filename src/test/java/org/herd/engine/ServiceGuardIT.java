@@ -161,4 +161,49 @@ class ServiceGuardIT {
       }
     }
   }
+
+  @Test
+  @PristineHosts(3)
+  void declarativeRulesGoWhenTheLeaseExpiresEvenWithoutHerd(TestLab lab) throws Exception {
+    LabHost host = lab.host(3);
+    RunId run = RunId.of("it-decl-" + Long.toString(System.nanoTime(), 36));
+    // A stand-in for policy-rcd-declarative (not in the lab's repository): what herd looks at is
+    // where /usr/sbin/policy-rc.d resolves to.
+    lab.sh(
+        host,
+        "mkdir -p /etc/service-policy.d; echo '.* .* allow' > /etc/service-policy.d/99-allow.pol;"
+            + " printf '#!/bin/sh\\n# reads /etc/service-policy.d/\\nexit 0\\n'"
+            + " > /usr/sbin/policy-rc.d-declarative; chmod 755 /usr/sbin/policy-rc.d-declarative;"
+            + " ln -s /usr/sbin/policy-rc.d-declarative /usr/sbin/policy-rc.d");
+    String pol = "/etc/service-policy.d/00-herd.pol";
+    try (Transport transport = LabSessions.transport(lab)) {
+      Session session = LabSessions.open(transport, host);
+      try {
+        GuardMode mode =
+            guard.install(session, run, List.of(SERVICE), Instant.now().plusSeconds(3600));
+        String rules = lab.sh(host, "cat " + pol);
+        String timer = lab.run(host, "systemctl is-active herd-guard-lease.timer").stdout().strip();
+        // Renewal re-arms the timer; a short lease, then herd goes away (no remove).
+        guard.renew(session, run, Instant.now().plusSeconds(3));
+        var gone =
+            lab.run(
+                host,
+                "for i in $(seq 120); do [ -e " + pol + " ] || exit 0; sleep 1; done; exit 1");
+
+        assertThat(mode).isEqualTo(GuardMode.DECLARATIVE);
+        assertThat(rules).contains("^herd\\-lab\\-service(\\.service)?$ restart deny");
+        assertThat(timer).isEqualTo("active");
+        assertThat(gone.exitCode()).as("the rules file is removed by the lease timer").isZero();
+        assertThat(guard.status(session).state()).isEqualTo(HerdGuard.State.NONE);
+        assertThat(guard.remove(session)).isTrue();
+        assertThat(lab.sh(host, "readlink /usr/sbin/policy-rc.d").strip())
+            .isEqualTo("/usr/sbin/policy-rc.d-declarative");
+        assertThat(lab.sh(host, "cat /etc/service-policy.d/99-allow.pol"))
+            .isEqualTo(".* .* allow\n");
+        assertThat(lab.run(host, "test -e /var/lib/herd/guard").exitCode()).isNotZero();
+      } finally {
+        guard.remove(session);
+      }
+    }
+  }
 }
