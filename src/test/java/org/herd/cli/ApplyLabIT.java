@@ -92,7 +92,7 @@ class ApplyLabIT {
                   List.of(good.name()),
                   new HolderIdentity("bob", "ops2", 4242, Optional.empty()))) {
         CliRunner.Result refused = herd(lab, "apply", "plan.json");
-        assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.UNAVAILABLE.code());
         assertThat(refused.err()).contains("host " + good.name() + " is held by bob@ops2 pid=4242");
       }
       assertThat(lab.sh(good, "dpkg-query -W -f '${Version}' herd-lab-service")).isEqualTo("1.0-1");
