@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       LabCommand.class,
       StatusCommand.class,
       ChangesCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      UpgradeCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {

@@ -57,8 +57,9 @@ public record AptSettings(List<String> dpkgOptions, Duration lockWait) {
     return argv;
   }
 
+  /** apt-get's suffixes: {@code PKG-} removes, {@code PKG_} purges. */
   private static String removal(PlannedRemoval removal) {
-    return removal.pkg() + "-";
+    return removal.pkg() + (removal.purge() ? "_" : "-");
   }
 
   /** The environment of the detached install: no questions, no restarts by needrestart. */
