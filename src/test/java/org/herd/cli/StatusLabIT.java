@@ -301,6 +301,13 @@ class StatusLabIT {
 
       // Text output: one block per upgrade, with the folded hosts.
       CliRunner.Result text = herd(lab, "changes", both, "herd-lab-security");
+      // Shown in the test log: the examples of docs/status.md come from here.
+      System.err.println("StatusLabIT: herd changes:\n" + text.out());
+      CliRunner.Result table =
+          herd(
+              lab, "status", "--packages", "--journal", dir.resolve("journal.db").toString(), both);
+      System.err.println("StatusLabIT: herd status --packages:\n" + table.out());
+      assertThat(table.out()).contains(folded + " (2)");
       assertThat(text.exitCode()).as(text.err()).isZero();
       assertThat(text.out())
           .contains("herd-lab-security 1.0-1 -> 1.0-1+deb12u1 [security] on " + folded + " (2)")

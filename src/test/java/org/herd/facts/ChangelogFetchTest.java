@@ -24,7 +24,7 @@ class ChangelogFetchTest {
 
     assertThat(command)
         .startsWith("sh -c '")
-        .endsWith(" herd-changes libc6:amd64 2.36-9+deb12u14 2.36-9+deb12u13 a1 1:2.0~rc1 1.0");
+        .endsWith(" herd-changes libc6:amd64 2.36-9+deb12u14 2.36-9+deb12u13 a1 '1:2.0~rc1' 1.0");
   }
 
   @Test

@@ -54,6 +54,23 @@ class ProbeScriptTest {
         .isEqualTo(new Result(0, ""));
   }
 
+  /** The other scripts sent to hosts ({@code herd changes}, {@code --refresh}) pass both too. */
+  @Test
+  void theChangelogAndRefreshScriptsAreCleanPosixShToo() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    for (String name : List.of("changes.sh", "refresh.sh")) {
+      Path file = dir.resolve(name);
+      Files.writeString(file, HostProbe.resource(name));
+      assertThat(run(List.of("/bin/dash", "-n", file.toString())))
+          .as(name)
+          .isEqualTo(new Result(0, ""));
+      assertThat(run(List.of("/usr/bin/shellcheck", "-s", "sh", file.toString())))
+          .as(name)
+          .isEqualTo(new Result(0, ""));
+    }
+  }
+
   @Test
   void theCommandPassesTheScriptAndPackagesThroughAShellIntact() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
