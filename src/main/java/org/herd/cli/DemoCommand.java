@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code herd demo}: herd's main job shown end to end. Until the lab and the engine exist it shows
+ * {@code herd demo}: herd's main job shown end to end. Until cluster-aware rollouts exist it shows
  * what herd can already do, and says plainly what it cannot do yet.
  */
 @Command(
@@ -24,8 +24,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println("herd demo");
     out.println();
     out.println(
-        "Not yet: the upgrade engine (plan, apply, cluster-aware rollouts) does not exist,");
-    out.println("so this demo cannot upgrade a cluster yet. What exists today, to try by hand:");
+        "Not yet: cluster-aware rollouts (recipes, disruption budgets, health gates, waves),");
+    out.println(
+        "so this demo does not run by itself yet. What exists today, to try by hand on the lab:");
     out.println();
     out.println(
         "  sudo ./herd lab up --hosts 3          # 3 real Debian hosts booted with systemd");
@@ -33,7 +34,15 @@ final class DemoCommand implements Callable<Integer> {
         "  sudo ./herd lab cluster etcd          # a working 3-member etcd on the old version");
     out.println("  ./herd --inventory LAB/herd.yaml run -b -w @lab 'systemctl is-system-running'");
     out.println(
-        "  ./herd --inventory LAB/herd.yaml status @lab   # pending, security, restarts, dpkg");
+        "  sudo ./herd lab suite new             # make the lab's new package versions visible");
+    out.println(
+        "  ./herd --inventory LAB/herd.yaml status --refresh @lab   # pending, security, restarts");
+    out.println("  ./herd --inventory LAB/herd.yaml changes @lab          # changelogs and CVEs");
+    out.println(
+        "  ./herd --inventory LAB/herd.yaml plan @lab -o plan.json  # exactly what each host gets");
+    out.println(
+        "  ./herd --inventory LAB/herd.yaml apply plan.json         # guarded, detached, journaled");
+    out.println("  ./herd runs; ./herd show RUN          # the run, per host and step");
     out.println("  sudo ./herd lab down                  # removes everything the lab created");
     out.println();
     out.println("  ./herd nodeset -f 'n[1-3],n5,n4'      # ClusterShell-compatible node sets");
