@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code herd upgrade [NODES]}: {@code herd plan}, shown, confirmed (or {@code --yes}), then
- * {@code herd apply} of exactly that plan — the plan is kept in the run's journal entry.
+ * {@code herd upgrade [NODES]}: {@code herd plan}, shown, confirmed (or {@code --yes}), then {@code
+ * herd apply} of exactly that plan — the plan is kept in the run's journal entry.
  */
 @Command(
     name = "upgrade",
@@ -25,19 +25,23 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
 
   @Mixin JournalOption journalOption;
 
-  @Option(names = {"-y", "--yes"}, description = "Apply without asking.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Apply without asking.")
   boolean yes;
 
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description = "Hosts upgraded at once, between precheck and verify (default: ${DEFAULT-VALUE}).")
+      description =
+          "Hosts upgraded at once, between precheck and verify (default: ${DEFAULT-VALUE}).")
   int parallel = 1;
 
   @Option(
       names = "--max-fail",
       paramLabel = "N|P%",
-      description = "Abort the run once more than N hosts (or P% of them) failed (default: no limit).")
+      description =
+          "Abort the run once more than N hosts (or P% of them) failed (default: no limit).")
   String maxFail;
 
   @Override
@@ -64,7 +68,14 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
     flags.maxFail = maxFail;
     flags.json = json;
     return ApplyCommand.apply(
-        spec, context, connect, journalOption, flags, planned.plan(), planned.json(), "herd upgrade");
+        spec,
+        context,
+        connect,
+        journalOption,
+        flags,
+        planned.plan(),
+        planned.json(),
+        "herd upgrade");
   }
 
   private static boolean confirmed(CliContext context) throws java.io.IOException {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The apt-get command lines, precheck output and apt failure lines the apt steps rely on. */
 class AptCommandsTest {
 
-  private static PlannedInstall install(String name, String from, String to, PlannedInstall.Action action) {
+  private static PlannedInstall install(
+      String name, String from, String to, PlannedInstall.Action action) {
     return new PlannedInstall(
         PackageName.parse(name),
         from == null ? null : DebianVersion.parse(from),
@@ -32,8 +33,15 @@ class AptCommandsTest {
 
   private static HostPlan plan(List<PlannedInstall> installs, List<PlannedRemoval> removals) {
     return new HostPlan(
-        "web1", installs, removals, List.of(), List.of(), RebootRule.of(installs),
-        PlanBasis.of(List.of()), List.of(), true);
+        "web1",
+        installs,
+        removals,
+        List.of(),
+        List.of(),
+        RebootRule.of(installs),
+        PlanBasis.of(List.of()),
+        List.of(),
+        true);
   }
 
   @Test
@@ -43,13 +51,25 @@ class AptCommandsTest {
             List.of(
                 install("nginx", "1.22.1-9", "1.22.1-9+deb12u1", PlannedInstall.Action.UPGRADE),
                 install("libnew1", null, "1.0-1", PlannedInstall.Action.NEW)),
-            List.of(new PlannedRemoval(PackageName.parse("oldlib0"), DebianVersion.parse("0.9-1"), false)));
+            List.of(
+                new PlannedRemoval(
+                    PackageName.parse("oldlib0"), DebianVersion.parse("0.9-1"), false)));
     assertThat(AptSettings.DEFAULT.aptGet(plan, null))
         .containsExactly(
-            "apt-get", "-q", "-y", "-o", "DPkg::Lock::Timeout=120",
-            "-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold",
-            "--no-install-recommends", "install",
-            "libnew1=1.0-1", "nginx=1.22.1-9+deb12u1", "oldlib0-");
+            "apt-get",
+            "-q",
+            "-y",
+            "-o",
+            "DPkg::Lock::Timeout=120",
+            "-o",
+            "Dpkg::Options::=--force-confdef",
+            "-o",
+            "Dpkg::Options::=--force-confold",
+            "--no-install-recommends",
+            "install",
+            "libnew1=1.0-1",
+            "nginx=1.22.1-9+deb12u1",
+            "oldlib0-");
     assertThat(AptSettings.DEFAULT.aptGet(plan, "--download-only"))
         .contains("--download-only")
         .doesNotContain("oldlib0-")
@@ -59,7 +79,10 @@ class AptCommandsTest {
   @Test
   void aDowngradeIsAllowedExplicitly() {
     HostPlan plan =
-        plan(List.of(install("nginx", "1.22.1-9+deb12u1", "1.22.1-9", PlannedInstall.Action.DOWNGRADE)), List.of());
+        plan(
+            List.of(
+                install("nginx", "1.22.1-9+deb12u1", "1.22.1-9", PlannedInstall.Action.DOWNGRADE)),
+            List.of());
     assertThat(AptSettings.DEFAULT.aptGet(plan, null)).contains("--allow-downgrades");
   }
 
@@ -110,7 +133,9 @@ class AptCommandsTest {
         "Setting up foo (1.0-2) ...|apt-get install exited with status 100",
       })
   void aptFailuresAreTheirOwnErrorLine(String output, String expected) {
-    assertThat(AptStepActions.aptFailure("apt-get install", 100, "Reading package lists...\n" + output))
+    assertThat(
+            AptStepActions.aptFailure(
+                "apt-get install", 100, "Reading package lists...\n" + output))
         .isEqualTo(expected);
   }
 }
