@@ -178,12 +178,9 @@ final class RunExecution {
 
   /** Takes the run's hosts, or a one-line error naming who holds one of them. */
   static RunLease lease(
-      Journal journal, CliContext context, List<String> hosts, Optional<RunId> run) {
-    try {
-      return RunLease.acquire(journal, hosts, HolderIdentity.ofThisProcess(context.env(), run));
-    } catch (RunLease.HostsHeldException e) {
-      throw new UserError(e.getMessage());
-    }
+      Journal journal, CliContext context, List<String> hosts, Optional<RunId> run)
+      throws RunLease.HostsHeldException {
+    return RunLease.acquire(journal, hosts, HolderIdentity.ofThisProcess(context.env(), run));
   }
 
   /** The run's spec for the journal. */
