@@ -11,23 +11,26 @@
 #   loopback-fleet.sh stop DIR      stops that sshd (by the PID it recorded)
 #
 # Files in DIR: ssh_config, known_hosts, id_ed25519 (client key), hosts (one alias per line),
-# sshd.pid, sshd.log, port (the first port), ports (all of them).
+# sshd.pid, sshd.log, port (the first port), ports (all of them), user (the login user; with
+# user.created when start created it, so that stop removes it).
 #
-# Hosts log in as the user herd-bench (created when missing: system user, shell /bin/sh, home
-# /var/lib/herd-bench), not as root: a login shell that reads a heavy ~/.bashrc (root's runs
-# pyenv init on this machine) would measure that file, not the tools. Needs root (sshd logs users in only as root) and openssh-server.
+# Hosts log in as a throwaway user that start creates (herdb-PID-RANDOM, or $FLEET_USER; a system
+# user with shell /bin/sh and an empty home under /var/lib, so no rc file is read) and stop
+# removes again; not as root: a login shell that reads a heavy ~/.bashrc (root's runs pyenv init
+# on this machine) would measure that file, not the tools. The key pairs (host and client) are
+# made anew in DIR. Needs root (sshd logs users in only as root) and openssh-server.
 set -euo pipefail
 
 die() { printf 'loopback-fleet: %s\n' "$*" >&2; exit 1; }
 
 start() {
   local dir=$1 count=$2 nports=${3:-1}
-  [ "$nports" -ge 1 ] && [ "$nports" -le 16 ] || die "PORTS must be 1 to 16 (sshd listens on 16 sockets at most)"
+  { [ "$nports" -ge 1 ] && [ "$nports" -le 16 ]; } || die "PORTS must be 1 to 16 (sshd listens on 16 sockets at most)"
   [ "$(id -u)" = 0 ] || die "needs root: sshd logs users in only when it runs as root"
   [ -x /usr/sbin/sshd ] || die "needs /usr/sbin/sshd: apt-get install openssh-server"
-  ensure_user
   mkdir -p "$dir" /run/sshd
   dir=$(cd "$dir" && pwd)
+  ensure_user "$dir"
   [ -f "$dir/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/host_ed25519"
   [ -f "$dir/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/id_ed25519"
   cp "$dir/id_ed25519.pub" "$dir/authorized_keys"
@@ -106,18 +109,36 @@ CONF
   die "sshd does not listen on port $port: $(cat "$dir/sshd.log")"
 }
 
-user=herd-bench
+user=""
 
-# The login user of the fleet; a password of '*' (not '!') so that sshd without PAM lets it in.
+# The login user of the fleet, made when missing; a password of '*' (not '!') so that sshd
+# without PAM lets it in. No skeleton files: an empty home, no rc file to read at login.
 ensure_user() {
-  if ! getent passwd "$user" >/dev/null; then
-    useradd --system --create-home --home-dir "/var/lib/$user" --shell /bin/sh "$user"
-    usermod -p '*' "$user"
-  fi
+  local dir=$1
+  user=${FLEET_USER:-herdb-$$-$RANDOM}
+  echo "$user" >"$dir/user"
+  getent passwd "$user" >/dev/null && return 0
+  useradd --system --no-create-home --home-dir "/var/lib/$user" --shell /bin/sh "$user"
+  touch "$dir/user.created"
+  install -d -o "$user" -g "$(id -gn "$user")" -m 700 "/var/lib/$user"
+  usermod -p '*' "$user"
+}
+
+# Removes the user that start created, once its last login has ended.
+remove_user() {
+  local dir=$1 name tries
+  [ -f "$dir/user.created" ] || return 0
+  name=$(cat "$dir/user")
+  for ((tries = 0; tries < 100; tries++)); do
+    userdel --remove "$name" 2>/dev/null && break
+    sleep 0.1
+  done
+  getent passwd "$name" >/dev/null && userdel --force --remove "$name" 2>/dev/null
+  rm -f "$dir/user.created"
 }
 
 stop() {
-  local dir=$1 pid
+  local dir=$1 pid tries
   [ -f "$dir/sshd.pid" ] || return 0
   pid=$(cat "$dir/sshd.pid")
   # The listener only: per-connection sshd processes end with their connections.
@@ -127,10 +148,11 @@ stop() {
     sleep 0.05
   done
   rm -f "$dir/sshd.pid"
+  remove_user "$dir"
 }
 
 case "${1:-}" in
-  start) [ $# -ge 3 ] && [ $# -le 4 ] || die "usage: $0 start DIR N [PORTS]"; start "$2" "$3" "${4:-1}" ;;
+  start) { [ $# -ge 3 ] && [ $# -le 4 ]; } || die "usage: $0 start DIR N [PORTS]"; start "$2" "$3" "${4:-1}" ;;
   stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
   *) die "usage: $0 start DIR N [PORTS] | stop DIR" ;;
 esac

@@ -7,12 +7,20 @@
 #      and every process it waited for, from GNU time), for herd, clush, parallel-ssh, ansible;
 #   2. ten consecutive commands on 100 hosts: ten clush runs against one herd session (-c x10);
 #   3. one command on 1,000 hosts with herd's defaults under -Xmx256m: peak open files, threads
-#      and heap after GC.
+#      and heap (from the GC log);
+#   4. `herd status` on the largest N (issue 5): wall time, client CPU, the folded summary.
 # Results go to docs/benchmarks-fanout.md (between the results markers) and to stdout.
 #
 # Usage: bench/fanout/run.sh [--sizes "100 500"] [--repeat 3] [--big 1000] [--no-ansible]
-#                            [--transport ssh|openssh] [--out FILE]
+#                            [--ansible-sizes "100 500"] [--transport ssh|openssh] [--out FILE]
 # Needs root, openssh-server, clustershell, pssh, ansible (apt-get install -y ansible) and GNU time.
+# Run it as root from anywhere; see bench/fanout/README.md for what it measures and how long it
+# takes (about 25 minutes with --repeat 1 on a busy 2-CPU machine, most of it clush and ansible).
+#
+# The hosts log in as a throwaway user with an empty home and /bin/sh (loopback-fleet.sh makes it
+# and removes it on exit), never as root: root's ~/.bashrc may be slow (pyenv init) and would be
+# measured instead of the tools. Client CPU is user+sys of the tool and every process it waited
+# for (GNU time's rusage of the child tree: ssh processes, ansible's forks, herd's JVM threads).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +29,7 @@ sizes="100 500"
 repeat=3
 big=1000
 ansible=yes
+ansible_sizes=""
 transport=ssh
 out="$root/docs/benchmarks-fanout.md"
 while [ $# -gt 0 ]; do
@@ -29,11 +38,13 @@ while [ $# -gt 0 ]; do
     --repeat) repeat=$2; shift 2 ;;
     --big) big=$2; shift 2 ;;
     --no-ansible) ansible=no; shift ;;
+    --ansible-sizes) ansible_sizes=$2; shift 2 ;;
     --transport) transport=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"100 500\"] [--repeat N] [--big N] [--no-ansible] [--transport ssh|openssh] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"100 500\"] [--repeat N] [--big N] [--no-ansible] [--ansible-sizes \"100\"] [--transport ssh|openssh] [--out FILE]" >&2; exit 2 ;;
   esac
 done
+[ -n "$ansible_sizes" ] || ansible_sizes=$sizes
 
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 for tool in /usr/bin/time clush parallel-ssh; do command -v "$tool" >/dev/null || die "needs $tool"; done
@@ -61,7 +72,8 @@ cfg=$("$here/loopback-fleet.sh" start "$fleet" "$max")
 
 export ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3
 export ANSIBLE_SSH_ARGS="-F $cfg -o ControlMaster=no" ANSIBLE_LOCAL_TEMP="$work/ansible-tmp"
-export ANSIBLE_FORKS=64 ANSIBLE_NOCOLOR=1 ANSIBLE_LOAD_CALLBACK_PLUGINS=0 ANSIBLE_DEPRECATION_WARNINGS=0
+# Pipelining: one ssh per host instead of four (mkdir, sftp, exec, rm); ansible's own advice.
+export ANSIBLE_PIPELINING=True ANSIBLE_FORKS=64 ANSIBLE_NOCOLOR=1 ANSIBLE_LOAD_CALLBACK_PLUGINS=0 ANSIBLE_DEPRECATION_WARNINGS=0
 
 inventory() { # N -> an ansible INI inventory of h1..hN
   local file="$work/inventory-$1"
@@ -96,10 +108,11 @@ export -f run_tool inventory
 
 # measure KEY FUNCTION ARGS... -> wall[KEY] and cpu[KEY], medians of $repeat runs
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-declare -A wall cpu
+declare -A wall cpu load
 measure() {
   local key=$1; shift
   local walls="" cpus="" i
+  load[$key]=$(cut -d' ' -f1 /proc/loadavg)
   for ((i = 0; i < repeat; i++)); do
     if ! /usr/bin/time -f '%e %U %S' -o "$work/time" bash -c '"$@"' bench "$@" >"$work/out" 2>"$work/err"; then
       : # exit codes are checked through the output
@@ -121,6 +134,7 @@ tools="herd clush parallel-ssh"
 echo "bench: fleet of $max aliases on $(cat "$fleet/port"), $repeat run(s) per measure (median)" >&2
 for n in $sizes; do
   for tool in $tools; do
+    if [ "$tool" = ansible ] && ! [[ " $ansible_sizes " = *" $n "* ]]; then continue; fi
     echo "bench: $tool on $n hosts" >&2
     measure "$tool-$n" run_tool "$tool" "$n"
     check "$tool" "$n" || die "$tool on $n hosts did not succeed everywhere: $(tail -5 "$work/err") $(tail -5 "$work/out")"
@@ -147,7 +161,7 @@ HERD_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" \
 pid=$!
 max_fds=0 max_threads=0 fd_limit=""
 while kill -0 "$pid" 2>/dev/null; do
-  fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l) || fds=0
+  fds=$(find "/proc/$pid/fd" -mindepth 1 2>/dev/null | wc -l) || fds=0
   threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status" 2>/dev/null) || threads=0
   [ -z "$fd_limit" ] && fd_limit=$(awk '/Max open files/ {print $4}' "/proc/$pid/limits" 2>/dev/null || true)
   [ "${fds:-0}" -gt "$max_fds" ] && max_fds=$fds
@@ -158,51 +172,90 @@ big_rc=0
 wait "$pid" || big_rc=$?
 big_ok=no
 grep -qxF "h[1-$big] ($big)" "$work/out" && big_ok=yes
-# Heap in use before each collection, the peak of what the program needed: "12M->3M(20M)".
+# From each collection's "12M->3M(20M)": heap in use before it (the most the heap held) and
+# after it (what was still live), and the heap size the JVM had grown to.
 peak_heap=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$work/gc.log" | sed 's/M->.*//' | sort -n | tail -1)
+live_heap=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$work/gc.log" | sed 's/.*M->//; s/M(.*//' | sort -n | tail -1)
+heap_size=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$work/gc.log" | sed 's/.*M(//; s/M)//' | sort -n | tail -1)
 gcs=$(grep -c 'Pause' "$work/gc.log" || true)
+oom=no
+grep -q OutOfMemoryError "$work/err" && oom=yes
+grep -q -i 'too many open files' "$work/err" "$work/out" && oom+=", too many open files"
+
+# herd status on the largest N (issue 5): one probe per host, folded rows, facts in a throwaway
+# journal. The hosts are all this machine, probed as the unprivileged fleet user.
+status_n=${sizes##* }
+echo "bench: herd status on $status_n hosts" >&2
+status_run() {
+  "$root/herd" status --transport "$transport" --ssh-config "$cfg" --journal "$work/journal.db" "h[1-$1]"
+}
+export -f status_run
+repeat_saved=$repeat repeat=1
+measure status status_run "$status_n"
+repeat=$repeat_saved
+status_rc=0
+grep -q "h\[1-$status_n\]" "$work/out" || status_rc=1
+cp "$work/out" "$work/status.out"
+cp "$work/err" "$work/status.err"
 
 machine="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
 versions="$(clush --version 2>&1 | head -1); $(parallel-ssh --version 2>&1 | head -1 | sed 's/^/parallel-ssh /'); $(ssh -V 2>&1); $("$root/herd" --version | head -2 | tr '\n' ' ')"
 [ $ansible = no ] || versions+="; $(ansible --version | head -1)"
 
 {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine, $(sed -n 's/^PRETTY_NAME="\(.*\)"$/\1/p' /etc/os-release) (Debian $(cat /etc/debian_version)); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "Versions: $versions. herd transport: \`$transport\`."
   echo
   echo "### One command (\`echo ok\`) on N hosts, fan-out 64 for every tool (median of $repeat)"
   echo
-  echo "| tool | N | wall (s) | client CPU (s) | CPU per host (ms) | wall vs clush | CPU vs clush |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| tool | N | wall (s) | client CPU (s) | CPU per host (ms) | wall vs clush | CPU vs clush | load at start |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for n in $sizes; do
     for tool in $tools; do
-      echo "| $tool | $n | $(fmt "${wall[$tool-$n]}") | $(fmt "${cpu[$tool-$n]}") | $(echo "${cpu[$tool-$n]} * 1000 / $n" | bc -l | awk '{printf "%.1f", $1}') | $(ratio "${wall[$tool-$n]}" "${wall[clush-$n]}") | $(ratio "${cpu[$tool-$n]}" "${cpu[clush-$n]}") |"
+      [ -n "${wall[$tool-$n]:-}" ] || continue
+      echo "| $tool | $n | $(fmt "${wall[$tool-$n]}") | $(fmt "${cpu[$tool-$n]}") | $(echo "${cpu[$tool-$n]} * 1000 / $n" | bc -l | awk '{printf "%.1f", $1}') | $(ratio "${wall[$tool-$n]}" "${wall[clush-$n]}") | $(ratio "${cpu[$tool-$n]}" "${cpu[clush-$n]}") | ${load[$tool-$n]} |"
     done
   done
-  set -- $sizes
-  if [ $# -ge 2 ]; then
-    lo=$1 hi=${!#}
+  lo=${sizes%% *} hi=${sizes##* }
+  if [ "$lo" != "$hi" ]; then
     echo
     echo "Marginal client CPU per host between N=$lo and N=$hi (fixed start-up costs cancel out):"
     echo
     for tool in $tools; do
+      if [ -z "${cpu[$tool-$hi]:-}" ] || [ -z "${cpu[$tool-$lo]:-}" ]; then continue; fi
       echo "- $tool: $(echo "(${cpu[$tool-$hi]} - ${cpu[$tool-$lo]}) * 1000 / ($hi - $lo)" | bc -l | awk '{printf "%.2f", $1}') ms per host"
     done
   fi
   echo
   echo "### Ten consecutive commands on 100 hosts (median of $repeat)"
   echo
-  echo "| how | wall (s) | client CPU (s) | wall vs ten clush runs |"
-  echo "|---|---:|---:|---:|"
-  echo "| ten \`clush -b\` runs | $(fmt "${wall[clush-ten]}") | $(fmt "${cpu[clush-ten]}") | 1.00 |"
-  echo "| one \`herd run -b -c ... (x10)\` session | $(fmt "${wall[herd-ten]}") | $(fmt "${cpu[herd-ten]}") | $(ratio "${wall[herd-ten]}" "${wall[clush-ten]}") |"
+  echo "| how | wall (s) | client CPU (s) | wall vs ten clush runs | load at start |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| ten \`clush -b\` runs | $(fmt "${wall[clush-ten]}") | $(fmt "${cpu[clush-ten]}") | 1.00 | ${load[clush-ten]} |"
+  echo "| one \`herd run -b -c ... (x10)\` session | $(fmt "${wall[herd-ten]}") | $(fmt "${cpu[herd-ten]}") | $(ratio "${wall[herd-ten]}" "${wall[clush-ten]}") | ${load[herd-ten]} |"
   echo
   echo "### $big hosts, herd defaults, \`-Xmx256m\`"
   echo
   echo "- all $big hosts answered: $big_ok (exit status $big_rc)"
   echo "- peak open file descriptors: $max_fds (limit $fd_limit); peak threads: $max_threads"
-  echo "- peak heap in use before a collection: ${peak_heap:-n/a} MB of 256 MB; $gcs collections"
+  echo "- peak heap in use before a collection: ${peak_heap:-n/a} MB; most still live after one: ${live_heap:-n/a} MB; heap grown to ${heap_size:-n/a} MB of 256 MB; $gcs collections; OutOfMemoryError: $oom"
+  echo
+  echo "### \`herd status\` on $status_n hosts"
+  echo
+  echo "- wall $(fmt "${wall[status]}") s, client CPU $(fmt "${cpu[status]}") s (one run, load ${load[status]} at start); summary names h[1-$status_n]: $([ $status_rc = 0 ] && echo yes || echo no)"
+  echo
+  echo '```'
+  cat "$work/status.out"
+  echo '```'
+  if [ -s "$work/status.err" ]; then
+    echo
+    echo "Its standard error (last lines):"
+    echo
+    echo '```'
+    tail -n 5 "$work/status.err"
+    echo '```'
+  fi
 } >"$work/results.md"
 
 cat "$work/results.md"

@@ -94,6 +94,13 @@ final class ErrorReporter
       return new Report(
           lab.badInput() ? ExitCode.USAGE : ExitCode.FAILURE, List.of(lab.getMessage()), false);
     }
+    if (ex instanceof org.herd.engine.RunLease.HostsHeldException held) {
+      // Another run holds some of the hosts: nothing was done.
+      return new Report(ExitCode.UNAVAILABLE, List.of(held.getMessage()), false);
+    }
+    if (ex instanceof org.herd.engine.EngineException engine) {
+      return new Report(ExitCode.FAILURE, List.of(engine.getMessage()), false);
+    }
     if (ex instanceof org.herd.plan.PlanFormatException plan) {
       return new Report(ExitCode.USAGE, List.of("plan file: " + plan.getMessage()), false);
     }

@@ -19,9 +19,16 @@ import picocli.CommandLine.Spec;
       InventoryCommand.class,
       RunCommand.class,
       CopyCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
+      ApplyCommand.class,
+      ResumeCommand.class,
+      AbortCommand.class,
       LabCommand.class,
       StatusCommand.class,
-      PlanCommand.class
+      ChangesCommand.class,
+      PlanCommand.class,
+      UpgradeCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {

@@ -13,19 +13,29 @@ import java.util.concurrent.TimeUnit;
  */
 final class InterruptHook implements AutoCloseable {
 
-  private static final long REPORT_GRACE_SECONDS = 5;
+  private static final java.time.Duration REPORT_GRACE = java.time.Duration.ofSeconds(5);
 
   private final Thread thread;
   private final CountDownLatch reported = new CountDownLatch(1);
   private volatile Runnable onInterrupt = () -> {};
+  private final java.time.Duration grace;
 
-  private InterruptHook() {
+  private InterruptHook(java.time.Duration grace) {
+    this.grace = grace;
     thread = new Thread(this::interrupted, "herd-interrupt");
   }
 
   /** Installs a hook that does nothing until {@link #onInterrupt} says what to stop. */
   static InterruptHook install() {
-    InterruptHook hook = new InterruptHook();
+    return install(REPORT_GRACE);
+  }
+
+  /**
+   * Installs a hook that holds the JVM up to {@code grace} after Ctrl-C, for commands whose current
+   * work must end cleanly first (a run's current steps).
+   */
+  static InterruptHook install(java.time.Duration grace) {
+    InterruptHook hook = new InterruptHook(grace);
     try {
       Runtime.getRuntime().addShutdownHook(hook.thread);
     } catch (IllegalStateException e) {
@@ -42,7 +52,7 @@ final class InterruptHook implements AutoCloseable {
   private void interrupted() {
     onInterrupt.run();
     try {
-      reported.await(REPORT_GRACE_SECONDS, TimeUnit.SECONDS);
+      reported.await(grace.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -12,9 +12,10 @@ import org.herd.fleet.StreamKind;
 import org.herd.fleet.TextReport;
 
 /**
- * What {@code herd run} shows while hosts are running: live {@code host: line} output (stdout when
- * not gathering; stderr also when gathering only stdout, as clush does) and, on a terminal, one
- * progress line on stderr that is erased before any output and redrawn after it.
+ * What {@code herd run} (and, progress line only, {@code herd status} and {@code herd changes})
+ * shows while hosts are running: live {@code host: line} output (stdout when not gathering; stderr
+ * also when gathering only stdout, as clush does) and, on a terminal, one progress line on stderr
+ * that is erased before any output and redrawn after it.
  *
  * <p>Events come from many threads; one lock serializes everything written.
  */
@@ -59,6 +60,25 @@ final class LiveDisplay implements FleetListener {
     this.progress = progress;
     this.clock = clock;
     this.total = total;
+  }
+
+  /**
+   * Only the progress line, and only on a terminal: for commands that print their report at the end
+   * ({@code herd status}, {@code herd changes}).
+   */
+  static LiveDisplay progressOnly(CliContext context, int total) {
+    TextReport silent =
+        new TextReport(
+            context.out(), context.err(), new TerminalPalette(context.terminal()), false);
+    return new LiveDisplay(
+        silent,
+        context.out(),
+        context.err(),
+        false,
+        false,
+        context.terminal().interactive(),
+        context.clock(),
+        total);
   }
 
   @Override

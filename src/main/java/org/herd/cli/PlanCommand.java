@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 when every host was probed and may be upgraded, 1 when some host could not"
           + " be probed or its plan is refused, 2 for bad input."
     })
-final class PlanCommand implements Callable<Integer> {
+class PlanCommand implements Callable<Integer> {
 
   private static final Duration PROBE_LIMIT = Duration.ofMinutes(10);
 
@@ -112,9 +112,46 @@ final class PlanCommand implements Callable<Integer> {
       description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
   int fanout = FanOutSettings.DEFAULT_FANOUT;
 
+  /** A plan made, as JSON too, and the hosts that could not be probed, by reason. */
+  record Planned(Plan plan, String json, Map<String, List<String>> unreachable) {}
+
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    Planned planned = makePlan(context);
+    Plan plan = planned.plan();
+    String planJson = planned.json();
+    Map<String, List<String>> unreachable = planned.unreachable();
+    if (output != null) {
+      Path file = context.resolve(output);
+      Files.writeString(file, planJson);
+    }
+    if (json) {
+      context.out().print(planJson);
+      unreachable.forEach(
+          (reason, hosts) ->
+              context
+                  .err()
+                  .println(
+                      "herd: plan: unreachable: "
+                          + NodeSet.of(hosts).fold()
+                          + " ("
+                          + reason
+                          + ")"));
+    } else {
+      PlanSummary.print(context, plan, unreachable);
+      if (output != null) {
+        context.out().println("plan written to " + output);
+      }
+    }
+    context.out().flush();
+    context.err().flush();
+    boolean allGood = unreachable.isEmpty() && plan.hosts().stream().allMatch(HostPlan::executable);
+    return allGood ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  /** Probes the selected hosts and plans them with the options given. */
+  Planned makePlan(CliContext context) throws Exception {
     if (fanout < 1) {
       throw new UserError("--fanout: must be at least 1, not " + fanout);
     }
@@ -163,39 +200,13 @@ final class PlanCommand implements Callable<Integer> {
             options,
             context.clock().instant().truncatedTo(ChronoUnit.SECONDS),
             herdVersion());
-    String planJson = PlanJson.write(plan);
-    if (output != null) {
-      Path file = context.resolve(output);
-      Files.writeString(file, planJson);
-    }
     Map<String, List<String>> unreachable = new TreeMap<>();
     for (ProbedHost host : probed) {
       if (host instanceof ProbedHost.NotProbed n) {
         unreachable.computeIfAbsent(n.reason(), r -> new ArrayList<>()).add(n.host());
       }
     }
-    if (json) {
-      context.out().print(planJson);
-      unreachable.forEach(
-          (reason, hosts) ->
-              context
-                  .err()
-                  .println(
-                      "herd: plan: unreachable: "
-                          + NodeSet.of(hosts).fold()
-                          + " ("
-                          + reason
-                          + ")"));
-    } else {
-      PlanSummary.print(context, plan, unreachable);
-      if (output != null) {
-        context.out().println("plan written to " + output);
-      }
-    }
-    context.out().flush();
-    context.err().flush();
-    boolean allGood = unreachable.isEmpty() && plan.hosts().stream().allMatch(HostPlan::executable);
-    return allGood ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    return new Planned(plan, PlanJson.write(plan), unreachable);
   }
 
   private static List<PackageName> names(String option, List<String> texts) {

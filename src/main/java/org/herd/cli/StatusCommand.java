@@ -19,7 +19,8 @@ import org.herd.facts.HostState;
 import org.herd.facts.ProbedHost;
 import org.herd.facts.StatusSummary;
 import org.herd.fleet.FanOutSettings;
-import org.herd.fleet.FleetListener;
+import org.herd.fleet.FleetResult;
+import org.herd.fleet.FleetRun;
 import org.herd.inventory.Cluster;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
@@ -27,6 +28,7 @@ import org.herd.journal.Journal;
 import org.herd.journal.JournalLocation;
 import org.herd.journal.StoredFacts;
 import org.herd.nodeset.NodeSet;
+import org.herd.transport.Endpoint;
 import org.herd.transport.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +51,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit status: 0 when every host was probed, 1 when some could not be, 2 for bad input."
+      "Exit status: 0 when every host was probed, 1 when some could not be, 2 for bad input,"
+          + " 130 on Ctrl-C (the hosts that did not complete are named)."
     })
 final class StatusCommand implements Callable<Integer> {
 
@@ -91,6 +94,8 @@ final class StatusCommand implements Callable<Integer> {
       description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
   int fanout = FanOutSettings.DEFAULT_FANOUT;
 
+  private int nodesCount;
+
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
@@ -104,6 +109,7 @@ final class StatusCommand implements Callable<Integer> {
       selection.nodes.add(nodes);
     }
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
+    nodesCount = targets.endpoints().size();
     List<ClusterPackages> clusters = clusters(targets.nodes());
     List<PackageName> asked = clusterPackages(clusters);
     FanOutSettings settings =
@@ -113,13 +119,23 @@ final class StatusCommand implements Callable<Integer> {
     List<ProbedHost> probed;
     try (Journal store = Journal.open(location, context.clock());
         Transport transport =
-            new RoutedTransport(targets.kinds(), connect.transportOptions(context))) {
+            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+        InterruptHook hook = InterruptHook.install()) {
       FleetProbe probe = new FleetProbe(transport, settings, context.clock());
+      List<Endpoint> hosts = targets.endpoints();
       if (refresh) {
-        reportRefresh(context, probe.refresh(targets.endpoints(), FleetListener.NONE));
+        FleetResult updated = watched(context, hook, probe.startRefresh(hosts, display(context)));
+        if (updated.interrupted()) {
+          return interrupted(context, updated);
+        }
+        reportRefresh(context, FleetProbe.refreshFailures(updated));
       }
-      probed = probe.probe(targets.endpoints(), asked, FleetListener.NONE);
+      FleetResult result = watched(context, hook, probe.start(hosts, asked, display(context)));
+      probed = probe.results(result);
       store.saveFacts(stored(probed));
+      if (result.interrupted()) {
+        return interrupted(context, result);
+      }
     }
     StatusSummary summary = StatusSummary.of(probed, clusters);
     if (json) {
@@ -130,6 +146,36 @@ final class StatusCommand implements Callable<Integer> {
     context.out().flush();
     context.err().flush();
     return summary.allProbed() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  private LiveDisplay current;
+
+  /** A progress line for one pass over the hosts (on a terminal only). */
+  private LiveDisplay display(CliContext context) {
+    current = LiveDisplay.progressOnly(context, nodesCount);
+    return current;
+  }
+
+  /** Waits for {@code run}; Ctrl-C stops it. The progress line is erased afterwards. */
+  private FleetResult watched(CliContext context, InterruptHook hook, FleetRun run)
+      throws InterruptedException {
+    hook.onInterrupt(run::interrupt);
+    try {
+      return run.await();
+    } finally {
+      current.clear();
+    }
+  }
+
+  /** Ctrl-C: what was probed is saved; say which hosts did not complete. */
+  private static int interrupted(CliContext context, FleetResult result) {
+    context
+        .err()
+        .println(
+            "herd: interrupted: " + NodeSet.of(result.incomplete()).fold() + " did not complete");
+    context.out().flush();
+    context.err().flush();
+    return ExitCode.INTERRUPTED.code();
   }
 
   /**

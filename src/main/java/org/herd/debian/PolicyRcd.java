@@ -32,6 +32,14 @@ public record PolicyRcd(Kind kind, String target) {
   }
 
   /**
+   * Whether this policy-rc.d (with the guard's other files) is a live or a stale guard of herd: see
+   * {@link HerdGuard#classify}.
+   */
+  public HerdGuard guard(boolean herdRules, String lease, String run, java.time.Instant now) {
+    return HerdGuard.classify(this, herdRules, lease, run, now);
+  }
+
+  /**
    * Classifies a policy-rc.d.
    *
    * @param present whether the path exists

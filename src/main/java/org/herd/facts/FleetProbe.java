@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.herd.debian.PackageName;
+import org.herd.debian.ShellQuote;
 import org.herd.fleet.FanOut;
 import org.herd.fleet.FanOutSettings;
 import org.herd.fleet.FleetListener;
 import org.herd.fleet.FleetResult;
+import org.herd.fleet.FleetRun;
 import org.herd.fleet.HostOutcome;
 import org.herd.fleet.HostResult;
 import org.herd.fleet.OutputLine;
@@ -28,13 +30,22 @@ import org.herd.transport.Transport;
  */
 public final class FleetProbe {
 
+  private static final String REFRESH_SCRIPT = HostProbe.resource("refresh.sh");
+
   /**
-   * {@code apt-get update} with a bounded wait on a held dpkg/apt lock (apt 1.9.11+ waits up to
-   * this many seconds instead of failing at once), so a running unattended-upgrades delays a
-   * refresh instead of failing it.
+   * {@code apt-get update} with a bounded wait on a held apt lock ({@code refresh.sh} beside this
+   * class): apt's own {@code DPkg::Lock::Timeout} does not cover the lists lock that {@code update}
+   * takes, so the script retries for about 60 s while apt says "Could not get lock", and a running
+   * unattended-upgrades delays a refresh instead of failing it.
    */
-  static final RemoteCommand REFRESH =
-      RemoteCommand.of("apt-get", "-q", "-o", "DPkg::Lock::Timeout=60", "update");
+  static final RemoteCommand REFRESH = refreshCommand(List.of());
+
+  /** The refresh with extra {@code apt-get} options (tests point apt at a private state). */
+  static RemoteCommand refreshCommand(List<String> aptOptions) {
+    List<String> words = new ArrayList<>(List.of("sh", "-c", REFRESH_SCRIPT, "herd-refresh"));
+    words.addAll(aptOptions);
+    return RemoteCommand.shell(ShellQuote.command(words));
+  }
 
   private final FanOut fanOut;
   private final Clock clock;
@@ -52,7 +63,11 @@ public final class FleetProbe {
    */
   public Map<String, String> refresh(List<Endpoint> hosts, FleetListener listener)
       throws InterruptedException {
-    FleetResult result = fanOut.run(hosts, REFRESH, listener);
+    return refreshFailures(startRefresh(hosts, listener).await());
+  }
+
+  /** The hosts of a finished refresh run where {@code apt-get update} did not succeed, and why. */
+  public static Map<String, String> refreshFailures(FleetResult result) {
     Map<String, String> failed = new LinkedHashMap<>();
     for (HostResult host : result.results()) {
       if (!(host.outcome() instanceof HostOutcome.Ok)) {
@@ -78,8 +93,24 @@ public final class FleetProbe {
   public List<ProbedHost> probe(
       List<Endpoint> hosts, List<PackageName> packages, FleetListener listener)
       throws InterruptedException {
-    RemoteCommand command = RemoteCommand.shell(HostProbe.command(packages));
-    FleetResult result = fanOut.run(hosts, command, listener);
+    return results(start(hosts, packages, listener).await());
+  }
+
+  /**
+   * Starts the probe on every host and returns at once, so that the caller can stop it (Ctrl-C);
+   * {@link #results} reads the run's result.
+   */
+  public FleetRun start(List<Endpoint> hosts, List<PackageName> packages, FleetListener listener) {
+    return fanOut.start(hosts, RemoteCommand.shell(HostProbe.command(packages)), listener);
+  }
+
+  /** Starts {@code apt-get update} on every host; {@link #refreshFailures} reads the result. */
+  public FleetRun startRefresh(List<Endpoint> hosts, FleetListener listener) {
+    return fanOut.start(hosts, REFRESH, listener);
+  }
+
+  /** One result per host of a finished probe run, in the order of its hosts. */
+  public List<ProbedHost> results(FleetResult result) {
     List<ProbedHost> probed = new ArrayList<>(result.results().size());
     for (HostResult host : result.results()) {
       probed.add(outcome(host, clock.instant()));

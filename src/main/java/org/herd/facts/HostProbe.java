@@ -22,7 +22,7 @@ import org.herd.debian.ShellQuote;
 public final class HostProbe {
 
   private static final String RESOURCE = "probe.sh";
-  private static final String SCRIPT = load();
+  private static final String SCRIPT = resource(RESOURCE);
 
   private HostProbe() {}
 
@@ -49,10 +49,11 @@ public final class HostProbe {
     return ProbeOutputParser.parse(stdout);
   }
 
-  private static String load() {
-    try (InputStream in = HostProbe.class.getResourceAsStream(RESOURCE)) {
+  /** A script of this package, as text. */
+  static String resource(String name) {
+    try (InputStream in = HostProbe.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("probe script missing from the jar: " + RESOURCE);
+        throw new IllegalStateException("script missing from the jar: " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -72,9 +72,37 @@ public final class Fixtures {
       all.add(new Placed(library(version, library, arch), placement));
     }
     all.add(new Placed(libraryUser(), Placement.OLD));
-    all.add(new Placed(security(OLD), Placement.OLD));
-    all.add(new Placed(security(securityVersion(release)), Placement.SECURITY_UPDATE));
+    all.add(new Placed(security(OLD, release), Placement.OLD));
+    all.add(new Placed(security(securityVersion(release), release), Placement.SECURITY_UPDATE));
     return all;
+  }
+
+  /**
+   * A digest of every fixture's recipe (names, versions, fields, files, scripts, conffiles) with
+   * the stand-in library left out (it is the base image's, whose own hash covers it): the name of
+   * the cache directory, so that changing a fixture rebuilds them all.
+   */
+  public static String recipeHash(Release release, String arch) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      for (Placed placed : all(release, new byte[0], arch)) {
+        DebSpec spec = placed.spec();
+        StringBuilder text = new StringBuilder();
+        text.append(placed.placement()).append('\0').append(spec.name()).append('\0');
+        text.append(spec.version()).append('\0').append(spec.architecture()).append('\0');
+        text.append(new java.util.TreeMap<>(spec.fields())).append('\0');
+        text.append(new java.util.TreeMap<>(spec.scripts())).append('\0');
+        text.append(spec.conffiles()).append('\0');
+        digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        for (DebSpec.File file : spec.files()) {
+          digest.update((file.path() + "\0" + file.mode() + "\0").getBytes(StandardCharsets.UTF_8));
+          digest.update(file.content());
+        }
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** A fixture package and where it goes. */
@@ -144,6 +172,9 @@ public final class Fixtures {
                     "herd lab fixture: a service restarted by its postinst",
                     "Its postinst restarts it through deb-systemd-invoke on upgrade.")),
         List.of(
+            FixtureChangelogs.file(
+                "herd-lab-service",
+                FixtureChangelogs.ordinary(version, "Restart through deb-systemd-invoke.")),
             DebSpec.File.script(
                 "/usr/bin/herd-lab-service",
                 "#!/bin/sh\n"
@@ -183,7 +214,11 @@ public final class Fixtures {
                 description(
                     "herd lab fixture: a conffile that changes",
                     "Version " + NEW + " changes /etc/herd-lab/conffile.conf.")),
-        List.of(DebSpec.File.text(path, content)),
+        List.of(
+            DebSpec.File.text(path, content),
+            FixtureChangelogs.file(
+                "herd-lab-conffile",
+                FixtureChangelogs.ordinary(version, "Change the default of conffile.conf."))),
         Map.of(),
         List.of(path));
   }
@@ -206,7 +241,11 @@ public final class Fixtures {
                 description(
                     "herd lab fixture: a postinst that fails",
                     "The postinst of version " + NEW + " exits 1.")),
-        List.of(DebSpec.File.text("/usr/share/herd-lab-failing/version", version + "\n")),
+        List.of(
+            DebSpec.File.text("/usr/share/herd-lab-failing/version", version + "\n"),
+            FixtureChangelogs.file(
+                "herd-lab-failing",
+                FixtureChangelogs.ordinary(version, "Make the postinst fail on purpose."))),
         Map.of("postinst", postinst),
         List.of());
   }
@@ -233,7 +272,11 @@ public final class Fixtures {
                 description(
                     "herd lab fixture: an upgrade that needs a reboot",
                     "Its postinst writes /run/reboot-required on upgrade.")),
-        List.of(DebSpec.File.text("/usr/share/herd-lab-reboot/version", version + "\n")),
+        List.of(
+            DebSpec.File.text("/usr/share/herd-lab-reboot/version", version + "\n"),
+            FixtureChangelogs.file(
+                "herd-lab-reboot",
+                FixtureChangelogs.ordinary(version, "Ask for a reboot on upgrade."))),
         Map.of("postinst", postinst),
         List.of());
   }
@@ -252,7 +295,10 @@ public final class Fixtures {
                     "herd-lab-libuser maps it; upgrading it leaves a deleted mapping behind.")),
         List.of(
             new DebSpec.File(LIBRARY, library, 0644),
-            DebSpec.File.text("/usr/share/doc/libherdlab0/version", version + "\n")),
+            DebSpec.File.text("/usr/share/doc/libherdlab0/version", version + "\n"),
+            FixtureChangelogs.file(
+                "libherdlab0",
+                FixtureChangelogs.ordinary(version, "Rebuild; running users keep the old copy."))),
         Map.of(),
         List.of());
   }
@@ -272,6 +318,7 @@ public final class Fixtures {
                     "herd lab fixture: a service using libherdlab0",
                     "Its process maps " + LIBRARY + " until it is restarted.")),
         List.of(
+            FixtureChangelogs.file("herd-lab-libuser", FixtureChangelogs.ordinary(OLD, "")),
             DebSpec.File.text(
                 "/usr/lib/systemd/system/" + unit,
                 FixtureScripts.unit(
@@ -286,7 +333,7 @@ public final class Fixtures {
         List.of());
   }
 
-  static DebSpec security(String version) {
+  static DebSpec security(String version, Release release) {
     return new DebSpec(
         "herd-lab-security",
         version,
@@ -299,6 +346,8 @@ public final class Fixtures {
                     "herd lab fixture: a package with a security update",
                     "Its new version is published in the security suite only.")),
         List.of(
+            FixtureChangelogs.file(
+                "herd-lab-security", FixtureChangelogs.security(version, release)),
             new DebSpec.File(
                 "/usr/share/herd-lab-security/version",
                 (version + "\n").getBytes(StandardCharsets.UTF_8),

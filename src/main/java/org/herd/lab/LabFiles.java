@@ -47,9 +47,8 @@ public final class LabFiles {
         .append(" run -w @lab hostname\n");
     out.append("defaults:\n");
     out.append("  user: root\n");
+    // The ssh_config names the key and the known hosts; herd's inventory has no keys for them.
     out.append("  ssh_config: ").append(labDir.resolve("ssh_config")).append('\n');
-    out.append("  identity_file: ").append(labDir.resolve("id_ed25519")).append('\n');
-    out.append("  known_hosts: ").append(labDir.resolve("known_hosts")).append('\n');
     out.append("hosts:\n");
     for (LabHost host : hosts) {
       out.append("  ").append(host.name()).append(":\n");

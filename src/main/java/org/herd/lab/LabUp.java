@@ -188,7 +188,11 @@ final class LabUp {
   }
 
   private PackageCatalog fixtures(Release release, String imageHash, Path base, String arch) {
-    Path fixtures = paths.packages().resolve(release.codename()).resolve("fixtures-" + imageHash);
+    Path fixtures =
+        paths
+            .packages()
+            .resolve(release.codename())
+            .resolve("fixtures-" + imageHash + "-" + Fixtures.recipeHash(release, arch));
     return Fixtures.ensure(fixtures, release, base, arch, new DebBuilder(runner));
   }
 

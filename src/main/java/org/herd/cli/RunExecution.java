@@ -1,0 +1,200 @@
+package org.herd.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.herd.engine.AptSettings;
+import org.herd.engine.AptStepActions;
+import org.herd.engine.DrainHooks;
+import org.herd.engine.ExecutionOptions;
+import org.herd.engine.HostEnd;
+import org.herd.engine.RunControl;
+import org.herd.engine.RunExecutor;
+import org.herd.engine.RunLease;
+import org.herd.engine.RunOutcome;
+import org.herd.inventory.Inventory;
+import org.herd.inventory.InventoryException;
+import org.herd.journal.HolderIdentity;
+import org.herd.journal.Journal;
+import org.herd.journal.RunId;
+import org.herd.journal.RunSpec;
+import org.herd.journal.RunState;
+import org.herd.nodeset.NodeSet;
+import org.herd.plan.HostPlan;
+import org.herd.plan.Plan;
+import org.herd.transport.Endpoint;
+import org.herd.transport.Transport;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code herd apply}, {@code upgrade}, {@code resume} and {@code abort} share: take the run's
+ * hosts in the journal, execute the run with the apt steps while showing progress, let Ctrl-C pause
+ * it and {@code herd abort} (from anywhere) abort it, and report how each host ended.
+ */
+final class RunExecution {
+
+  private RunExecution() {}
+
+  /**
+   * Executes (or resumes) a run of {@code plan}'s executable hosts.
+   *
+   * @param preAborted the run is being aborted: only owed cleanup runs
+   * @return the exit code (see {@link RunOutcome#exitCode()})
+   */
+  static int execute(
+      CommandSpec spec,
+      CliContext context,
+      ConnectOptions connect,
+      Journal journal,
+      RunLease lease,
+      RunId run,
+      Plan plan,
+      ExecutionOptions options,
+      RunProgress.Form form,
+      boolean preAborted)
+      throws Exception {
+    Map<String, HostPlan> plans = new LinkedHashMap<>();
+    plan.executableHosts().forEach(h -> plans.put(h.host(), h));
+    List<String> hosts = List.copyOf(plans.keySet());
+    NodeSelection selection = new NodeSelection();
+    selection.nodes.add(NodeSet.of(hosts).fold());
+    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
+    Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    targets.endpoints().forEach(e -> endpoints.put(e.name(), e));
+    RunControl control = new RunControl();
+    if (preAborted) {
+      control.abort();
+    }
+    RunProgress progress = new RunProgress(form, context, hosts.size());
+    RunOutcome outcome;
+    ScheduledExecutorService watcher = abortWatcher(journal, run, control);
+    try (Transport transport =
+            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+        AptStepActions actions =
+            new AptStepActions(
+                run,
+                plans,
+                endpoints,
+                hooks(spec, hosts),
+                transport,
+                journal,
+                context.clock(),
+                AptSettings.DEFAULT);
+        InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
+      interrupt.onInterrupt(control::pause);
+      outcome = new RunExecutor(journal, actions, progress).execute(run, hosts, options, control);
+      progress.finish();
+      report(context, run, outcome, form);
+    } finally {
+      watcher.shutdownNow();
+    }
+    return outcome.exitCode();
+  }
+
+  /**
+   * Turns {@code herd abort RUN} from another process (the run's state in the journal) into an
+   * abort.
+   */
+  private static ScheduledExecutorService abortWatcher(
+      Journal journal, RunId run, RunControl control) {
+    ScheduledExecutorService watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "herd-abort-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    watcher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            if (journal.run(run).map(r -> r.state() == RunState.ABORTED).orElse(false)) {
+              control.abort();
+            }
+          } catch (RuntimeException e) {
+            // The journal is asked again in a moment.
+          }
+        },
+        2,
+        2,
+        TimeUnit.SECONDS);
+    return watcher;
+  }
+
+  private static Map<String, DrainHooks> hooks(CommandSpec spec, List<String> hosts) {
+    Inventory inventory;
+    try {
+      inventory = CliInventory.load(spec);
+    } catch (InventoryException none) {
+      return Map.of();
+    }
+    Map<String, DrainHooks> hooks = new LinkedHashMap<>();
+    for (String name : hosts) {
+      inventory
+          .host(name)
+          .ifPresent(
+              host ->
+                  hooks.put(
+                      name,
+                      new DrainHooks(
+                          Optional.ofNullable(host.vars().get("drain")).map(String::valueOf),
+                          Optional.ofNullable(host.vars().get("undrain")).map(String::valueOf))));
+    }
+    return hooks;
+  }
+
+  /** Hosts folded by how they ended, and what to do next. */
+  private static void report(
+      CliContext context, RunId run, RunOutcome outcome, RunProgress.Form form) {
+    if (form == RunProgress.Form.JSON) {
+      context
+          .out()
+          .printf(
+              "{\"event\":\"runFinished\",\"run\":\"%s\",\"state\":\"%s\",\"exitCode\":%d}%n",
+              run, outcome.state().name().toLowerCase(java.util.Locale.ROOT), outcome.exitCode());
+      context.out().flush();
+      return;
+    }
+    Map<String, List<String>> byEnd = new TreeMap<>();
+    outcome
+        .hosts()
+        .forEach(
+            (host, end) ->
+                byEnd.computeIfAbsent(RunProgress.describe(end), e -> new ArrayList<>()).add(host));
+    var out = context.out();
+    out.printf("run %s: %s%n", run, outcome.state().name().toLowerCase(java.util.Locale.ROOT));
+    byEnd.forEach((end, hosts) -> out.printf("  %s: %s%n", NodeSet.of(hosts).fold(), end));
+    if (outcome.state() == RunState.PAUSED
+        || outcome.hosts().values().stream().anyMatch(HostEnd.Failed.class::isInstance)) {
+      out.printf("details: herd show %s; continue: herd resume %s%n", run, run);
+    }
+    out.flush();
+  }
+
+  /** Takes the run's hosts, or a one-line error naming who holds one of them. */
+  static RunLease lease(
+      Journal journal, CliContext context, List<String> hosts, Optional<RunId> run) {
+    try {
+      return RunLease.acquire(journal, hosts, HolderIdentity.ofThisProcess(context.env(), run));
+    } catch (RunLease.HostsHeldException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The run's spec for the journal. */
+  static RunSpec runSpec(CliContext context, String command, Plan plan, String planJson) {
+    List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
+    return new RunSpec(
+        command,
+        hosts,
+        planJson,
+        HolderIdentity.ofThisProcess(context.env(), Optional.empty())
+            .text()
+            .replaceFirst(" pid=.*", ""));
+  }
+}

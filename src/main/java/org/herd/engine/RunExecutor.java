@@ -1,0 +1,381 @@
+package org.herd.engine;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.herd.journal.Journal;
+import org.herd.journal.RunId;
+import org.herd.journal.RunState;
+import org.herd.journal.StepRecord;
+
+/**
+ * Executes a run: the fleet-wide download, then each host's step sequence ({@link UpgradeStep}),
+ * journaling every step before and after it runs, so that a run cut off at any point — herd killed,
+ * Ctrl-C, a lost host — is resumed by executing it again: finished steps are never repeated, a step
+ * cut off mid-way is re-attached ({@link StepActions.Attempt#REATTACH}), owed cleanup always runs.
+ *
+ * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then at most {@link
+ * ExecutionOptions#parallel()} hosts between precheck and verify. A failed host stops only itself;
+ * when the failures exceed {@link ExecutionOptions#maxFail()} (checked as each host finishes) no
+ * further host is admitted and running hosts stop after their current step, then clean up. Pause
+ * and abort come through {@link RunControl}.
+ *
+ * <p>Cluster constraints (disruption budgets, health gates between members) come on top of this
+ * admission; a run without clusters is what this class schedules.
+ */
+public final class RunExecutor {
+
+  /** How many hosts download at once: downloads disrupt nothing, so they go wide. */
+  public static final int DOWNLOAD_FANOUT = 32;
+
+  private static final List<UpgradeStep> MAIN =
+      List.of(
+          UpgradeStep.PRECHECK,
+          UpgradeStep.DRAIN,
+          UpgradeStep.GUARD,
+          UpgradeStep.INSTALL,
+          UpgradeStep.RESTART,
+          UpgradeStep.HEALTH);
+  private static final List<UpgradeStep> CLEANUP =
+      List.of(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
+
+  private final Journal journal;
+  private final StepActions actions;
+  private final RunListener listener;
+
+  public RunExecutor(Journal journal, StepActions actions, RunListener listener) {
+    this.journal = journal;
+    this.actions = actions;
+    this.listener = listener;
+  }
+
+  /**
+   * Executes (or resumes) a run over its hosts, in their order, and journals the run's new state.
+   */
+  public RunOutcome execute(
+      RunId run, List<String> hosts, ExecutionOptions options, RunControl control) {
+    journal.setState(run, RunState.RUNNING);
+    List<StepRecord> records = journal.steps(run);
+    FailureTally tally = new FailureTally(hosts.size(), options.maxFail(), listener);
+    Map<String, HostEnd> ends = new LinkedHashMap<>();
+    Map<String, HostRun> pending = new LinkedHashMap<>();
+    for (String host : hosts) {
+      HostRun hostRun =
+          new HostRun(run, host, HostHistory.of(host, records), options.retry().contains(host));
+      Optional<HostEnd> settled = hostRun.settled(options);
+      if (settled.isPresent()) {
+        ends.put(host, settled.get());
+        tally.count(settled.get());
+      } else {
+        pending.put(host, hostRun);
+      }
+    }
+    Map<String, HostEnd> later = new LinkedHashMap<>();
+    List<HostRun> downloaded =
+        runAll(
+            pending.values(),
+            Math.min(DOWNLOAD_FANOUT, Math.max(1, pending.size())),
+            hostRun -> hostRun.download(control, tally),
+            later);
+    runAll(
+        downloaded,
+        Math.min(options.parallel(), Math.max(1, downloaded.size())),
+        hostRun -> hostRun.upgrade(control, tally),
+        later);
+    for (String host : hosts) {
+      ends.computeIfAbsent(host, later::get);
+    }
+    RunOutcome outcome = new RunOutcome(finalState(ends, control, tally), ends);
+    journal.setState(run, outcome.state());
+    return outcome;
+  }
+
+  private static RunState finalState(
+      Map<String, HostEnd> ends, RunControl control, FailureTally tally) {
+    boolean stopped = ends.values().stream().anyMatch(HostEnd.Stopped.class::isInstance);
+    if (stopped && control.requested() == RunControl.Request.PAUSE && !tally.exceeded()) {
+      return RunState.PAUSED;
+    }
+    if (control.requested() == RunControl.Request.ABORT || tally.exceeded()) {
+      return RunState.ABORTED;
+    }
+    return ends.values().stream().anyMatch(HostEnd.Failed.class::isInstance)
+        ? RunState.FAILED
+        : RunState.SUCCEEDED;
+  }
+
+  /** A phase's work on one host: an end, or empty when the host goes on to the next phase. */
+  private interface Phase {
+    Optional<HostEnd> run(HostRun hostRun);
+  }
+
+  /** Runs a phase on hosts, at most {@code width} at once; returns the hosts that go on. */
+  private List<HostRun> runAll(
+      java.util.Collection<HostRun> hostRuns, int width, Phase phase, Map<String, HostEnd> ends) {
+    ExecutorService pool = Executors.newFixedThreadPool(width, RunExecutor::daemon);
+    try {
+      Map<HostRun, Future<Optional<HostEnd>>> futures = new LinkedHashMap<>();
+      for (HostRun hostRun : hostRuns) {
+        futures.put(hostRun, pool.submit(() -> phase.run(hostRun)));
+      }
+      List<HostRun> goOn = new ArrayList<>();
+      for (Map.Entry<HostRun, Future<Optional<HostEnd>>> entry : futures.entrySet()) {
+        Optional<HostEnd> end = await(entry.getValue());
+        if (end.isPresent()) {
+          ends.put(entry.getKey().host, end.get());
+        } else {
+          goOn.add(entry.getKey());
+        }
+      }
+      return goOn;
+    } finally {
+      pool.shutdownNow();
+      awaitTermination(pool);
+    }
+  }
+
+  /** No host thread outlives its phase, even when a phase ends by an error. */
+  private static void awaitTermination(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Optional<HostEnd> await(Future<Optional<HostEnd>> future) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          // The hosts' steps must finish and be journaled whatever happens to this thread;
+          // pausing goes through RunControl.
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a host's steps failed unexpectedly", e.getCause());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "herd-host");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** One host's part of the run: its history and the steps it runs in this execution. */
+  private final class HostRun {
+    private final RunId run;
+    private final String host;
+    private final HostHistory history;
+    private final Set<UpgradeStep> startedNow = EnumSet.noneOf(UpgradeStep.class);
+    private final boolean retrying;
+
+    HostRun(RunId run, String host, HostHistory history, boolean retrying) {
+      this.run = run;
+      this.host = host;
+      this.history = history;
+      this.retrying = retrying;
+    }
+
+    /** The host's end when nothing is left to run: succeeded, or failed and not retried. */
+    Optional<HostEnd> settled(ExecutionOptions options) {
+      if (history.done(UpgradeStep.VERIFY)) {
+        return Optional.of(new HostEnd.Succeeded());
+      }
+      if (options.skip().contains(host)) {
+        cleanup();
+        return Optional.of(new HostEnd.Skipped());
+      }
+      if (retrying) {
+        return Optional.empty();
+      }
+      for (UpgradeStep step : UpgradeStep.values()) {
+        Optional<StepRecord> failed = history.failed(step);
+        if (failed.isPresent()) {
+          cleanup();
+          StepRecord record = failed.get();
+          return Optional.of(
+              new HostEnd.Failed(step, record.outcome().orElseThrow(), lastLine(record.output())));
+        }
+      }
+      return Optional.empty();
+    }
+
+    Optional<HostEnd> download(RunControl control, FailureTally tally) {
+      if (control.requested() != RunControl.Request.NONE || tally.exceeded()) {
+        if (control.requested() == RunControl.Request.ABORT || tally.exceeded()) {
+          cleanup();
+        }
+        UpgradeStep next = history.done(UpgradeStep.DOWNLOAD) ? nextStep() : UpgradeStep.DOWNLOAD;
+        return Optional.of(finish(new HostEnd.Stopped(next), tally));
+      }
+      StepResult result = perform(UpgradeStep.DOWNLOAD);
+      if (result.succeeded()) {
+        return Optional.empty();
+      }
+      return Optional.of(finish(failure(UpgradeStep.DOWNLOAD, result), tally));
+    }
+
+    Optional<HostEnd> upgrade(RunControl control, FailureTally tally) {
+      HostEnd end = null;
+      for (UpgradeStep step : MAIN) {
+        RunControl.Request request = control.requested();
+        if (request == RunControl.Request.PAUSE && !tally.exceeded()) {
+          return Optional.of(finish(new HostEnd.Stopped(nextStep()), tally));
+        }
+        if (request == RunControl.Request.ABORT || tally.exceeded()) {
+          end = new HostEnd.Stopped(nextStep());
+          break;
+        }
+        StepResult result = perform(step);
+        if (!result.succeeded()) {
+          end = failure(step, result);
+          break;
+        }
+      }
+      HostEnd cleanupFailure = cleanup();
+      if (end == null && cleanupFailure != null) {
+        end = cleanupFailure;
+      }
+      if (end == null) {
+        StepResult verified = perform(UpgradeStep.VERIFY);
+        end =
+            verified.succeeded() ? new HostEnd.Succeeded() : failure(UpgradeStep.VERIFY, verified);
+      }
+      return Optional.of(finish(end, tally));
+    }
+
+    private HostEnd finish(HostEnd end, FailureTally tally) {
+      listener.hostFinished(host, end);
+      tally.count(end);
+      return end;
+    }
+
+    /** Runs the owed cleanup steps; the first failure among them, or null. */
+    private HostEnd cleanup() {
+      HostEnd failure = null;
+      for (UpgradeStep step : CLEANUP) {
+        boolean owed = history.started(step.owedAfter()) || startedNow.contains(step.owedAfter());
+        boolean done = !startedNow.contains(step.owedAfter()) && history.done(step);
+        if (owed && !done) {
+          StepResult result = perform(step);
+          if (!result.succeeded() && failure == null) {
+            failure = failure(step, result);
+          }
+        }
+      }
+      return failure;
+    }
+
+    private boolean done(UpgradeStep step) {
+      return history.done(step) && !(retrying && history.undoneByCleanup(step));
+    }
+
+    private UpgradeStep nextStep() {
+      for (UpgradeStep step : MAIN) {
+        if (!startedNow.contains(step) && !done(step)) {
+          return step;
+        }
+      }
+      return UpgradeStep.VERIFY;
+    }
+
+    private StepResult perform(UpgradeStep step) {
+      if (!step.cleanup() && done(step)) {
+        return new StepResult.Done(false, "");
+      }
+      boolean undoesNewWork = step.cleanup() && startedNow.contains(step.owedAfter());
+      StepActions.Attempt attempt =
+          history.cutOff(step) && !undoesNewWork
+              ? StepActions.Attempt.REATTACH
+              : StepActions.Attempt.FRESH;
+      if (attempt == StepActions.Attempt.FRESH) {
+        journal.stepStarted(run, host, step.journalName());
+      }
+      startedNow.add(step);
+      listener.stepStarted(host, step, attempt);
+      StepResult result;
+      try {
+        int number = history.attempts(step) + (attempt == StepActions.Attempt.FRESH ? 1 : 0);
+        result = actions.run(host, step, attempt, number);
+      } catch (RuntimeException e) {
+        // A bug in a step must not skip the host's cleanup or leave the step open in the journal.
+        result = new StepResult.Failed("herd bug in step " + step.journalName() + ": " + e, "");
+      }
+      // The reason goes last into the journal, so that a resumed run can still tell it.
+      String journaled =
+          result.reason().isEmpty()
+              ? result.output()
+              : result.output()
+                  + (result.output().isEmpty() ? "" : "\n")
+                  + "herd: "
+                  + result.reason();
+      journal.stepFinished(run, host, step.journalName(), result.outcome(), journaled);
+      listener.stepFinished(host, step, result);
+      return result;
+    }
+  }
+
+  private static HostEnd.Failed failure(UpgradeStep step, StepResult result) {
+    return new HostEnd.Failed(step, result.outcome(), result.reason());
+  }
+
+  private static String lastLine(String output) {
+    String[] lines = output.strip().split("\n");
+    String last = lines[lines.length - 1];
+    return last.startsWith("herd: ") ? last.substring("herd: ".length()) : last;
+  }
+
+  /** Failed hosts so far against the failure policy. */
+  private static final class FailureTally {
+    private final int total;
+    private final MaxFail policy;
+    private final RunListener listener;
+    private int failed;
+    private boolean exceeded;
+
+    FailureTally(int total, MaxFail policy, RunListener listener) {
+      this.total = total;
+      this.policy = policy;
+      this.listener = listener;
+    }
+
+    synchronized void count(HostEnd end) {
+      if (end instanceof HostEnd.Failed) {
+        failed++;
+        if (!exceeded && policy.exceededBy(failed, total)) {
+          exceeded = true;
+          listener.abortedByPolicy(failed, total, policy);
+        }
+      }
+    }
+
+    synchronized boolean exceeded() {
+      return exceeded;
+    }
+  }
+}

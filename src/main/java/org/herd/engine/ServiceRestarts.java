@@ -1,0 +1,111 @@
+package org.herd.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.herd.transport.CommandResult;
+import org.herd.transport.ExecOptions;
+import org.herd.transport.RemoteCommand;
+import org.herd.transport.Session;
+import org.herd.transport.TransportException;
+
+/**
+ * The restarts dpkg was denied, performed herd's way after {@code install}: each unit once, in the
+ * order herd chooses, then checked with {@code systemctl is-active}.
+ *
+ * <p>{@link #fromSpool} turns the guard's spool into the list of restarts (pure); {@link #perform}
+ * runs them on the host one after the other, so a unit that must start before another (a database
+ * before its users) gets there first.
+ */
+public final class ServiceRestarts {
+
+  /**
+   * One unit to restart.
+   *
+   * @param unit the systemd unit
+   * @param reloadOnly whether every request for it was a reload: herd then uses {@code
+   *     reload-or-restart}
+   */
+  public record Restart(String unit, boolean reloadOnly) {}
+
+  private final Duration timeout;
+
+  /**
+   * @param timeout how long one systemctl call may take (a slow stop counts)
+   */
+  public ServiceRestarts(Duration timeout) {
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /**
+   * The restarts the denied requests call for: one per unit, units named in {@code order} first in
+   * that order, then the others in the order dpkg asked for them.
+   *
+   * @param denied the guard's spool
+   * @param order unit names in the order herd wants them restarted (the plan's); names without a
+   *     type get {@code .service}
+   */
+  public static List<Restart> fromSpool(List<DeniedRequest> denied, List<String> order) {
+    Map<String, Boolean> reloadOnly = new LinkedHashMap<>();
+    for (DeniedRequest request : denied) {
+      reloadOnly.merge(request.unit(), request.action().reloadOnly(), Boolean::logicalAnd);
+    }
+    List<Restart> restarts = new ArrayList<>();
+    for (String name : order) {
+      String unit = new DeniedRequest(Instant.EPOCH, name, GuardAction.START).unit();
+      Boolean reload = reloadOnly.remove(unit);
+      if (reload != null) {
+        restarts.add(new Restart(unit, reload));
+      }
+    }
+    reloadOnly.forEach((unit, reload) -> restarts.add(new Restart(unit, reload)));
+    return restarts;
+  }
+
+  /**
+   * Restarts the units one by one and checks each is active afterwards. A failed unit does not stop
+   * the others: every outcome is returned, in order.
+   *
+   * @param mode the restart mode of each unit
+   */
+  public List<RestartOutcome> perform(
+      Session session, List<Restart> restarts, Function<String, RestartMode> mode)
+      throws TransportException, InterruptedException {
+    List<RestartOutcome> outcomes = new ArrayList<>();
+    for (Restart restart : restarts) {
+      boolean tryOnly = mode.apply(restart.unit()) == RestartMode.TRY_RESTART;
+      String verb = verb(restart.reloadOnly(), tryOnly);
+      ExecOptions options = ExecOptions.defaults().withTimeout(timeout);
+      CommandResult done =
+          session.run(RemoteCommand.of("systemctl", verb, "--", restart.unit()), options);
+      CommandResult active =
+          session.run(RemoteCommand.of("systemctl", "is-active", "--", restart.unit()), options);
+      String state = active.stdoutText().strip();
+      outcomes.add(outcome(restart.unit(), verb, tryOnly, done, state));
+    }
+    return outcomes;
+  }
+
+  static String verb(boolean reloadOnly, boolean tryOnly) {
+    if (reloadOnly) {
+      return tryOnly ? "try-reload-or-restart" : "reload-or-restart";
+    }
+    return tryOnly ? "try-restart" : "restart";
+  }
+
+  static RestartOutcome outcome(
+      String unit, String verb, boolean tryOnly, CommandResult done, String state) {
+    if (done.ok() && state.equals("active")) {
+      return new RestartOutcome.Restarted(unit, verb);
+    }
+    if (done.ok() && tryOnly && (state.equals("inactive") || state.equals("unknown"))) {
+      return new RestartOutcome.LeftStopped(unit, state);
+    }
+    return new RestartOutcome.Failed(unit, verb, done.exitCode(), state, done.stderrText().strip());
+  }
+}

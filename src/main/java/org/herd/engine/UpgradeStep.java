@@ -1,0 +1,59 @@
+package org.herd.engine;
+
+import java.util.List;
+
+/**
+ * The steps of one host's upgrade, in the order they run, and the two that run like a {@code
+ * finally}.
+ *
+ * <pre>
+ *   download ─ (every host of the run, before any host is disrupted)
+ *   precheck → drain → guard → install → restart → health → undrain → unguard → verify
+ *                 │        │                                   ▲          ▲
+ *                 └────────┴── on failure, pause-free abort ───┴──────────┘  (cleanup still runs)
+ * </pre>
+ *
+ * <p>{@link #UNDRAIN} is owed once {@link #DRAIN} was started, {@link #UNGUARD} once {@link #GUARD}
+ * was started: a host that fails after draining is always undrained, and a guard is never left
+ * behind by a failed host. The journal names steps by {@link #journalName()}.
+ */
+public enum UpgradeStep {
+  DOWNLOAD,
+  PRECHECK,
+  DRAIN,
+  GUARD,
+  INSTALL,
+  RESTART,
+  HEALTH,
+  UNDRAIN,
+  UNGUARD,
+  VERIFY;
+
+  /** The steps after the fleet-wide download, in order. */
+  public static final List<UpgradeStep> HOST_SEQUENCE =
+      List.of(PRECHECK, DRAIN, GUARD, INSTALL, RESTART, HEALTH, UNDRAIN, UNGUARD, VERIFY);
+
+  /** The step whose start makes this cleanup step owed, or null for a step that is not cleanup. */
+  public UpgradeStep owedAfter() {
+    return switch (this) {
+      case UNDRAIN -> DRAIN;
+      case UNGUARD -> GUARD;
+      default -> null;
+    };
+  }
+
+  /** Whether this step runs even after an earlier step failed or the run was aborted. */
+  public boolean cleanup() {
+    return owedAfter() != null;
+  }
+
+  /** The step's name in the journal and in output: lower case, as the operator reads it. */
+  public String journalName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The step named so in the journal. */
+  public static UpgradeStep ofJournalName(String name) {
+    return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+  }
+}

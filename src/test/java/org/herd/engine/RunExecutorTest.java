@@ -1,0 +1,282 @@
+package org.herd.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.herd.engine.ScriptedActions.Call;
+import org.herd.engine.StepActions.Attempt;
+import org.herd.journal.Journal;
+import org.herd.journal.JournalLocation;
+import org.herd.journal.RunId;
+import org.herd.journal.RunSpec;
+import org.herd.journal.RunState;
+import org.herd.journal.StepOutcome;
+import org.herd.journal.StepRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunExecutorTest {
+
+  private static final List<String> HOSTS = List.of("n1", "n2", "n3");
+
+  @TempDir Path dir;
+  private Journal journal;
+  private RunId run;
+
+  @BeforeEach
+  void open() {
+    journal =
+        Journal.open(JournalLocation.parse(dir.resolve("j.db").toString()), Clock.systemUTC());
+    run = journal.createRun(new RunSpec("herd apply plan.json", HOSTS, "{}", "test@here"));
+  }
+
+  @AfterEach
+  void close() {
+    journal.close();
+  }
+
+  private RunOutcome execute(ScriptedActions actions, ExecutionOptions options) {
+    return execute(actions, options, new RunControl());
+  }
+
+  private RunOutcome execute(
+      ScriptedActions actions, ExecutionOptions options, RunControl control) {
+    return new RunExecutor(journal, actions, RunListener.NONE)
+        .execute(run, HOSTS, options, control);
+  }
+
+  private static ExecutionOptions serial() {
+    return ExecutionOptions.of(1, MaxFail.UNLIMITED);
+  }
+
+  private static List<UpgradeStep> stepsOf(List<Call> calls, String host) {
+    return calls.stream().filter(c -> c.host().equals(host)).map(Call::step).toList();
+  }
+
+  @Test
+  void everyHostRunsTheWholeSequenceAndAllDownloadsComeFirst() {
+    ScriptedActions actions = new ScriptedActions();
+    RunOutcome outcome = execute(actions, ExecutionOptions.of(2, MaxFail.UNLIMITED));
+
+    assertThat(outcome.state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.hosts().values()).allMatch(HostEnd.Succeeded.class::isInstance);
+    List<Call> calls = actions.calls();
+    for (String host : HOSTS) {
+      assertThat(stepsOf(calls, host)).containsExactly(UpgradeStep.values());
+    }
+    int lastDownload = 0;
+    int firstPrecheck = Integer.MAX_VALUE;
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).step() == UpgradeStep.DOWNLOAD) lastDownload = i;
+      if (calls.get(i).step() == UpgradeStep.PRECHECK) firstPrecheck = Math.min(firstPrecheck, i);
+    }
+    assertThat(lastDownload).isLessThan(firstPrecheck);
+    assertThat(journal.run(run).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+  }
+
+  @Test
+  void aFailedHostStillUndrainsAndUnguardsAndStopsOnlyItself() {
+    ScriptedActions actions =
+        new ScriptedActions()
+            .result("n2", UpgradeStep.INSTALL, new StepResult.Failed("dpkg failed", "E: oops"));
+    RunOutcome outcome = execute(actions, serial());
+
+    assertThat(stepsOf(actions.calls(), "n2"))
+        .containsExactly(
+            UpgradeStep.DOWNLOAD,
+            UpgradeStep.PRECHECK,
+            UpgradeStep.DRAIN,
+            UpgradeStep.GUARD,
+            UpgradeStep.INSTALL,
+            UpgradeStep.UNDRAIN,
+            UpgradeStep.UNGUARD);
+    assertThat(outcome.hosts().get("n2"))
+        .isEqualTo(new HostEnd.Failed(UpgradeStep.INSTALL, StepOutcome.FAILED, "dpkg failed"));
+    assertThat(outcome.hosts().get("n1")).isInstanceOf(HostEnd.Succeeded.class);
+    assertThat(outcome.hosts().get("n3")).isInstanceOf(HostEnd.Succeeded.class);
+    assertThat(outcome.state()).isEqualTo(RunState.FAILED);
+    assertThat(outcome.exitCode()).isEqualTo(RunOutcome.FAILED_BIT);
+  }
+
+  @Test
+  void unreachableIsToldApartFromFailed() {
+    ScriptedActions actions =
+        new ScriptedActions()
+            .result("n1", UpgradeStep.PRECHECK, new StepResult.Unreachable("connection refused"));
+    RunOutcome outcome = execute(actions, serial());
+
+    assertThat(outcome.unreachableHosts()).containsExactly("n1");
+    assertThat(outcome.failedHosts()).isEmpty();
+    assertThat(outcome.exitCode()).isEqualTo(RunOutcome.UNREACHABLE_BIT);
+  }
+
+  @Test
+  void exceedingMaxFailAdmitsNoMoreHosts() {
+    ScriptedActions actions =
+        new ScriptedActions()
+            .result("n1", UpgradeStep.HEALTH, new StepResult.Failed("unit failed", ""));
+    RunOutcome outcome = execute(actions, ExecutionOptions.of(1, MaxFail.parse("0")));
+
+    assertThat(outcome.state()).isEqualTo(RunState.ABORTED);
+    assertThat(outcome.exitCode()).isEqualTo(RunOutcome.FAILED_BIT | RunOutcome.ABORTED_BIT);
+    assertThat(outcome.hosts().get("n2")).isEqualTo(new HostEnd.Stopped(UpgradeStep.PRECHECK));
+    assertThat(stepsOf(actions.calls(), "n2")).containsExactly(UpgradeStep.DOWNLOAD);
+  }
+
+  @Test
+  void aFailedDownloadDisruptsNothing() {
+    ScriptedActions actions =
+        new ScriptedActions()
+            .result("n3", UpgradeStep.DOWNLOAD, new StepResult.Failed("404 Not Found", ""));
+    RunOutcome outcome = execute(actions, serial());
+
+    assertThat(stepsOf(actions.calls(), "n3")).containsExactly(UpgradeStep.DOWNLOAD);
+    assertThat(outcome.hosts().get("n3")).isInstanceOf(HostEnd.Failed.class);
+  }
+
+  @Test
+  void pauseStopsAfterTheCurrentStepAndResumeGoesOnFromThere() {
+    RunControl control = new RunControl();
+    ScriptedActions first =
+        new ScriptedActions().onCall("n1", UpgradeStep.INSTALL, call -> control.pause());
+    RunOutcome paused = execute(first, serial(), control);
+
+    assertThat(paused.state()).isEqualTo(RunState.PAUSED);
+    assertThat(paused.exitCode()).isEqualTo(RunOutcome.PAUSED);
+    assertThat(paused.hosts().get("n1")).isEqualTo(new HostEnd.Stopped(UpgradeStep.RESTART));
+    assertThat(paused.hosts().get("n2")).isEqualTo(new HostEnd.Stopped(UpgradeStep.PRECHECK));
+
+    ScriptedActions second = new ScriptedActions();
+    RunOutcome resumed = execute(second, serial());
+    assertThat(resumed.state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(stepsOf(second.calls(), "n1"))
+        .containsExactly(
+            UpgradeStep.RESTART,
+            UpgradeStep.HEALTH,
+            UpgradeStep.UNDRAIN,
+            UpgradeStep.UNGUARD,
+            UpgradeStep.VERIFY);
+  }
+
+  @Test
+  void abortLetsTheCurrentStepFinishThenCleansUp() {
+    RunControl control = new RunControl();
+    ScriptedActions actions =
+        new ScriptedActions().onCall("n1", UpgradeStep.GUARD, call -> control.abort());
+    RunOutcome outcome = execute(actions, serial(), control);
+
+    assertThat(outcome.state()).isEqualTo(RunState.ABORTED);
+    assertThat(stepsOf(actions.calls(), "n1"))
+        .endsWith(UpgradeStep.GUARD, UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
+    assertThat(outcome.hosts().get("n1")).isEqualTo(new HostEnd.Stopped(UpgradeStep.INSTALL));
+  }
+
+  @Test
+  void abortingAPausedRunRunsOnlyTheOwedCleanup() {
+    RunControl pause = new RunControl();
+    execute(
+        new ScriptedActions().onCall("n1", UpgradeStep.INSTALL, call -> pause.pause()),
+        serial(),
+        pause);
+
+    RunControl abort = new RunControl();
+    abort.abort();
+    ScriptedActions cleanup = new ScriptedActions();
+    RunOutcome outcome = execute(cleanup, serial(), abort);
+
+    assertThat(cleanup.calls())
+        .extracting(Call::step)
+        .containsExactly(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
+    assertThat(outcome.state()).isEqualTo(RunState.ABORTED);
+    assertThat(outcome.hosts().get("n1")).isEqualTo(new HostEnd.Stopped(UpgradeStep.RESTART));
+  }
+
+  @Test
+  void skipLeavesAHostOutAndRetryRunsItsFailedStepAgainUnderAFreshGuard() {
+    execute(
+        new ScriptedActions()
+            .result("n2", UpgradeStep.INSTALL, new StepResult.Failed("dpkg failed", "")),
+        serial());
+
+    ScriptedActions unchanged = new ScriptedActions();
+    RunOutcome again = execute(unchanged, serial());
+    assertThat(unchanged.calls()).isEmpty();
+    assertThat(again.hosts().get("n2"))
+        .isEqualTo(new HostEnd.Failed(UpgradeStep.INSTALL, StepOutcome.FAILED, "dpkg failed"));
+
+    ScriptedActions skipped = new ScriptedActions();
+    RunOutcome skip =
+        execute(skipped, new ExecutionOptions(1, MaxFail.UNLIMITED, Set.of("n2"), Set.of()));
+    assertThat(skipped.calls()).isEmpty();
+    assertThat(skip.hosts().get("n2")).isInstanceOf(HostEnd.Skipped.class);
+
+    ScriptedActions retried = new ScriptedActions();
+    RunOutcome retry =
+        execute(retried, new ExecutionOptions(1, MaxFail.UNLIMITED, Set.of(), Set.of("n2")));
+    assertThat(stepsOf(retried.calls(), "n2"))
+        .as("drained and guarded again, since its cleanup undid both")
+        .containsExactly(
+            UpgradeStep.DRAIN,
+            UpgradeStep.GUARD,
+            UpgradeStep.INSTALL,
+            UpgradeStep.RESTART,
+            UpgradeStep.HEALTH,
+            UpgradeStep.UNDRAIN,
+            UpgradeStep.UNGUARD,
+            UpgradeStep.VERIFY);
+    assertThat(retry.state()).isEqualTo(RunState.SUCCEEDED);
+  }
+
+  /**
+   * herd killed at every point of a run, then resumed until done: each step ends finished exactly
+   * once per host, a step cut off mid-way is re-attached rather than started again, and the run
+   * ends with every host upgraded.
+   */
+  @Test
+  void aRunKilledAtAnyPointResumesWithoutRepeatingOrSkippingASteps() {
+    int callsInARun = HOSTS.size() * UpgradeStep.values().length;
+    for (int crashAt = 1; crashAt <= callsInARun; crashAt++) {
+      open();
+      ScriptedActions crashing = new ScriptedActions().crashAt(crashAt);
+      assertThatThrownBy(() -> execute(crashing, serial()))
+          .hasRootCauseInstanceOf(ScriptedActions.Crash.class);
+      Set<String> cutOff =
+          journal.steps(run).stream()
+              .filter(r -> !r.finished())
+              .map(r -> r.host() + "/" + UpgradeStep.ofJournalName(r.step()))
+              .collect(Collectors.toSet());
+
+      ScriptedActions resumed = new ScriptedActions();
+      RunOutcome outcome = execute(resumed, serial());
+
+      assertThat(outcome.state()).as("crash at call %d", crashAt).isEqualTo(RunState.SUCCEEDED);
+      Map<String, Long> finished =
+          journal.steps(run).stream()
+              .filter(StepRecord::finished)
+              .filter(r -> r.outcome().orElseThrow() != StepOutcome.INTERRUPTED)
+              .collect(
+                  Collectors.groupingBy(r -> r.host() + "/" + r.step(), Collectors.counting()));
+      assertThat(finished).as("crash at call %d", crashAt).hasSize(callsInARun);
+      assertThat(finished)
+          .as("crash at call %d", crashAt)
+          .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(1L));
+      Set<String> reattached =
+          resumed.calls().stream()
+              .filter(c -> c.attempt() == Attempt.REATTACH)
+              .map(c -> c.host() + "/" + c.step())
+              .collect(Collectors.toSet());
+      assertThat(reattached).as("crash at call %d", crashAt).isEqualTo(cutOff);
+      close();
+    }
+    open();
+  }
+}
