@@ -12,7 +12,8 @@
 # Results go to docs/benchmarks-fanout.md (between the results markers) and to stdout.
 #
 # Usage: bench/fanout/run.sh [--sizes "100 500"] [--repeat 3] [--big 1000] [--no-ansible]
-#                            [--ansible-sizes "100 500"] [--transport ssh|openssh] [--out FILE]
+#                            [--ansible-sizes "100 500"] [--status-hosts N] [--transport ssh|openssh]
+#                            [--out FILE]
 # Needs root, openssh-server, clustershell, pssh, ansible (apt-get install -y ansible) and GNU time.
 # Run it as root from anywhere; see bench/fanout/README.md for what it measures and how long it
 # takes (about 25 minutes with --repeat 1 on a busy 2-CPU machine, most of it clush and ansible).
@@ -30,6 +31,7 @@ repeat=3
 big=1000
 ansible=yes
 ansible_sizes=""
+status_n=""
 transport=ssh
 out="$root/docs/benchmarks-fanout.md"
 while [ $# -gt 0 ]; do
@@ -39,12 +41,14 @@ while [ $# -gt 0 ]; do
     --big) big=$2; shift 2 ;;
     --no-ansible) ansible=no; shift ;;
     --ansible-sizes) ansible_sizes=$2; shift 2 ;;
+    --status-hosts) status_n=$2; shift 2 ;;
     --transport) transport=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"100 500\"] [--repeat N] [--big N] [--no-ansible] [--ansible-sizes \"100\"] [--transport ssh|openssh] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"100 500\"] [--repeat N] [--big N] [--no-ansible] [--ansible-sizes \"100\"] [--status-hosts N] [--transport ssh|openssh] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 [ -n "$ansible_sizes" ] || ansible_sizes=$sizes
+[ -n "$status_n" ] || status_n=${sizes##* }
 
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 for tool in /usr/bin/time clush parallel-ssh; do command -v "$tool" >/dev/null || die "needs $tool"; done
@@ -117,7 +121,9 @@ measure() {
     if ! /usr/bin/time -f '%e %U %S' -o "$work/time" bash -c '"$@"' bench "$@" >"$work/out" 2>"$work/err"; then
       : # exit codes are checked through the output
     fi
-    read -r w u s <"$work/time"
+    # The last line: GNU time puts "Command exited with non-zero status N" or "Command
+    # terminated by signal N" before it.
+    read -r w u s < <(tail -n 1 "$work/time")
     walls+="$w"$'\n'
     cpus+="$(echo "$u + $s" | bc)"$'\n'
   done
@@ -183,8 +189,8 @@ grep -q OutOfMemoryError "$work/err" && oom=yes
 grep -q -i 'too many open files' "$work/err" "$work/out" && oom+=", too many open files"
 
 # herd status on the largest N (issue 5): one probe per host, folded rows, facts in a throwaway
-# journal. The hosts are all this machine, probed as the unprivileged fleet user.
-status_n=${sizes##* }
+# journal. The hosts are all this machine, probed as the unprivileged fleet user, so the probes'
+# apt runs all load this one machine (see bench/fanout/README.md).
 echo "bench: herd status on $status_n hosts" >&2
 status_run() {
   "$root/herd" status --transport "$transport" --ssh-config "$cfg" --journal "$work/journal.db" "h[1-$1]"
