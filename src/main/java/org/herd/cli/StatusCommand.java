@@ -318,6 +318,9 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static String pending(HostState s) {
+    if (s.pending().isEmpty() && !s.aptErrors().isEmpty()) {
+      return "unknown (apt errors)";
+    }
     String text = s.pending().size() + " (" + s.securityCount() + ")";
     return s.aptErrors().isEmpty() ? text : text + " apt errors";
   }

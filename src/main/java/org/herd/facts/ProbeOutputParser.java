@@ -182,6 +182,9 @@ public final class ProbeOutputParser {
       if (rc != null && rc != 0) {
         limitations.add("apt-simulate: apt-get -s failed (exit " + rc + ")");
       }
+    } else {
+      // No simulation (timed out, cut off): the pending list is unknown, not empty.
+      errors.add("apt-get -s gave no answer, pending upgrades unknown");
     }
     return new UpgradeFacts(
         pending,
