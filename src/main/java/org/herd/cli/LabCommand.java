@@ -40,7 +40,7 @@ final class LabCommand implements Callable<Integer> {
   static Lab lab(CliContext context) {
     java.time.Instant start = context.clock().instant();
     return new Lab(
-        LabPaths.standard(),
+        LabPaths.fromEnv(context.env()),
         ProcessRunner.standard(),
         context.clock(),
         line -> {

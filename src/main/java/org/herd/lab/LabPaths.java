@@ -16,6 +16,18 @@ public record LabPaths(Path cache, Path state) {
     return new LabPaths(Path.of("/var/cache/herd/lab"), Path.of("/var/lib/herd/lab"));
   }
 
+  /**
+   * The usual locations, or the cache named by {@code HERD_LAB_CACHE} in {@code env}: a separate
+   * cache builds everything from nothing (to time a fresh machine) without touching the shared one.
+   */
+  public static LabPaths fromEnv(java.util.Map<String, String> env) {
+    String cache = env.get("HERD_LAB_CACHE");
+    LabPaths standard = standard();
+    return cache == null || cache.isBlank()
+        ? standard
+        : new LabPaths(Path.of(cache).toAbsolutePath(), standard.state());
+  }
+
   /** The state directory of the lab {@code name}. */
   public Path lab(String name) {
     return state.resolve(LabSpec.checkName(name));
