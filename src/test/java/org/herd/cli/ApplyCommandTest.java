@@ -34,7 +34,7 @@ class ApplyCommandTest {
     return new CliRunner(dir, Map.of("HERD_JOURNAL", dir.resolve("journal.db").toString()));
   }
 
-  private void writePlan() throws Exception {
+  void writePlan() throws Exception {
     List<PlannedInstall> installs =
         List.of(
             new PlannedInstall(

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * #close()} stops the server (by {@code pg_ctl stop}, else by the postmaster's pid) and deletes the
  * directory; a shutdown hook does the same if the JVM ends first.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
   private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
   private static final String SUPERUSER = "herd";
@@ -46,7 +46,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Where initdb and pg_ctl are: version 15 (Debian 12) if present, else the newest installed. */
-  static Optional<Path> binaries() {
+  public static Optional<Path> binaries() {
     Path preferred = DEBIAN_BINARIES.resolve("15/bin");
     if (usable(preferred)) {
       return Optional.of(preferred);
@@ -72,7 +72,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Creates and starts a cluster; stops and deletes it again if starting fails. */
-  static PostgresServer start(Path bin) throws IOException, InterruptedException {
+  public static PostgresServer start(Path bin) throws IOException, InterruptedException {
     boolean asPostgres = JournalLocation.currentUid() == 0;
     Path dir = Files.createTempDirectory("herd-pg-");
     if (asPostgres) {
@@ -116,7 +116,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** A new, empty database of its own for one test. */
-  JournalLocation newDatabase() throws SQLException {
+  public JournalLocation newDatabase() throws SQLException {
     String name = "journal_" + databases.incrementAndGet();
     try (Connection connection = DriverManager.getConnection(url("postgres"));
         Statement statement = connection.createStatement()) {
