@@ -100,7 +100,6 @@ final class ApplyCommand implements Callable<Integer> {
           context,
           connect,
           journal,
-          lease,
           run,
           plan,
           flags.options(Set.of(), Set.of()),

@@ -82,7 +82,6 @@ final class ResumeCommand implements Callable<Integer> {
             context,
             connect,
             journal,
-            lease,
             run.id(),
             plan,
             flags.options(new HashSet<>(skip), new HashSet<>(retry)),

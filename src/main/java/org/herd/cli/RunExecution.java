@@ -44,6 +44,8 @@ final class RunExecution {
   /**
    * Executes (or resumes) a run of {@code plan}'s executable hosts.
    *
+   * <p>The caller holds the run's {@link RunLease} for as long as this runs.
+   *
    * @param preAborted the run is being aborted: only owed cleanup runs
    * @return the exit code (see {@link RunOutcome#exitCode()})
    */
@@ -52,7 +54,6 @@ final class RunExecution {
       CliContext context,
       ConnectOptions connect,
       Journal journal,
-      RunLease lease,
       RunId run,
       Plan plan,
       ExecutionOptions options,

@@ -1,7 +1,5 @@
 package org.herd.engine;
 
-import java.util.List;
-
 /**
  * The steps of one host's upgrade, in the order they run, and the two that run like a {@code
  * finally}.
@@ -28,10 +26,6 @@ public enum UpgradeStep {
   UNDRAIN,
   UNGUARD,
   VERIFY;
-
-  /** The steps after the fleet-wide download, in order. */
-  public static final List<UpgradeStep> HOST_SEQUENCE =
-      List.of(PRECHECK, DRAIN, GUARD, INSTALL, RESTART, HEALTH, UNDRAIN, UNGUARD, VERIFY);
 
   /** The step whose start makes this cleanup step owed, or null for a step that is not cleanup. */
   public UpgradeStep owedAfter() {
