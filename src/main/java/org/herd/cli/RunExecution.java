@@ -187,12 +187,7 @@ final class RunExecution {
   /** The run's spec for the journal. */
   static RunSpec runSpec(CliContext context, String command, Plan plan, String planJson) {
     List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
-    return new RunSpec(
-        command,
-        hosts,
-        planJson,
-        HolderIdentity.ofThisProcess(context.env(), Optional.empty())
-            .text()
-            .replaceFirst(" pid=.*", ""));
+    HolderIdentity who = HolderIdentity.ofThisProcess(context.env(), Optional.empty());
+    return new RunSpec(command, hosts, planJson, who.user() + "@" + who.hostname());
   }
 }

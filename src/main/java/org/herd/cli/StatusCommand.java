@@ -25,7 +25,6 @@ import org.herd.inventory.Cluster;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
 import org.herd.journal.Journal;
-import org.herd.journal.JournalLocation;
 import org.herd.journal.StoredFacts;
 import org.herd.nodeset.NodeSet;
 import org.herd.transport.Endpoint;
@@ -80,13 +79,7 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print every host's facts and the rows as JSON.")
   boolean json;
 
-  @Option(
-      names = "--journal",
-      paramLabel = "URL",
-      description =
-          "Where to save the facts: a SQLite file or jdbc:postgresql: URL (default: $HERD_JOURNAL,"
-              + " else /var/lib/herd/journal.db for root, ~/.local/state/herd/journal.db).")
-  String journal;
+  @Mixin JournalOption journalOption;
 
   @Option(
       names = {"-f", "--fanout"},
@@ -114,10 +107,8 @@ final class StatusCommand implements Callable<Integer> {
     List<PackageName> asked = clusterPackages(clusters);
     FanOutSettings settings =
         FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(PROBE_LIMIT);
-    JournalLocation location =
-        JournalLocation.resolve(journal, context.env(), JournalLocation.currentUid());
     List<ProbedHost> probed;
-    try (Journal store = Journal.open(location, context.clock());
+    try (Journal store = journalOption.open(context);
         Transport transport =
             new RoutedTransport(targets.kinds(), connect.transportOptions(context));
         InterruptHook hook = InterruptHook.install()) {

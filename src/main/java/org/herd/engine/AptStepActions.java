@@ -226,7 +226,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     DetachedHandle handle = null;
     if (number > 1) {
       // An earlier attempt may still be running on the host (herd lost it): follow that one.
-      DetachedHandle earlier = handle(host, number - 1);
+      DetachedHandle earlier = handle(number - 1);
       if (detached.attach(session, earlier) instanceof DetachedState.Running) {
         handle = detached.start(session, spec(plan, number - 1));
       }
@@ -414,7 +414,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     return new DetachedSpec(run, "install-" + number, argv, apt.environment());
   }
 
-  private DetachedHandle handle(String host, int number) {
+  private DetachedHandle handle(int number) {
     return new DetachedHandle(
         run.value(),
         "install-" + number,

@@ -90,10 +90,11 @@ public final class RunExecutor {
         Math.min(options.parallel(), Math.max(1, downloaded.size())),
         hostRun -> hostRun.upgrade(control, tally),
         later);
+    Map<String, HostEnd> inRunOrder = new LinkedHashMap<>();
     for (String host : hosts) {
-      ends.computeIfAbsent(host, later::get);
+      inRunOrder.put(host, ends.containsKey(host) ? ends.get(host) : later.get(host));
     }
-    RunOutcome outcome = new RunOutcome(finalState(ends, control, tally), ends);
+    RunOutcome outcome = new RunOutcome(finalState(inRunOrder, control, tally), inRunOrder);
     journal.setState(run, outcome.state());
     return outcome;
   }
