@@ -8,8 +8,8 @@ import java.util.List;
  * stop, and the one-way finalize steps once every member is upgraded. Recipes answer these on real
  * hosts; simulations answer them in virtual time.
  *
- * <p>Calls may block (they run checks on hosts); the scheduler calls them from its own thread, never
- * for the same cluster concurrently. Failures to reach a host are reported as {@link
+ * <p>Calls may block (they run checks on hosts); the scheduler calls them from its own thread,
+ * never for the same cluster concurrently. Failures to reach a host are reported as {@link
  * GateVerdict.Fail}, never thrown.
  */
 public interface ClusterPolicy {
