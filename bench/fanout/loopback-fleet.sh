@@ -12,7 +12,17 @@
 #
 # Files in DIR: ssh_config, known_hosts, id_ed25519 (client key), hosts (one alias per line),
 # sshd.pid, sshd.log, port (the first port), ports (all of them), user (the login user; with
-# user.created when start created it, so that stop removes it).
+# user.created when start created it, so that stop removes it), apt.conf.path (where the
+# user's apt configuration is, see below).
+#
+# apt: the fleet user's sessions get APT_CONFIG=HOME/apt.conf (sshd's SetEnv; HOME is the fleet
+# user's), the machine's apt configuration with a package cache of the user's own (Dir::Cache
+# under its home, warmed once here). Container images often disable apt's cache (Docker's
+# docker-clean sets Dir::Cache::pkgcache ""), so that every apt command rebuilds it, some 4 s of CPU each; a real
+# host keeps it, and `herd status` probes (apt-get -s, apt-mark, apt list) should be measured as
+# on a real host. The machine's own apt configuration is not changed: HOME/apt.conf points
+# Dir::Etc::Parts at HOME/apt.conf.d, links to every /etc/apt/apt.conf.d file except those that
+# set the cache files to "".
 #
 # Hosts log in as a throwaway user that start creates (herdb-PID-RANDOM, or $FLEET_USER; a system
 # user with shell /bin/sh and an empty home under /var/lib, so no rc file is read) and stop
@@ -34,6 +44,7 @@ start() {
   [ -f "$dir/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/host_ed25519"
   [ -f "$dir/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/id_ed25519"
   cp "$dir/id_ed25519.pub" "$dir/authorized_keys"
+  apt_config "$dir"
 
   local ports=() port
   read -r -a ports <<<"$(python3 -c '
@@ -62,6 +73,7 @@ KbdInteractiveAuthentication no
 LogLevel ERROR
 MaxStartups 1000:30:2000
 MaxSessions 100
+SetEnv APT_CONFIG=$(cat "$dir/apt.conf.path")
 UseDNS no
 PrintMotd no
 PrintLastLog no
@@ -112,7 +124,7 @@ CONF
 user=""
 
 # The login user of the fleet, made when missing; a password of '*' (not '!') so that sshd
-# without PAM lets it in. No skeleton files: an empty home, no rc file to read at login.
+# without PAM lets it in. No skeleton files: no rc file to read at login.
 ensure_user() {
   local dir=$1
   user=${FLEET_USER:-herdb-$$-$RANDOM}
@@ -122,6 +134,31 @@ ensure_user() {
   touch "$dir/user.created"
   install -d -o "$user" -g "$(id -gn "$user")" -m 700 "/var/lib/$user"
   usermod -p '*' "$user"
+}
+
+# HOME/apt.conf and HOME/apt.conf.d for the fleet user (in its home, which it can read where DIR
+# may be private to root): the machine's apt configuration, with a package cache in that home,
+# built once now (as the user) so that no probe pays for it. Its path goes to DIR/apt.conf.path.
+apt_config() {
+  local dir=$1 home part
+  home=$(getent passwd "$user" | cut -d: -f6)
+  install -d -o "$user" -m 755 "$home/apt.conf.d" "$home/apt-cache"
+  for part in /etc/apt/apt.conf.d/*; do
+    [ -f "$part" ] || continue
+    grep -Eq '^[[:space:]]*Dir::Cache::(src)?pkgcache[[:space:]]+""' "$part" ||
+      ln -sf "$part" "$home/apt.conf.d/"
+  done
+  cat >"$home/apt.conf" <<CONF
+Dir::Etc::Parts "$home/apt.conf.d/";
+Dir::Cache "$home/apt-cache/";
+Dir::Cache::pkgcache "pkgcache.bin";
+Dir::Cache::srcpkgcache "srcpkgcache.bin";
+CONF
+  chmod 644 "$home/apt.conf"
+  echo "$home/apt.conf" >"$dir/apt.conf.path"
+  command -v apt-get >/dev/null || return 0
+  (cd / && su -s /bin/sh -c "APT_CONFIG='$home/apt.conf' apt-get -s -q -o Debug::NoLocking=1 dist-upgrade" "$user") \
+    >/dev/null 2>&1 || true
 }
 
 # Removes the user that start created, once its last login has ended.

@@ -8,12 +8,14 @@
 #   2. ten consecutive commands on 100 hosts: ten clush runs against one herd session (-c x10);
 #   3. one command on 1,000 hosts with herd's defaults under -Xmx256m: peak open files, threads
 #      and heap (from the GC log);
-#   4. `herd status` on the largest N (issue 5): wall time, client CPU, the folded summary.
+#   4. `herd status` on each N of --status-hosts (issue 5; default the largest N, --no-status skips
+#      it): wall time, client CPU, the folded summary. The fleet user's apt keeps a package cache,
+#      as on a real host (loopback-fleet.sh).
 # Results go to docs/benchmarks-fanout.md (between the results markers) and to stdout.
 #
 # Usage: bench/fanout/run.sh [--sizes "100 500"] [--repeat 3] [--big 1000] [--no-ansible]
-#                            [--ansible-sizes "100 500"] [--status-hosts N] [--transport ssh|openssh]
-#                            [--out FILE]
+#                            [--ansible-sizes "100 500"] [--status-hosts "N..."] [--no-status]
+#                            [--transport ssh|openssh] [--out FILE]
 # Needs root, openssh-server, clustershell, pssh, ansible (apt-get install -y ansible) and GNU time.
 # Run it as root from anywhere; see bench/fanout/README.md for what it measures and how long it
 # takes (about 25 minutes with --repeat 1 on a busy 2-CPU machine, most of it clush and ansible).
@@ -32,6 +34,7 @@ big=1000
 ansible=yes
 ansible_sizes=""
 status_n=""
+status=yes
 transport=ssh
 out="$root/docs/benchmarks-fanout.md"
 while [ $# -gt 0 ]; do
@@ -42,13 +45,15 @@ while [ $# -gt 0 ]; do
     --no-ansible) ansible=no; shift ;;
     --ansible-sizes) ansible_sizes=$2; shift 2 ;;
     --status-hosts) status_n=$2; shift 2 ;;
+    --no-status) status=no; shift ;;
     --transport) transport=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"100 500\"] [--repeat N] [--big N] [--no-ansible] [--ansible-sizes \"100\"] [--status-hosts N] [--transport ssh|openssh] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"100 500\"] [--repeat N] [--big N] [--no-ansible] [--ansible-sizes \"100\"] [--status-hosts \"N...\"] [--no-status] [--transport ssh|openssh] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 [ -n "$ansible_sizes" ] || ansible_sizes=$sizes
 [ -n "$status_n" ] || status_n=${sizes##* }
+[ $status = yes ] || status_n=""
 
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 for tool in /usr/bin/time clush parallel-ssh; do command -v "$tool" >/dev/null || die "needs $tool"; done
@@ -68,7 +73,8 @@ ulimit -n "$(ulimit -Hn)"
 
 max=$big
 [ "$max" -ge 100 ] || max=100  # the ten-command measure uses h1..h100
-for n in $sizes; do [ "$n" -gt "$max" ] && max=$n; done
+for n in $sizes $status_n; do [ "$n" -gt "$max" ] && max=$n; done
+uptime_before=$(uptime)
 cfg=$("$here/loopback-fleet.sh" start "$fleet" "$max")
 
 # herd: build once (not measured), and warm the class-data-sharing archive.
@@ -188,21 +194,25 @@ oom=no
 grep -q OutOfMemoryError "$work/err" && oom=yes
 grep -q -i 'too many open files' "$work/err" "$work/out" && oom+=", too many open files"
 
-# herd status on the largest N (issue 5): one probe per host, folded rows, facts in a throwaway
-# journal. The hosts are all this machine, probed as the unprivileged fleet user, so the probes'
-# apt runs all load this one machine (see bench/fanout/README.md).
-echo "bench: herd status on $status_n hosts" >&2
+# herd status on each N of --status-hosts (issue 5): one probe per host, folded rows, facts in a
+# throwaway journal. The hosts are all this machine, probed as the unprivileged fleet user, so the
+# probes' apt runs all load this one machine (see bench/fanout/README.md).
 status_run() {
-  "$root/herd" status --transport "$transport" --ssh-config "$cfg" --journal "$work/journal.db" "h[1-$1]"
+  "$root/herd" status --transport "$transport" --ssh-config "$cfg" --journal "$work/journal-$1.db" "h[1-$1]"
 }
 export -f status_run
-repeat_saved=$repeat repeat=1
-measure status status_run "$status_n"
-repeat=$repeat_saved
-status_rc=0
-grep -q "h\[1-$status_n\]" "$work/out" || status_rc=1
-cp "$work/out" "$work/status.out"
-cp "$work/err" "$work/status.err"
+declare -A status_ok
+for n in $status_n; do
+  echo "bench: herd status on $n hosts" >&2
+  repeat_saved=$repeat repeat=1
+  measure "status-$n" status_run "$n"
+  repeat=$repeat_saved
+  status_ok[$n]=no
+  grep -q "h\[1-$n\]" "$work/out" && status_ok[$n]=yes
+  cp "$work/out" "$work/status-$n.out"
+  cp "$work/err" "$work/status-$n.err"
+done
+uptime_after=$(uptime)
 
 machine="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
 versions="$(clush --version 2>&1 | head -1); $(parallel-ssh --version 2>&1 | head -1 | sed 's/^/parallel-ssh /'); $(ssh -V 2>&1); $("$root/herd" --version | head -2 | tr '\n' ' ')"
@@ -247,21 +257,25 @@ versions="$(clush --version 2>&1 | head -1); $(parallel-ssh --version 2>&1 | hea
   echo "- peak open file descriptors: $max_fds (limit $fd_limit); peak threads: $max_threads"
   echo "- peak heap in use before a collection: ${peak_heap:-n/a} MB; most still live after one: ${live_heap:-n/a} MB; heap grown to ${heap_size:-n/a} MB of 256 MB; $gcs collections; OutOfMemoryError: $oom"
   echo
-  echo "### \`herd status\` on $status_n hosts"
-  echo
-  echo "- wall $(fmt "${wall[status]}") s, client CPU $(fmt "${cpu[status]}") s (one run, load ${load[status]} at start); summary names h[1-$status_n]: $([ $status_rc = 0 ] && echo yes || echo no)"
-  echo
-  echo '```'
-  cat "$work/status.out"
-  echo '```'
-  if [ -s "$work/status.err" ]; then
+  for n in $status_n; do
+    echo "### \`herd status\` on $n hosts"
     echo
-    echo "Its standard error (last lines):"
+    echo "- wall $(fmt "${wall[status-$n]}") s, client CPU $(fmt "${cpu[status-$n]}") s (one run, load ${load[status-$n]} at start); one pass, summary names h[1-$n]: ${status_ok[$n]}"
     echo
     echo '```'
-    tail -n 5 "$work/status.err"
+    cat "$work/status-$n.out"
     echo '```'
-  fi
+    if [ -s "$work/status-$n.err" ]; then
+      echo
+      echo "Its standard error (last lines):"
+      echo
+      echo '```'
+      tail -n 5 "$work/status-$n.err"
+      echo '```'
+    fi
+    echo
+  done
+  echo "uptime before: \`${uptime_before# }\`; after: \`${uptime_after# }\`"
 } >"$work/results.md"
 
 cat "$work/results.md"
