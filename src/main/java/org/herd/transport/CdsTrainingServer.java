@@ -32,9 +32,9 @@ import org.apache.sshd.server.command.Command;
  * lambda proxies again; docs/benchmarks-fanout.md has the measurement. Run as {@code java -cp
  * herd.jar org.herd.transport.CdsTrainingServer DIR}: it generates fresh ed25519 host and client
  * keys, accepts only that client key, answers every command with {@code ok} and exit status 0,
- * writes {@code DIR/ssh_config} (host {@code herd-cds-training}) last, when it is ready, and stops
- * when killed or after two minutes at the latest, so a launcher that dies leaves nothing behind. It
- * is a training aid only: nothing in herd's commands uses it.
+ * writes {@code DIR/ssh_config} (hosts {@code herd-cds-training*}) last, when it is ready, prints
+ * its path, and stops when killed or after two minutes at the latest, so a launcher that dies
+ * leaves nothing behind. It is a training aid only: nothing in herd's commands uses it.
  */
 public final class CdsTrainingServer {
   /** The host alias that {@code DIR/ssh_config} defines. */
@@ -94,7 +94,10 @@ public final class CdsTrainingServer {
             "  StrictHostKeyChecking yes",
             "");
     Path pending = Files.writeString(dir.resolve("ssh_config.tmp"), config);
-    Files.move(pending, dir.resolve("ssh_config"), StandardCopyOption.ATOMIC_MOVE);
+    Path ready = Files.move(pending, dir.resolve("ssh_config"), StandardCopyOption.ATOMIC_MOVE);
+    // For a caller that reads our output instead of watching the directory.
+    System.out.println(ready);
+    System.out.flush();
   }
 
   /** Every command: prints {@code ok} and exits 0, without running anything. */
