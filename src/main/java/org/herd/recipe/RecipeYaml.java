@@ -100,9 +100,13 @@ final class RecipeYaml {
   private static RecipeException syntaxError(String file, JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       Mark mark = marked.getProblemMark();
+      String problem = oneLine(marked.getProblem()).replaceAll("\\.$", "");
+      if (problem.endsWith("got {")) {
+        problem += "; quote a value with {{variables}} inside [ ], or that starts with {{";
+      }
       return new RecipeException(
           new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1),
-          "YAML syntax error: " + oneLine(marked.getProblem()).replaceAll("\\.$", ""));
+          "YAML syntax error: " + problem);
     }
     JsonLocation location = e.getLocation();
     SourcePosition position =

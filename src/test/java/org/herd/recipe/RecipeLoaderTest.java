@@ -244,6 +244,12 @@ class RecipeLoaderTest {
             "name: x\norder:\n  leader-lst: cmd\n",
             List.of("r.yaml:3:3: unknown order `leader-lst`; did you mean `leader-last`?")),
         Arguments.of(
+            "unquoted variable in a flow list",
+            "name: x\nfinalize: [echo {{host}}]\n",
+            List.of(
+                "r.yaml:2:17: YAML syntax error: expected ',' or ']', but got {; quote a value with"
+                    + " {{variables}} inside [ ], or that starts with {{")),
+        Arguments.of(
             "syntax error",
             "name: x\nhealth: [\n",
             List.of(
