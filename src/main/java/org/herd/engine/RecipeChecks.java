@@ -204,10 +204,10 @@ public final class RecipeChecks {
     return text.isEmpty() ? "" : ": " + text;
   }
 
-  /** The last three non-blank lines of {@code output}, on one line, at most 300 characters. */
+  /** The last five non-blank lines of {@code output}, on one line, at most 300 characters. */
   static String tailOf(String output) {
     List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    String text = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    String text = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     return text.length() > 300 ? "…" + text.substring(text.length() - 299) : text;
   }
 

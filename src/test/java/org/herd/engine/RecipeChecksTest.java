@@ -73,13 +73,13 @@ class RecipeChecksTest {
         new ScriptedProbes(
             (h, l) ->
                 h.equals("h3")
-                    ? ok("l1\nl2\nstate\tDonor\nsize\t3\n")
+                    ? ok("l0\nl1\nl2\nl3\nstate\tDonor\nsize\t3\n")
                     : ok("state\tSynced\nsize\t3\n"));
     GateVerdict verdict = new RecipeChecks(probes, time, time).once(c, first(c), null);
     assertThat(verdict)
         .isEqualTo(
             new GateVerdict.Fail(
-                "h3: synced: output does not match ^state\\tSynced$: l2 | state\tDonor | size\t3"));
+                "h3: synced: output does not match ^state\\tSynced$: l1 | l2 | l3 | state\tDonor | size\t3"));
   }
 
   @Test

@@ -102,9 +102,10 @@ class RecipePolicyTest {
 
   @Test
   void aFailedFinalizeSaysWhichRecipeAndTheTailOfItsOutput() {
-    ScriptedProbes probes = new ScriptedProbes((h, l) -> exit(3, "a\nb\nc\nfeature not supported"));
+    ScriptedProbes probes =
+        new ScriptedProbes((h, l) -> exit(3, "a\nb\nc\nd\ne\nfeature not supported"));
     StepResult result = policy("name: t\nfinalize: [enable]\n", probes, true).finalizeCluster("c1");
     assertThat(result.reason())
-        .isEqualTo("recipe t finalize exited with status 3: b | c | feature not supported");
+        .isEqualTo("recipe t finalize exited with status 3: b | c | d | e | feature not supported");
   }
 }
