@@ -80,6 +80,7 @@ public final class Admission {
   private Instant canarySoakUntil;
   private StandaloneBatches batches;
   private int standaloneOut;
+  private final java.util.Set<String> inFlight = new java.util.LinkedHashSet<>();
   private int running;
   private int waitingCount;
 
@@ -130,6 +131,18 @@ public final class Admission {
    */
   public void settled(String host, boolean failed) {
     end(host, failed ? Status.FAILED : Status.SUCCEEDED);
+  }
+
+  /**
+   * Tells that {@code host} was cut off while out of service in an earlier execution (herd died
+   * after its drain): it is taken out again first, under its clusters' budget but without waiting
+   * for a gate its own absence may be failing. Call before the first {@link #next}.
+   */
+  public void inFlight(String host) {
+    if (!status.containsKey(host)) {
+      throw new IllegalArgumentException("host " + host + " is not in the run");
+    }
+    inFlight.add(host);
   }
 
   /** Tells that a started host ended: succeeded, or failed (its clusters are degraded). */
@@ -258,6 +271,14 @@ public final class Admission {
     }
     if (canarySoakUntil != null && now.isBefore(canarySoakUntil)) {
       return new Outcome(Optional.of(canarySoakUntil), null);
+    }
+    for (String host : inFlight) {
+      if (waiting(host) && inStage(host)) {
+        admit(host, start);
+        if (!clustersOf.containsKey(host)) {
+          standaloneOut++;
+        }
+      }
     }
     Map<ClusterProgress, GateVerdict> gates = new HashMap<>();
     boolean gateWait = false;
