@@ -221,7 +221,8 @@ public final class Admission {
         }
         List<String> failed = failedIn(stage);
         if (!failed.isEmpty()) {
-          notReached("wave " + wave.name() + " has failed hosts (" + String.join(",", failed) + ")");
+          notReached(
+              "wave " + wave.name() + " has failed hosts (" + String.join(",", failed) + ")");
           break;
         }
         if (stage + 1 == unfinished.length) {

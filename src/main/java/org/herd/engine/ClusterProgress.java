@@ -31,7 +31,9 @@ final class ClusterProgress {
     return rule.name();
   }
 
-  /** The member order, asked of the policy once; members it leaves out keep their place at the end. */
+  /**
+   * The member order, asked of the policy once; members it leaves out keep their place at the end.
+   */
   List<String> order(ClusterPolicy policy) {
     if (order == null) {
       List<String> asked = policy.order(rule.name(), rule.members());

@@ -11,9 +11,9 @@ import org.herd.inventory.Inventory;
 import org.herd.inventory.Wave;
 
 /**
- * The constraints a run is admitted under (see {@link Admission}): its clusters with their
- * budgets, its waves, how standalone hosts are batched, the canary option, and how long a failing
- * health gate is waited for. Made from the inventory for the run's hosts; immutable.
+ * The constraints a run is admitted under (see {@link Admission}): its clusters with their budgets,
+ * its waves, how standalone hosts are batched, the canary option, and how long a failing health
+ * gate is waited for. Made from the inventory for the run's hosts; immutable.
  *
  * @param clusters the clusters with at least one host in the run, in declaration order
  * @param waves the stages of the rollout in order; every host of the run is in exactly one

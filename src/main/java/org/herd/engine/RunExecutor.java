@@ -88,8 +88,8 @@ public final class RunExecutor {
   }
 
   /**
-   * Executes (or resumes) a run over its hosts under {@code rollout}'s constraints, and journals the
-   * run's new state.
+   * Executes (or resumes) a run over its hosts under {@code rollout}'s constraints, and journals
+   * the run's new state.
    */
   public RunOutcome execute(
       RunId run,
@@ -218,13 +218,14 @@ public final class RunExecutor {
   }
 
   /**
-   * The next host end; null when {@code wake} came first, or after a second so that pause and
-   * abort requests are seen while a soak is waited for.
+   * The next host end; null when {@code wake} came first, or after a second so that pause and abort
+   * requests are seen while a soak is waited for.
    */
   private Ended awaitEnd(java.util.concurrent.BlockingQueue<Ended> done, Optional<Instant> wake) {
     long millis = 1_000;
     if (wake.isPresent()) {
-      millis = Math.min(millis, Math.max(0, Duration.between(clock.instant(), wake.get()).toMillis()));
+      millis =
+          Math.min(millis, Math.max(0, Duration.between(clock.instant(), wake.get()).toMillis()));
     }
     try {
       return done.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -384,8 +385,8 @@ public final class RunExecutor {
     }
 
     /**
-     * The end of a host the admission never started: not started for {@code reason}, or stopped
-     * by a pause or an abort; owed cleanup runs unless the run pauses.
+     * The end of a host the admission never started: not started for {@code reason}, or stopped by
+     * a pause or an abort; owed cleanup runs unless the run pauses.
      */
     HostEnd notAdmitted(RunControl control, FailureTally tally, String reason) {
       boolean pausing = control.requested() == RunControl.Request.PAUSE && !tally.exceeded();

@@ -10,9 +10,9 @@ import org.herd.journal.RunState;
  * <p>{@link #exitCode()} is what {@code herd apply}, {@code upgrade} and {@code resume} exit with
  * (documented in docs/cli.md): 0 when every host reached its plan; 130 when the run was paused
  * (Ctrl-C) and can be resumed; otherwise the sum of {@value #FAILED_BIT} (a host failed a step, or
- * was not started because the run's constraints did not allow it),
- * {@value #UNREACHABLE_BIT} (a host was unreachable) and {@value #ABORTED_BIT} (the run was
- * aborted, by the failure policy or the operator).
+ * was not started because the run's constraints did not allow it), {@value #UNREACHABLE_BIT} (a
+ * host was unreachable) and {@value #ABORTED_BIT} (the run was aborted, by the failure policy or
+ * the operator).
  *
  * @param hosts every host of the run, in run order
  */

@@ -265,7 +265,8 @@ class AdmissionTest {
         admission(
             rollout(
                 List.of(cluster("db", 1, "s1")),
-                List.of(wave("staging", Duration.ZERO, "s1"), wave("production", Duration.ZERO, "p1"))),
+                List.of(
+                    wave("staging", Duration.ZERO, "s1"), wave("production", Duration.ZERO, "p1"))),
             5);
     admission.next(T0);
     admission.ended("s1", false);
@@ -274,7 +275,8 @@ class AdmissionTest {
     admission.next(T0.plus(Duration.ofMinutes(5)));
     assertThat(admission.notStarted())
         .containsEntry(
-            "p1", "wave production not reached: fleet gate after wave staging failing: cluster db: down");
+            "p1",
+            "wave production not reached: fleet gate after wave staging failing: cluster db: down");
   }
 
   @Test
@@ -346,8 +348,7 @@ class AdmissionTest {
     assertThat(soaking.start()).isEmpty();
     assertThat(soaking.wakeAt()).contains(T0.plusSeconds(5).plus(Duration.ofMinutes(10)));
     assertThat(soaking.pause()).isEmpty();
-    assertThat(admission.next(T0.plus(Duration.ofMinutes(11))).start())
-        .containsExactly("a2", "a3");
+    assertThat(admission.next(T0.plus(Duration.ofMinutes(11))).start()).containsExactly("a2", "a3");
   }
 
   @Test
