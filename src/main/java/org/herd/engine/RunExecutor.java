@@ -50,6 +50,16 @@ public final class RunExecutor {
   private static final List<UpgradeStep> CLEANUP =
       List.of(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
 
+  /** The steps from precheck to health, in order: what a host runs once admitted. */
+  public static List<UpgradeStep> upgradeSteps() {
+    return MAIN;
+  }
+
+  /** The cleanup steps, in order, each run when owed (see {@link UpgradeStep#owedAfter()}). */
+  public static List<UpgradeStep> cleanupSteps() {
+    return CLEANUP;
+  }
+
   private final Journal journal;
   private final StepActions actions;
   private final RunListener listener;
