@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ChangesCommand.class,
       PlanCommand.class,
-      UpgradeCommand.class
+      UpgradeCommand.class,
+      SimulateCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
