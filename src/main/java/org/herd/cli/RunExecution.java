@@ -11,9 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.herd.engine.AptSettings;
 import org.herd.engine.AptStepActions;
+import org.herd.engine.ClusterPolicy;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
+import org.herd.engine.Rollout;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunExecutor;
 import org.herd.engine.RunLease;
@@ -57,6 +59,7 @@ final class RunExecution {
       RunId run,
       Plan plan,
       ExecutionOptions options,
+      Rollout rollout,
       RunProgress.Form form,
       boolean preAborted)
       throws Exception {
@@ -89,13 +92,38 @@ final class RunExecution {
                 AptSettings.DEFAULT);
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
-      outcome = new RunExecutor(journal, actions, progress).execute(run, hosts, options, control);
+      outcome =
+          new RunExecutor(journal, actions, progress, clusterPolicy(), context.clock())
+              .execute(run, hosts, options, rollout, control);
       progress.finish();
       report(context, run, outcome, form);
     } finally {
       watcher.shutdownNow();
     }
     return outcome.exitCode();
+  }
+
+  /**
+   * The cluster policy of runs: the one place where the CLI chooses who answers the scheduler's
+   * health gates, ok-to-stop checks and member orders.
+   */
+  static ClusterPolicy clusterPolicy() {
+    return ClusterPolicy.NONE;
+  }
+
+  /**
+   * The constraints of a run of {@code plan}: the inventory's clusters and waves for the plan's
+   * hosts, with the command's {@code --serial} and {@code --canary}. Without an inventory every
+   * host is standalone; a broken inventory is an error.
+   */
+  static Rollout rollout(CommandSpec spec, Plan plan, ExecutionFlags flags) {
+    List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
+    try {
+      CliInventory.locate(spec);
+    } catch (InventoryException none) {
+      return Rollout.standalone(hosts, flags.serial());
+    }
+    return Rollout.of(CliInventory.load(spec), hosts, flags.serial(), flags.canary());
   }
 
   /**

@@ -42,13 +42,17 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the whole report as JSON.")
   boolean json;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the jitter (default: the file's seed, else 1).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the jitter (default: the file's seed, else 1).")
   Long seed;
 
   @Option(
       names = "--strategy",
       paramLabel = "herd|ansible-serial",
-      description = "herd's scheduler (default), or Ansible's global serial batches play after play.")
+      description =
+          "herd's scheduler (default), or Ansible's global serial batches play after play.")
   String strategy = "herd";
 
   @Override
@@ -67,8 +71,9 @@ final class SimulateCommand implements Callable<Integer> {
         switch (strategy) {
           case "herd" -> Simulator.herd(fleet, chosen);
           case "ansible-serial" -> Simulator.ansibleSerial(fleet, chosen);
-          default -> throw new UserError(
-              "simulate: --strategy '" + strategy + "': expected herd or ansible-serial");
+          default ->
+              throw new UserError(
+                  "simulate: --strategy '" + strategy + "': expected herd or ansible-serial");
         };
     PrintWriter out = context.out();
     if (json) {
@@ -101,17 +106,28 @@ final class SimulateCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, SimulationReport report, Terminal terminal) {
     out.printf(
-        "%s: %d hosts, makespan %s, lower bound %s, ratio %.3f%n",
+        "strategy %s: %d hosts, makespan %s, lower bound %s, ratio %.3f%n",
         report.strategy(),
         report.planned(),
         clock(report.makespanMillis()),
         clock(report.lowerBoundMillis()),
         report.ratio());
     if (report.downloadMillis() > 0) {
-      out.printf("downloads (all hosts, before any disruption): %s%n", clock(report.downloadMillis()));
+      out.printf(
+          "downloads (all hosts, before any disruption): %s%n", clock(report.downloadMillis()));
     }
     TextTable table =
-        new TextTable("group", "kind", "hosts", "budget", "max out", "from", "to", "done", "failed", "not started");
+        new TextTable(
+            "group",
+            "kind",
+            "hosts",
+            "budget",
+            "max out",
+            "from",
+            "to",
+            "done",
+            "failed",
+            "not started");
     for (SimulationReport.GroupTimeline group : report.clusters()) {
       table.row(
           group.name(),
@@ -128,7 +144,8 @@ final class SimulateCommand implements Callable<Integer> {
     out.print(table.render(terminal));
     report.notStarted().forEach((host, why) -> out.printf("not started: %s: %s%n", host, why));
     if (report.pauses() > 0) {
-      out.printf("paused %d time(s) for the operator after canaries (resumed at once)%n", report.pauses());
+      out.printf(
+          "paused %d time(s) for the operator after canaries (resumed at once)%n", report.pauses());
     }
   }
 

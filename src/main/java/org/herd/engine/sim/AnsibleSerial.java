@@ -1,6 +1,5 @@
 package org.herd.engine.sim;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,9 +42,7 @@ final class AnsibleSerial {
           continue;
         }
         Serial serial =
-            group.clustered()
-                ? Serial.parse(String.valueOf(group.budget()))
-                : fleet.serial();
+            group.clustered() ? Serial.parse(String.valueOf(group.budget())) : fleet.serial();
         int from = 0;
         for (int size : serial.batches(play.size())) {
           List<String> batch = play.subList(from, from + size);
@@ -53,7 +50,8 @@ final class AnsibleSerial {
           now = batch(batch, now, fleet.parallel(), durations, ends, out);
           if (batch.stream().allMatch(h -> ends.get(h).startsWith("failed"))) {
             for (String host : play.subList(from, play.size())) {
-              notStarted.put(host, "play " + group.name() + " stopped: every host of a batch failed");
+              notStarted.put(
+                  host, "play " + group.name() + " stopped: every host of a batch failed");
             }
             break;
           }

@@ -41,9 +41,7 @@ public record Fleet(
    */
   public record GateFailure(String cluster, Duration from, Duration length) {
     boolean covers(String name, Duration at) {
-      return cluster.equals(name)
-          && at.compareTo(from) >= 0
-          && at.compareTo(from.plus(length)) < 0;
+      return cluster.equals(name) && at.compareTo(from) >= 0 && at.compareTo(from.plus(length)) < 0;
     }
   }
 

@@ -39,8 +39,18 @@ public final class FleetReader {
 
   private static final Set<String> TOP =
       Set.of(
-          "seed", "parallel", "serial", "canary", "gate-retry", "gate-deadline", "steps",
-          "clusters", "pools", "standalone", "waves", "failures");
+          "seed",
+          "parallel",
+          "serial",
+          "canary",
+          "gate-retry",
+          "gate-deadline",
+          "steps",
+          "clusters",
+          "pools",
+          "standalone",
+          "waves",
+          "failures");
   private static final Set<String> GROUP =
       Set.of("name", "count", "size", "members", "budget", "settle", "steps");
 
@@ -95,13 +105,16 @@ public final class FleetReader {
     Set<String> hosts = new LinkedHashSet<>();
     groups.forEach(g -> hosts.addAll(g.members()));
     Map<String, String> groupHosts = new LinkedHashMap<>();
-    groups.forEach(g -> groupHosts.merge(g.name(), String.join(",", g.members()), (a, b) -> a + "," + b));
+    groups.forEach(
+        g -> groupHosts.merge(g.name(), String.join(",", g.members()), (a, b) -> a + "," + b));
     List<Rollout.Stage> waves = waves(fields.get("waves"), hosts, groupHosts);
     Map<String, UpgradeStep> failures = new LinkedHashMap<>();
     List<Fleet.GateFailure> gateFailures = new ArrayList<>();
     failures(fields.get("failures"), hosts, groupHosts, failures, gateFailures);
     if (hosts.isEmpty() && problems.isEmpty()) {
-      problems.add(Problem.at(at(top), "the fleet has no hosts: declare clusters, pools or standalone hosts"));
+      problems.add(
+          Problem.at(
+              at(top), "the fleet has no hosts: declare clusters, pools or standalone hosts"));
     }
     if (!problems.isEmpty()) {
       problems.sort(Problem.IN_FILE_ORDER);
@@ -112,10 +125,7 @@ public final class FleetReader {
   }
 
   private void groups(
-      Node node,
-      FleetGroup.Kind kind,
-      Map<UpgradeStep, Timing> defaults,
-      List<FleetGroup> groups) {
+      Node node, FleetGroup.Kind kind, Map<UpgradeStep, Timing> defaults, List<FleetGroup> groups) {
     for (Node item : list(node)) {
       if (!(item instanceof MappingNode mapping)) {
         problem(item, "expected a mapping with name, size, budget…");
@@ -124,7 +134,8 @@ public final class FleetReader {
       Map<String, Node> fields = fields(mapping, GROUP);
       String name = scalar(fields.get("name"));
       if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
-        problem(fields.getOrDefault("name", item), "a group needs a name of letters, digits, - _ .");
+        problem(
+            fields.getOrDefault("name", item), "a group needs a name of letters, digits, - _ .");
         continue;
       }
       int count = (int) integer(fields.get("count"), 0, 1);
@@ -194,8 +205,7 @@ public final class FleetReader {
     return steps;
   }
 
-  private List<Rollout.Stage> waves(
-      Node node, Set<String> hosts, Map<String, String> groupHosts) {
+  private List<Rollout.Stage> waves(Node node, Set<String> hosts, Map<String, String> groupHosts) {
     List<Rollout.Stage> waves = new ArrayList<>();
     for (Node item : list(node)) {
       if (!(item instanceof MappingNode mapping)) {
@@ -250,7 +260,8 @@ public final class FleetReader {
         Duration length = duration(fields.get("for"), Duration.ofDays(365));
         gateFailures.add(new Fleet.GateFailure(cluster, from, length));
       } else {
-        problem(item, "a failure names a host (host:, step:) or a cluster's gate (gate:, from:, for:)");
+        problem(
+            item, "a failure names a host (host:, step:) or a cluster's gate (gate:, from:, for:)");
       }
     }
   }
@@ -302,7 +313,9 @@ public final class FleetReader {
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(tuple.getKeyNode());
       if (!known.contains(key)) {
-        problem(tuple.getKeyNode(), "unknown key `" + key + "`; expected one of " + new java.util.TreeSet<>(known));
+        problem(
+            tuple.getKeyNode(),
+            "unknown key `" + key + "`; expected one of " + new java.util.TreeSet<>(known));
       } else if (fields.put(key, tuple.getValueNode()) != null) {
         problem(tuple.getKeyNode(), "duplicate key `" + key + "`");
       }
@@ -327,7 +340,8 @@ public final class FleetReader {
 
   private String serialText(Node node) {
     if (node instanceof SequenceNode sequence) {
-      return String.join(",", sequence.getValue().stream().map(this::scalar).map(String::valueOf).toList());
+      return String.join(
+          ",", sequence.getValue().stream().map(this::scalar).map(String::valueOf).toList());
     }
     return String.valueOf(scalar(node));
   }
@@ -345,7 +359,13 @@ public final class FleetReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problem(node, "expected a whole number" + (min > Long.MIN_VALUE ? " of at least " + min : "") + ", not `" + text + "`");
+    problem(
+        node,
+        "expected a whole number"
+            + (min > Long.MIN_VALUE ? " of at least " + min : "")
+            + ", not `"
+            + text
+            + "`");
     return fallback;
   }
 
@@ -376,11 +396,14 @@ public final class FleetReader {
   }
 
   private Position at(Node node) {
-    return new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    return new Position(
+        file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
   private static String stepNames() {
-    return String.join(", ", java.util.Arrays.stream(UpgradeStep.values()).map(UpgradeStep::journalName).toList())
+    return String.join(
+            ", ",
+            java.util.Arrays.stream(UpgradeStep.values()).map(UpgradeStep::journalName).toList())
         .toLowerCase(Locale.ROOT);
   }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.herd.engine.Rollout;
 
-/** A fleet's clusters and waves as the run's {@link Rollout}, as the CLI makes it from an inventory. */
+/**
+ * A fleet's clusters and waves as the run's {@link Rollout}, as the CLI makes it from an inventory.
+ */
 final class FleetRollout {
 
   private FleetRollout() {}

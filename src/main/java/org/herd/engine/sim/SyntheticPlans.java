@@ -1,6 +1,5 @@
 package org.herd.engine.sim;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.herd.debian.AptSimulationParser;
@@ -13,8 +12,8 @@ import org.herd.plan.Planner;
 /**
  * Synthetic facts for simulated hosts, planned by the real {@link Planner}: each host's {@code
  * apt-get -s dist-upgrade} says one library and one service package are upgraded, so every host
- * gets an executable plan the way a real host would, and the run covers the plan's executable
- * hosts in plan order.
+ * gets an executable plan the way a real host would, and the run covers the plan's executable hosts
+ * in plan order.
  */
 final class SyntheticPlans {
 

@@ -14,7 +14,8 @@ import org.herd.inventory.SoakTime;
  */
 public record Timing(Duration mean, Duration jitter) {
 
-  private static final Pattern TEXT = Pattern.compile("\\s*(\\S+?)\\s*(?:(?:±|\\+-)\\s*(\\S+))?\\s*");
+  private static final Pattern TEXT =
+      Pattern.compile("\\s*(\\S+?)\\s*(?:(?:±|\\+-)\\s*(\\S+))?\\s*");
 
   /** No time at all. */
   public static final Timing ZERO = new Timing(Duration.ZERO, Duration.ZERO);
