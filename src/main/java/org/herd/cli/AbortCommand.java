@@ -85,6 +85,7 @@ final class AbortCommand implements Callable<Integer> {
             org.herd.engine.Rollout.standalone(
                 plan.executableHosts().stream().map(org.herd.plan.HostPlan::host).toList(),
                 org.herd.engine.Serial.ALL),
+            RunRecipes.of(spec, context, flags, plan),
             flags.form(context),
             true);
       }

@@ -106,6 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
           plan,
           flags.options(Set.of(), Set.of()),
           RunExecution.rollout(spec, plan, flags),
+          RunRecipes.of(spec, context, flags, plan),
           flags.form(context),
           false);
     }

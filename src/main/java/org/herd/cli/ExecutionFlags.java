@@ -5,6 +5,7 @@ import org.herd.engine.ExecutionOptions;
 import org.herd.engine.MaxFail;
 import org.herd.engine.Serial;
 import org.herd.inventory.SoakTime;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,7 +25,7 @@ final class ExecutionFlags {
       names = "--max-fail",
       paramLabel = "N|P%",
       description =
-          "Abort the run once more than N hosts (or P% of them) failed (default: no limit; a failed"
+          "Abort the run once more than N hosts (or P%% of them) failed (default: no limit; a failed"
               + " host stops only itself).")
   String maxFail;
 
@@ -43,6 +44,15 @@ final class ExecutionFlags {
           "Upgrade the first member of each cluster alone first, then pause the run (resume to go"
               + " on) or wait the soak time (soak=10m) and go on.")
   String canary;
+
+  @Option(
+      names = "--finalize",
+      description =
+          "Run the clusters' one-way finalize steps (feature flags…) once all their members are"
+              + " upgraded; without it they are reported as pending.")
+  boolean finalize;
+
+  @Mixin RecipesOption recipes = new RecipesOption();
 
   @Option(names = "--json", description = "Print one JSON event per line instead of progress.")
   boolean json;
@@ -77,12 +87,15 @@ final class ExecutionFlags {
     if (canary != null) {
       text.append(" --canary ").append(canary().spelling(SoakTime::format));
     }
+    if (finalize) {
+      text.append(" --finalize");
+    }
     return text.toString();
   }
 
   /**
-   * Takes {@code --serial} and {@code --canary} from a journaled command line when they were not
-   * given now.
+   * Takes {@code --serial}, {@code --canary} and {@code --finalize} from a journaled command line
+   * when they were not given now.
    */
   void restoreFrom(String command) {
     java.util.regex.Matcher serialFlag =
@@ -95,6 +108,8 @@ final class ExecutionFlags {
     if (canary == null && canaryFlag.find()) {
       canary = canaryFlag.group(1);
     }
+    finalize =
+        finalize || java.util.regex.Pattern.compile(" --finalize(\\s|$)").matcher(command).find();
   }
 
   ExecutionOptions options(java.util.Set<String> skip, java.util.Set<String> retry) {

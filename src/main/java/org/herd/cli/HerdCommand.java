@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       NodesetCommand.class,
       InventoryCommand.class,
+      RecipeCommand.class,
       RunCommand.class,
       CopyCommand.class,
       RunsCommand.class,

@@ -87,6 +87,7 @@ final class ResumeCommand implements Callable<Integer> {
             plan,
             flags.options(new HashSet<>(skip), new HashSet<>(retry)),
             RunExecution.rollout(spec, plan, flags),
+            RunRecipes.of(spec, context, flags, plan),
             flags.form(context),
             false);
       }

@@ -11,15 +11,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.herd.engine.AptSettings;
 import org.herd.engine.AptStepActions;
-import org.herd.engine.ClusterPolicy;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
+import org.herd.engine.RecipeChecks;
 import org.herd.engine.Rollout;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunExecutor;
 import org.herd.engine.RunLease;
 import org.herd.engine.RunOutcome;
+import org.herd.engine.SessionProbes;
+import org.herd.engine.Sleeper;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
 import org.herd.journal.HolderIdentity;
@@ -60,6 +62,7 @@ final class RunExecution {
       Plan plan,
       ExecutionOptions options,
       Rollout rollout,
+      RunRecipes recipes,
       RunProgress.Form form,
       boolean preAborted)
       throws Exception {
@@ -92,8 +95,16 @@ final class RunExecution {
                 AptSettings.DEFAULT);
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
+      RecipeChecks checks =
+          new RecipeChecks(
+              new SessionProbes(transport, endpoints), context.clock(), Sleeper.SYSTEM);
       outcome =
-          new RunExecutor(journal, actions, progress, clusterPolicy(), context.clock())
+          new RunExecutor(
+                  journal,
+                  recipes.steps(actions, checks),
+                  progress,
+                  recipes.policy(checks),
+                  context.clock())
               .execute(run, hosts, options, rollout, control);
       progress.finish();
       report(context, run, outcome, form);
@@ -101,14 +112,6 @@ final class RunExecution {
       watcher.shutdownNow();
     }
     return outcome.exitCode();
-  }
-
-  /**
-   * The cluster policy of runs: the one place where the CLI chooses who answers the scheduler's
-   * health gates, ok-to-stop checks and member orders.
-   */
-  static ClusterPolicy clusterPolicy() {
-    return ClusterPolicy.NONE;
   }
 
   /**
