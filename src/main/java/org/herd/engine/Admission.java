@@ -68,7 +68,7 @@ public final class Admission {
   private final Map<String, List<ClusterProgress>> clustersOf = new HashMap<>();
   private final List<ClusterProgress> clusters = new ArrayList<>();
   private final Map<String, String> reasons = new LinkedHashMap<>();
-  private final Map<String, String> waitingFor = new LinkedHashMap<>();
+  private final Map<String, Wait> waitingFor = new LinkedHashMap<>();
   private final int[] unfinished;
   private final boolean[] startedNow;
   private int stage;
@@ -197,7 +197,17 @@ public final class Admission {
 
   /** Why each waiting host waits, as of the last {@link #next}; for progress displays. */
   public Map<String, String> waiting() {
-    return java.util.Collections.unmodifiableMap(waitingFor);
+    Map<String, String> why = new LinkedHashMap<>();
+    waitingFor.forEach((host, wait) -> why.put(host, wait.toString()));
+    return why;
+  }
+
+  /** Why a host waits, told only when asked (the scheduler notes it at every decision). */
+  private record Wait(String cluster, String what, String reason) {
+    @Override
+    public String toString() {
+      return "cluster " + cluster + " " + what + (reason == null ? "" : " failing: " + reason);
+    }
   }
 
   /** The hosts that may start at {@code now}; they count as out of service from now on. */
@@ -309,7 +319,9 @@ public final class Admission {
     if (start.isEmpty() && wake.isEmpty() && running == 0) {
       for (String host : wave.hosts()) {
         if (waiting(host)) {
-          giveUpHost(host, waitingFor.getOrDefault(host, "blocked by the clusters' member order"));
+          Wait wait = waitingFor.get(host);
+          giveUpHost(
+              host, wait == null ? "blocked by the clusters' member order" : wait.toString());
         }
       }
     }
@@ -363,11 +375,11 @@ public final class Admission {
         return Verdict.WAIT;
       }
       if (cluster.out >= cluster.allowed(rollout.canary())) {
-        waitingFor.put(member, "cluster " + cluster.name() + " at its budget");
+        waitingFor.put(member, new Wait(cluster.name(), "at its budget", null));
         return Verdict.WAIT;
       }
       if (!member.equals(cluster.next(policy, this::waiting, this::inStage))) {
-        waitingFor.put(member, "cluster " + cluster.name() + "'s member order");
+        waitingFor.put(member, new Wait(cluster.name(), "member order", null));
         return Verdict.WAIT;
       }
     }
@@ -391,6 +403,7 @@ public final class Admission {
 
   private Verdict failing(
       ClusterProgress cluster, String member, Instant now, String what, GateVerdict verdict) {
+    // "what" is built by the caller only on this path: gates fail rarely.
     String reason = ((GateVerdict.Fail) verdict).reason();
     if (cluster.failing(now, rollout.gateDeadline())) {
       giveUp(
@@ -405,7 +418,7 @@ public final class Admission {
               + reason);
       return Verdict.WAIT;
     }
-    waitingFor.put(member, "cluster " + cluster.name() + " " + what + " failing: " + reason);
+    waitingFor.put(member, new Wait(cluster.name(), what, reason));
     return Verdict.GATE;
   }
 
@@ -417,7 +430,7 @@ public final class Admission {
               .toList();
       batches = new StandaloneBatches(standalone, rollout.serial().batches(standalone.size()));
     }
-    for (String host : batches.current()) {
+    for (String host : batches.pending(this::waiting)) {
       if (standaloneOut >= parallel) {
         break;
       }

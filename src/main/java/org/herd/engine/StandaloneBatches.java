@@ -15,17 +15,46 @@ final class StandaloneBatches {
   private final Set<String> ended = new HashSet<>();
   private int batch;
   private int from;
+  private int endedInBatch;
+  private int cursor;
+  private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
 
   StandaloneBatches(List<String> hosts, List<Integer> sizes) {
     this.hosts = List.copyOf(hosts);
     this.sizes = List.copyOf(sizes);
+    for (int i = 0; i < this.hosts.size(); i++) {
+      index.put(this.hosts.get(i), i);
+    }
+  }
+
+  /**
+   * The hosts of the current batch from the first that is still {@code waiting}: the ones before it
+   * were started or given up and are not looked at again.
+   */
+  List<String> pending(java.util.function.Predicate<String> waiting) {
+    List<String> current = current();
+    if (current.isEmpty()) {
+      return current;
+    }
+    cursor = Math.max(cursor, from);
+    int end = from + current.size();
+    while (cursor < end && !waiting.test(hosts.get(cursor))) {
+      cursor++;
+    }
+    return hosts.subList(cursor, end);
   }
 
   /** The hosts of the current batch (some may have started or ended). */
   List<String> current() {
-    while (batch < sizes.size() && batchEnded()) {
+    while (batch < sizes.size() && endedInBatch == sizes.get(batch)) {
       from += sizes.get(batch);
       batch++;
+      endedInBatch = 0;
+      if (batch < sizes.size()) {
+        for (String host : batchHosts()) {
+          endedInBatch += ended.contains(host) ? 1 : 0;
+        }
+      }
     }
     if (batch >= sizes.size()) {
       return List.of();
@@ -34,15 +63,17 @@ final class StandaloneBatches {
   }
 
   void ended(String host) {
-    ended.add(host);
+    Integer at = index.get(host);
+    if (ended.add(host)
+        && at != null
+        && batch < sizes.size()
+        && at >= from
+        && at < from + sizes.get(batch)) {
+      endedInBatch++;
+    }
   }
 
-  private boolean batchEnded() {
-    for (String host : hosts.subList(from, from + sizes.get(batch))) {
-      if (!ended.contains(host)) {
-        return false;
-      }
-    }
-    return true;
+  private List<String> batchHosts() {
+    return hosts.subList(from, from + sizes.get(batch));
   }
 }

@@ -87,7 +87,7 @@ final class Measure {
         hosts.size(),
         strategy.equals("herd") ? downloadEnd : 0,
         makespan,
-        lowerBound(fleet, hosts, durations, downloadPhase(hosts, durations)),
+        lowerBound(fleet, hosts, out.keySet(), durations, downloadPhase(hosts, durations)),
         groups,
         timelines,
         reasons,
@@ -133,14 +133,25 @@ final class Measure {
   /**
    * The critical-path lower bound: the download phase, then for each wave the longest of its
    * groups' total disruption time over the group's budget (never less than its longest member),
-   * plus the soaks between waves. No schedule that keeps the budgets can be shorter.
+   * plus the soaks between waves that both had hosts out. Only hosts that went out count (a host
+   * left not started takes no time). No schedule that keeps the budgets can be shorter.
    */
-  static long lowerBound(Fleet fleet, List<String> hosts, HostDurations durations, long download) {
+  static long lowerBound(
+      Fleet fleet,
+      List<String> hosts,
+      Set<String> started,
+      HostDurations durations,
+      long download) {
     Rollout rollout = FleetRollout.of(fleet, hosts);
     long total = download;
     List<Rollout.Stage> waves = rollout.waves();
-    for (int i = 0; i < waves.size(); i++) {
-      Set<String> inWave = new HashSet<>(waves.get(i).hosts());
+    long owedSoak = 0;
+    for (Rollout.Stage wave : waves) {
+      Set<String> inWave = new HashSet<>(wave.hosts());
+      inWave.retainAll(started);
+      if (inWave.isEmpty()) {
+        continue;
+      }
       long longest = 0;
       for (FleetGroup group : fleet.groups()) {
         int allowed =
@@ -156,10 +167,8 @@ final class Measure {
         }
         longest = Math.max(longest, Math.max(single, (sum + allowed - 1) / allowed));
       }
-      total += longest;
-      if (i + 1 < waves.size()) {
-        total += waves.get(i).soak().toMillis();
-      }
+      total += owedSoak + longest;
+      owedSoak = wave.soak().toMillis();
     }
     return total;
   }

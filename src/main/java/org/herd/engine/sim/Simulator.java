@@ -63,6 +63,7 @@ public final class Simulator {
     int pauses = 0;
     int running = 0;
     boolean resumeOwed = false;
+    java.util.Set<Long> wakes = new java.util.HashSet<>();
     while (true) {
       Instant instant = EPOCH.plusMillis(now);
       policy.at(instant);
@@ -87,7 +88,9 @@ public final class Simulator {
       }
       if (decision.wakeAt().isPresent()) {
         long wake = decision.wakeAt().get().toEpochMilli() - EPOCH.toEpochMilli();
-        events.add(new Event(wake, -1, null, false));
+        if (wakes.add(wake)) {
+          events.add(new Event(wake, -1, null, false));
+        }
       }
       Event next = events.poll();
       if (next == null) {
@@ -100,6 +103,7 @@ public final class Simulator {
       }
       for (Event event : batch) {
         if (event.host == null) {
+          wakes.remove(event.at);
           continue;
         }
         running--;

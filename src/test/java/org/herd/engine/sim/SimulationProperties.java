@@ -85,6 +85,13 @@ class SimulationProperties {
     }
   }
 
+  @Property(tries = 300)
+  void noRolloutBeatsTheLowerBound(@ForAll long fleetSeed, @ForAll long seed) {
+    Fleet fleet = RandomFleets.of(fleetSeed);
+    SimulationReport report = Simulator.herd(fleet, seed);
+    assertThat(report.makespanMillis()).isGreaterThanOrEqualTo(report.lowerBoundMillis());
+  }
+
   @Property(tries = 100)
   void theSameSeedGivesTheSameRollout(@ForAll long fleetSeed, @ForAll long seed) {
     Fleet fleet = RandomFleets.of(fleetSeed);
