@@ -33,7 +33,7 @@ final class ExecutionFlags {
       names = "--serial",
       paramLabel = "N|P%|LIST",
       description =
-          "Batches of the hosts in no cluster, as Ansible's serial: 3, 30%, or 1,5,20% (the last"
+          "Batches of the hosts in no cluster, as Ansible's serial: 3, 30%%, or 1,5,20%% (the last"
               + " value repeats); each batch ends before the next starts (default: one batch).")
   String serial;
 

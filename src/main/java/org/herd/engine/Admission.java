@@ -199,6 +199,14 @@ public final class Admission {
   public Map<String, String> waiting() {
     Map<String, String> why = new LinkedHashMap<>();
     waitingFor.forEach((host, wait) -> why.put(host, wait.toString()));
+    for (ClusterProgress cluster : clusters) {
+      if (cluster.blockedReason() == null && cluster.out >= cluster.allowed(rollout.canary())) {
+        String member = cluster.next(policy, this::waiting, this::inStage);
+        if (member != null) {
+          why.put(member, new Wait(cluster.name(), "at its budget", null).toString());
+        }
+      }
+    }
     return why;
   }
 
@@ -294,7 +302,11 @@ public final class Admission {
     Map<ClusterProgress, GateVerdict> gates = new HashMap<>();
     boolean gateWait = false;
     for (ClusterProgress cluster : clusters) {
-      while (cluster.blockedReason() == null && !(canaryPhase && cluster.canaryDone)) {
+      // A cluster at its budget admits no one: skip it without looking for its next member (with
+      // hundreds of clusters, most are at their budget at every decision); waiting() says why.
+      while (cluster.blockedReason() == null
+          && !(canaryPhase && cluster.canaryDone)
+          && cluster.out < cluster.allowed(rollout.canary())) {
         String member = cluster.next(policy, this::waiting, this::inStage);
         if (member == null) {
           break;

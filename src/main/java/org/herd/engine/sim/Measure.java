@@ -87,11 +87,33 @@ final class Measure {
         hosts.size(),
         strategy.equals("herd") ? downloadEnd : 0,
         makespan,
-        lowerBound(fleet, hosts, out.keySet(), durations, downloadPhase(hosts, durations)),
+        lowerBound(
+            fleet,
+            hosts,
+            outMillis(out, ends, durations),
+            downloadPhase(hosts, durations),
+            pauses > 0),
         groups,
         timelines,
         reasons,
         pauses);
+  }
+
+  /**
+   * How long each host that went out is out, for the lower bound: its whole step sequence when it
+   * finished it, what it really took when it failed (a failed host stops early).
+   */
+  private static Map<String, Long> outMillis(
+      Map<String, long[]> out, Map<String, String> ends, HostDurations durations) {
+    Map<String, Long> millis = new LinkedHashMap<>();
+    out.forEach(
+        (host, interval) ->
+            millis.put(
+                host,
+                "done".equals(ends.get(host))
+                    ? durations.upgrade(host).millis()
+                    : interval[1] - interval[0]));
+    return millis;
   }
 
   /** How long the fleet-wide download phase takes: every host, the executor's fan-out at a time. */
@@ -134,14 +156,14 @@ final class Measure {
    * The critical-path lower bound: the download phase, then for each wave the longest of its
    * groups' total disruption time over the group's budget (never less than its longest member),
    * plus the soaks between waves that both had hosts out. Only hosts that went out count (a host
-   * left not started takes no time). No schedule that keeps the budgets can be shorter.
+   * left not started takes no time), each for {@code outMillis}. No schedule that keeps the budgets
+   * can be shorter. When the rollout paused (a canary pause, resumed at once by the simulator as
+   * the operator's {@code herd resume}), soaks are not counted: a resumed run does not soak again a
+   * wave that ended before it, the operator's resume being the confirmation.
    */
   static long lowerBound(
-      Fleet fleet,
-      List<String> hosts,
-      Set<String> started,
-      HostDurations durations,
-      long download) {
+      Fleet fleet, List<String> hosts, Map<String, Long> outMillis, long download, boolean paused) {
+    Set<String> started = outMillis.keySet();
     Rollout rollout = FleetRollout.of(fleet, hosts);
     long total = download;
     List<Rollout.Stage> waves = rollout.waves();
@@ -160,7 +182,7 @@ final class Measure {
         long single = 0;
         for (String member : group.members()) {
           if (inWave.contains(member)) {
-            long d = durations.upgrade(member).millis();
+            long d = outMillis.get(member);
             sum += d;
             single = Math.max(single, d);
           }
@@ -168,7 +190,7 @@ final class Measure {
         longest = Math.max(longest, Math.max(single, (sum + allowed - 1) / allowed));
       }
       total += owedSoak + longest;
-      owedSoak = wave.soak().toMillis();
+      owedSoak = paused ? 0 : wave.soak().toMillis();
     }
     return total;
   }
