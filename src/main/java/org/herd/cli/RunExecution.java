@@ -14,6 +14,7 @@ import org.herd.engine.AptStepActions;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
+import org.herd.engine.ProcessTable;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunExecutor;
 import org.herd.engine.RunLease;
@@ -182,6 +183,23 @@ final class RunExecution {
       Journal journal, CliContext context, List<String> hosts, Optional<RunId> run)
       throws RunLease.HostsHeldException {
     return RunLease.acquire(journal, hosts, HolderIdentity.ofThisProcess(context.env(), run));
+  }
+
+  /**
+   * Takes a run's hosts to resume (or abort) it: a lease left by a herd that crashed on this
+   * machine while executing this run is taken over at once, and the operator is told.
+   */
+  static RunLease resumeLease(Journal journal, CliContext context, List<String> hosts, RunId run)
+      throws RunLease.HostsHeldException {
+    return RunLease.resume(
+        journal,
+        hosts,
+        HolderIdentity.ofThisProcess(context.env(), Optional.of(run)),
+        ProcessTable.system(),
+        message -> {
+          context.err().println("herd: " + message);
+          context.err().flush();
+        });
   }
 
   /** The run's spec for the journal. */

@@ -2,17 +2,20 @@ package org.herd.engine;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
 import org.herd.journal.JournalException;
 import org.herd.journal.Lease;
 import org.herd.journal.LeaseResult;
+import org.herd.journal.RunId;
 
 /**
  * The journal lease a run holds on its hosts ({@code host:NAME}) for as long as it executes, so
@@ -58,6 +61,53 @@ public final class RunLease implements AutoCloseable {
       throw new HostsHeldException(held);
     }
     return new RunLease(journal, ((LeaseResult.Acquired) result).lease());
+  }
+
+  /**
+   * Takes the hosts to resume {@code holder}'s run: as {@link #acquire}, but a host held by a herd
+   * that crashed on this machine while executing this same run (see {@link CrashedHolder}) is taken
+   * over at once instead of after its lease expires; {@code told} hears each take-over, in words
+   * for the operator.
+   *
+   * @throws HostsHeldException when a live holder, or one elsewhere, holds one of them
+   */
+  public static RunLease resume(
+      Journal journal,
+      Collection<String> hosts,
+      HolderIdentity holder,
+      ProcessTable processes,
+      Consumer<String> told)
+      throws HostsHeldException {
+    RunId run = holder.run().orElseThrow(() -> new IllegalArgumentException("no run to resume"));
+    Set<String> resources = new TreeSet<>();
+    hosts.forEach(host -> resources.add("host:" + host));
+    Set<String> crashed = new TreeSet<>();
+    while (true) {
+      LeaseResult result =
+          crashed.isEmpty()
+              ? journal.acquire(resources, holder.text(), TTL)
+              : journal.takeOver(resources, holder.text(), TTL, crashed);
+      if (result instanceof LeaseResult.Acquired acquired) {
+        return new RunLease(journal, acquired.lease());
+      }
+      LeaseResult.HeldBy held = (LeaseResult.HeldBy) result;
+      Optional<String> dead =
+          crashed.contains(held.holder())
+              ? Optional.empty()
+              : CrashedHolder.why(held.holder(), holder.hostname(), run, processes);
+      if (dead.isEmpty()) {
+        throw new HostsHeldException(held);
+      }
+      crashed.add(held.holder());
+      told.accept(
+          "taking over the lease of "
+              + held.holder()
+              + " on run "
+              + run
+              + ": "
+              + dead.get()
+              + " (it crashed)");
+    }
   }
 
   private void renew() {
