@@ -72,6 +72,7 @@ final class AbortCommand implements Callable<Integer> {
             context,
             connect,
             journal,
+            lease,
             run.id(),
             PlanJson.read(runSpec.planJson()),
             flags.options(Set.of(), Set.of()),

@@ -80,6 +80,7 @@ final class ResumeCommand implements Callable<Integer> {
             context,
             connect,
             journal,
+            lease,
             run.id(),
             plan,
             flags.options(new HashSet<>(skip), new HashSet<>(retry)),

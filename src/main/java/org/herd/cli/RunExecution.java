@@ -45,7 +45,8 @@ final class RunExecution {
   /**
    * Executes (or resumes) a run of {@code plan}'s executable hosts.
    *
-   * <p>The caller holds the run's {@link RunLease} for as long as this runs.
+   * <p>The caller holds the run's {@link RunLease} for as long as this runs; should the lease be
+   * lost, the run is told and pauses (stops admitting hosts, finishes its current steps).
    *
    * @param preAborted the run is being aborted: only owed cleanup runs
    * @return the exit code (see {@link RunOutcome#exitCode()})
@@ -55,6 +56,7 @@ final class RunExecution {
       CliContext context,
       ConnectOptions connect,
       Journal journal,
+      RunLease lease,
       RunId run,
       Plan plan,
       ExecutionOptions options,
@@ -74,6 +76,12 @@ final class RunExecution {
       control.abort();
     }
     RunProgress progress = new RunProgress(form, context, hosts.size());
+    lease.whenLost(
+        reason -> {
+          context.err().printf("herd: run %s %s; pausing (herd resume %s)%n", run, reason, run);
+          context.err().flush();
+          control.pause();
+        });
     RunOutcome outcome;
     ScheduledExecutorService watcher = abortWatcher(journal, run, control);
     try (Transport transport =

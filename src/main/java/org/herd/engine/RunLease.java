@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.herd.journal.HolderIdentity;
@@ -32,6 +33,9 @@ public final class RunLease implements AutoCloseable {
   private final Journal journal;
   private final AtomicReference<Lease> lease;
   private final ScheduledExecutorService renewer;
+  private final AtomicReference<Consumer<String>> whenLost = new AtomicReference<>(reason -> {});
+  private final AtomicBoolean lost = new AtomicBoolean();
+  private int failedRenewals;
 
   private RunLease(Journal journal, Lease lease) {
     this.journal = journal;
@@ -44,7 +48,7 @@ public final class RunLease implements AutoCloseable {
               return thread;
             });
     long period = TTL.toMillis() / 3;
-    renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+    renewer.scheduleAtFixedRate(this::renewNow, period, period, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -110,14 +114,65 @@ public final class RunLease implements AutoCloseable {
     }
   }
 
-  private void renew() {
+  /**
+   * Tells {@code listener}, once, that the run lost its hosts: someone took one over, or the
+   * journal could not be reached to renew the lease before it ran out. The run should then stop
+   * admitting hosts.
+   */
+  public void whenLost(Consumer<String> listener) {
+    whenLost.set(listener);
+  }
+
+  /**
+   * Names the run in the lease's holder once the run exists ({@code herd apply} takes the hosts
+   * before it creates the run), so that a resume after a crash can take the lease over (see {@link
+   * #resume}).
+   *
+   * @throws HostsHeldException when the lease was lost meanwhile
+   */
+  public synchronized void nameRun(HolderIdentity holder) throws HostsHeldException {
+    Lease current = lease.get();
+    Lease named =
+        new Lease(
+            current.id(),
+            current.resources(),
+            holder.text(),
+            current.acquiredAt(),
+            current.expiresAt());
+    LeaseResult result = journal.renew(named, TTL);
+    if (result instanceof LeaseResult.HeldBy held) {
+      throw new HostsHeldException(held);
+    }
+    lease.set(((LeaseResult.Acquired) result).lease());
+  }
+
+  /** One renewal, as the background renewer does it (tests call it directly). */
+  synchronized void renewNow() {
     try {
       LeaseResult result = journal.renew(lease.get(), TTL);
+      failedRenewals = 0;
       if (result instanceof LeaseResult.Acquired acquired) {
         lease.set(acquired.lease());
+      } else if (result instanceof LeaseResult.HeldBy held) {
+        lose(
+            "lost the lease on its hosts: "
+                + held.resource().replaceFirst("^host:", "host ")
+                + " was taken over by "
+                + held.holder());
       }
     } catch (JournalException | IllegalStateException e) {
-      // The next renewal tries again; until the lease runs out the hosts are still ours.
+      // The next renewal tries again; until the lease runs out the hosts are still ours. Renewals
+      // come every third of the time to live: after three failed ones in a row, it has run out.
+      failedRenewals++;
+      if (failedRenewals >= 3) {
+        lose("could not renew the lease on its hosts before it ran out: " + e.getMessage());
+      }
+    }
+  }
+
+  private void lose(String reason) {
+    if (lost.compareAndSet(false, true)) {
+      whenLost.get().accept(reason);
     }
   }
 

@@ -26,7 +26,8 @@ import org.herd.debian.UnattendedUpgrades;
  * @param restarts the units (or commands, outside units) running outdated code
  * @param dpkgProblems {@code dpkg --audit}: {@code pkg kind}
  * @param dpkgLocked whether a process holds a dpkg/apt lock (which one is volatile)
- * @param policy policy-rc.d kind, service-policy rule count, pins, unattended-upgrades
+ * @param policy policy-rc.d kind, service-policy rule count, pins, unattended-upgrades, herd's
+ *     guard (stale ones stand out) and the restarts its spool holds
  * @param aptErrors apt's errors, which make the pending list untrustworthy
  */
 public record HostState(
@@ -180,6 +181,14 @@ public record HostState(
     UnattendedUpgrades uu = policy.unattendedUpgrades();
     if (policy.unattendedUpgradesEnabled() || (uu != null && uu.enabled())) {
       parts.add("unattended-upgrades");
+    }
+    GuardFacts guard = policy.herdGuard();
+    if (guard != null && guard.describe() != null) {
+      parts.add(guard.describe());
+    }
+    if (guard != null && guard.spooled() > 0) {
+      parts.add(
+          guard.spooled() + " denied restart" + (guard.spooled() == 1 ? "" : "s") + " pending");
     }
     return parts;
   }

@@ -241,6 +241,21 @@ s_service_policy() {
   return 0
 }
 
+# herd's service guard (see docs/guard.md): its lease (epoch seconds), its run, and how many
+# denied restarts its spool holds.
+s_herd_guard() {
+  d=/var/lib/herd/guard
+  if [ ! -d "$d" ]; then
+    echo "present=no"
+    return 0
+  fi
+  echo "present=yes"
+  [ -r "$d/lease" ] && echo "lease=$(head -c 32 "$d/lease" | tr -cd '0-9')"
+  [ -r "$d/run" ] && echo "run=$(head -c 128 "$d/run" | tr -cd 'A-Za-z0-9._-')"
+  [ -r "$d/spool" ] && echo "spooled=$(wc -l < "$d/spool" | tr -cd '0-9')"
+  return 0
+}
+
 s_apt_preferences() {
   for f in /etc/apt/preferences /etc/apt/preferences.d/*; do
     [ -f "$f" ] && dump "$f"
@@ -280,6 +295,7 @@ section locks s_locks
 section conffiles s_conffiles
 section policy-rc.d s_policy_rcd
 section service-policy s_service_policy
+section herd-guard s_herd_guard
 section apt-preferences s_apt_preferences
 section unattended-upgrades s_unattended
 echo "@@herd-$n done@@"

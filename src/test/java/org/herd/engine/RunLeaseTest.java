@@ -102,4 +102,26 @@ class RunLeaseTest {
       }
     }
   }
+
+  @Test
+  void aRunWhoseLeaseIsTakenOverIsToldOnce() throws Exception {
+    List<String> told = new ArrayList<>();
+    try (Journal journal = journal();
+        RunLease lease = RunLease.acquire(journal, List.of("web1"), holder("ops1", 999, RUN))) {
+      lease.whenLost(told::add);
+      lease.renewNow();
+      assertThat(told).isEmpty();
+
+      journal.takeOver(
+          java.util.Set.of("host:web1"),
+          "thief",
+          RunLease.TTL,
+          java.util.Set.of(holder("ops1", 999, RUN).text()));
+      lease.renewNow();
+      lease.renewNow();
+
+      assertThat(told)
+          .containsExactly("lost the lease on its hosts: host web1 was taken over by thief");
+    }
+  }
 }
