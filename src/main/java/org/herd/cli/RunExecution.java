@@ -15,6 +15,7 @@ import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
 import org.herd.engine.ProcessTable;
+import org.herd.engine.RestartRules;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunExecutor;
 import org.herd.engine.RunLease;
@@ -92,6 +93,7 @@ final class RunExecution {
                 plans,
                 endpoints,
                 hooks(spec, hosts),
+                restartRules(spec, hosts),
                 transport,
                 journal,
                 context.clock(),
@@ -100,6 +102,7 @@ final class RunExecution {
       interrupt.onInterrupt(control::pause);
       outcome = new RunExecutor(journal, actions, progress).execute(run, hosts, options, control);
       progress.finish();
+      restartAfterRun(context, actions, outcome);
       report(context, run, outcome, form);
     } finally {
       watcher.shutdownNow();
@@ -156,6 +159,50 @@ final class RunExecution {
                           Optional.ofNullable(host.vars().get("undrain")).map(String::valueOf))));
     }
     return hooks;
+  }
+
+  /**
+   * The {@code after-run} restarts, once every host of the run finished (not when it paused: the
+   * resumed run, or the next apply on the host, does them).
+   */
+  private static void restartAfterRun(
+      CliContext context, AptStepActions actions, RunOutcome outcome) {
+    if (outcome.state() == RunState.PAUSED) {
+      return;
+    }
+    outcome
+        .hosts()
+        .forEach(
+            (host, end) -> {
+              if (end instanceof HostEnd.Succeeded) {
+                for (String line : actions.restartAfterRun(host)) {
+                  context.err().println("herd: after-run restart: " + line);
+                }
+              }
+            });
+    context.err().flush();
+  }
+
+  /** Each host's restart policies, from the inventory's {@code restart} variables. */
+  private static Map<String, RestartRules> restartRules(CommandSpec spec, List<String> hosts) {
+    Inventory inventory;
+    try {
+      inventory = CliInventory.load(spec);
+    } catch (InventoryException none) {
+      return Map.of();
+    }
+    Map<String, RestartRules> rules = new LinkedHashMap<>();
+    for (String name : hosts) {
+      var host = inventory.host(name);
+      if (host.isPresent()) {
+        try {
+          rules.put(name, RestartRules.fromVars(host.get().vars()));
+        } catch (IllegalArgumentException e) {
+          throw new UserError("inventory: host " + name + ": " + e.getMessage());
+        }
+      }
+    }
+    return rules;
   }
 
   /** Hosts folded by how they ended, and what to do next. */

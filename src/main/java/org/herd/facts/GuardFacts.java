@@ -11,19 +11,34 @@ import org.herd.debian.HerdGuard;
  * @param run the run that installed it, or null when unknown
  * @param leaseUntil when its lease runs out (ISO-8601), or null when unknown
  * @param spooled how many restarts the guard denied and recorded that were not performed yet
+ * @param pendingRestarts the restarts herd's restart policy left pending ({@code
+ *     /var/lib/herd/pending-restarts}), each as {@code UNIT (after-run|never, run ID)}
  */
-public record GuardFacts(HerdGuard.State state, String run, String leaseUntil, int spooled) {
+public record GuardFacts(
+    HerdGuard.State state,
+    String run,
+    String leaseUntil,
+    int spooled,
+    java.util.List<String> pendingRestarts) {
 
-  /** No guard of herd on the host. */
-  public static final GuardFacts NONE = new GuardFacts(HerdGuard.State.NONE, null, null, 0);
+  /** No guard of herd on the host, nothing pending. */
+  public static final GuardFacts NONE =
+      new GuardFacts(HerdGuard.State.NONE, null, null, 0, java.util.List.of());
+
+  /** Copies the list (absent in facts stored before herd read it: empty). */
+  public GuardFacts {
+    pendingRestarts =
+        pendingRestarts == null ? java.util.List.of() : java.util.List.copyOf(pendingRestarts);
+  }
 
   /** The facts of a classified guard with {@code spooled} denied restarts. */
-  public static GuardFacts of(HerdGuard guard, int spooled) {
+  public static GuardFacts of(HerdGuard guard, int spooled, java.util.List<String> pending) {
     return new GuardFacts(
         guard.state(),
         guard.run(),
         guard.leaseUntil() == null ? null : guard.leaseUntil().toString(),
-        spooled);
+        spooled,
+        pending);
   }
 
   /** What the status's policy column says of it; null when there is no guard. */

@@ -95,7 +95,7 @@ public record HostState(
         removals,
         held,
         reboot(facts.reboot()),
-        restarts(facts.restarts()),
+        restarts(facts.restarts(), facts.policy()),
         facts.dpkg() == null
             ? List.of()
             : facts.dpkg().problems().stream().map(HostState::problem).toList(),
@@ -136,10 +136,21 @@ public record HostState(
     return why;
   }
 
-  private static List<String> restarts(RestartFacts restarts) {
-    if (restarts == null) {
-      return List.of();
+  private static List<String> restarts(RestartFacts restarts, PolicyFacts policy) {
+    List<String> units = new ArrayList<>();
+    if (restarts != null) {
+      units.addAll(scanned(restarts));
     }
+    // herd's own: restarts its policy left pending (the unit may run old code, or not any more).
+    if (policy != null && policy.herdGuard() != null) {
+      for (String pending : policy.herdGuard().pendingRestarts()) {
+        units.add(pending.replaceFirst(" \\(", " (herd: "));
+      }
+    }
+    return units;
+  }
+
+  private static List<String> scanned(RestartFacts restarts) {
     // Units, not processes: pids change with every restart and say nothing about the state.
     return restarts.services().stream()
         .map(

@@ -287,9 +287,16 @@ public final class ProbeOutputParser {
     if (spool != null && spool.matches("[0-9]{1,9}")) {
       spooled = Integer.parseInt(spool);
     }
+    List<String> pending = new ArrayList<>();
+    for (String line : s.values("pending")) {
+      String[] fields = line.split("\t");
+      if (fields.length == 3) {
+        pending.add(fields[0] + " (" + fields[1] + ", run " + fields[2] + ")");
+      }
+    }
     HerdGuard guard =
         HerdGuard.classify(policyRcd, herdRules, s.value("lease"), s.value("run"), hostTime);
-    return GuardFacts.of(guard, spooled);
+    return GuardFacts.of(guard, spooled, pending);
   }
 
   private <T> T keep(String section, Parsed<T> parsed) {

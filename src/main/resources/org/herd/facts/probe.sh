@@ -241,10 +241,13 @@ s_service_policy() {
   return 0
 }
 
-# herd's service guard (see docs/guard.md): its lease (epoch seconds), its run, and how many
-# denied restarts its spool holds.
+# herd's service guard (see docs/guard.md): its lease (epoch seconds), its run, how many denied
+# restarts its spool holds, and the restarts herd's restart policy left pending.
 s_herd_guard() {
   d=/var/lib/herd/guard
+  if [ -r /var/lib/herd/pending-restarts ]; then
+    head -n 1000 /var/lib/herd/pending-restarts | tr -c '\011\012\040-\176' '?' | sed 's/^/pending=/'
+  fi
   if [ ! -d "$d" ]; then
     echo "present=no"
     return 0

@@ -86,7 +86,9 @@ class ApplyConnectionLossIT {
 
       pins.forEach(
           (pkg, version) ->
-              assertThat(lab.sh(host, "dpkg-query -W -f '${Version} ${db:Status-Abbrev}' " + pkg))
+              assertThat(
+                      lab.sh(host, "dpkg-query -W -f '${Version} ${db:Status-Abbrev}' " + pkg)
+                          .strip())
                   .as(pkg)
                   .isEqualTo(version + " ii"));
       assertThat(lab.sh(host, "dpkg --audit").strip()).isEmpty();

@@ -295,6 +295,7 @@ class ProbeOutputParserTest {
             "present=yes",
             "lease=" + java.time.Instant.parse("2026-12-03T16:50:00Z").getEpochSecond(),
             "run=20261203-160000-abc123",
+            "pending=pg.service\tnever\t20261201-100000-aaaaaa",
             "spooled=2",
             n + "end herd-guard 0@@",
             n + "done@@",
@@ -308,11 +309,14 @@ class ProbeOutputParserTest {
                 org.herd.debian.HerdGuard.State.STALE,
                 "20261203-160000-abc123",
                 "2026-12-03T16:50:00Z",
-                2));
+                2,
+                List.of("pg.service (never, run 20261201-100000-aaaaaa)")));
     assertThat(HostState.of(facts).policy())
         .contains(
             "STALE herd guard (run 20261203-160000-abc123, lease ran out 2026-12-03T16:50:00Z)",
             "2 denied restarts pending");
+    assertThat(HostState.of(facts).restarts())
+        .contains("pg.service (herd: never, run 20261201-100000-aaaaaa)");
     ObjectMapper json = new ObjectMapper();
     assertThat(json.readValue(json.writeValueAsString(facts), HostFacts.class)).isEqualTo(facts);
   }
