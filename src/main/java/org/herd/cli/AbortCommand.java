@@ -67,6 +67,7 @@ final class AbortCommand implements Callable<Integer> {
         return ExitCode.OK.code();
       }
       try (lease) {
+        org.herd.plan.Plan plan = PlanJson.read(runSpec.planJson());
         return RunExecution.execute(
             spec,
             context,
@@ -74,8 +75,12 @@ final class AbortCommand implements Callable<Integer> {
             journal,
             lease,
             run.id(),
-            PlanJson.read(runSpec.planJson()),
+            plan,
             flags.options(Set.of(), Set.of()),
+            org.herd.engine.Rollout.standalone(
+                plan.executableHosts().stream().map(org.herd.plan.HostPlan::host).toList(),
+                org.herd.engine.Serial.ALL),
+            RunRecipes.of(spec, context, flags, plan),
             flags.form(context),
             true);
       }

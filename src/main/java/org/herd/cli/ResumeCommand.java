@@ -74,6 +74,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
       }
       Plan plan = PlanJson.read(runSpec.planJson());
+      flags.restoreFrom(runSpec.command());
       try (RunLease lease = RunExecution.resumeLease(journal, context, runSpec.hosts(), run.id())) {
         return RunExecution.execute(
             spec,
@@ -84,6 +85,8 @@ final class ResumeCommand implements Callable<Integer> {
             run.id(),
             plan,
             flags.options(new HashSet<>(skip), new HashSet<>(retry)),
+            RunExecution.rollout(spec, plan, flags),
+            RunRecipes.of(spec, context, flags, plan),
             flags.form(context),
             false);
       }
