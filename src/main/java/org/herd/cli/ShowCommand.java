@@ -128,7 +128,8 @@ final class ShowCommand implements Callable<Integer> {
     }
     if (!pending.isEmpty()) {
       out.printf(
-          "%nrestarts left pending by the restart policy (herd status shows them until done):%n");
+          "%nrestarts deferred by the restart policy (after-run ones are done when the run ends;"
+              + " herd status shows what is still pending):%n");
       pending.forEach(line -> out.println("  " + line));
     }
     List<VersionChange> changed = versions.stream().filter(VersionChange::changed).toList();
