@@ -1,6 +1,5 @@
 package org.herd.cli;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.herd.engine.RunLease;
@@ -56,12 +55,7 @@ final class AbortCommand implements Callable<Integer> {
       RunSpec runSpec = journal.spec(run.id()).orElseThrow();
       RunLease lease;
       try {
-        lease =
-            RunLease.acquire(
-                journal,
-                runSpec.hosts(),
-                org.herd.journal.HolderIdentity.ofThisProcess(
-                    context.env(), Optional.of(run.id())));
+        lease = RunExecution.resumeLease(journal, context, runSpec.hosts(), run.id());
       } catch (RunLease.HostsHeldException held) {
         journal.setState(run.id(), RunState.ABORTED);
         context
@@ -79,6 +73,7 @@ final class AbortCommand implements Callable<Integer> {
             context,
             connect,
             journal,
+            lease,
             run.id(),
             plan,
             flags.options(Set.of(), Set.of()),

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.herd.engine.RunLease;
+import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
 import org.herd.journal.RunId;
 import org.herd.plan.HostPlan;
@@ -95,6 +96,7 @@ final class ApplyCommand implements Callable<Integer> {
       RunId run =
           journal.createRun(
               RunExecution.runSpec(context, command + flags.journaled(), plan, planJson));
+      lease.nameRun(HolderIdentity.ofThisProcess(context.env(), Optional.of(run)));
       context.err().printf("herd: run %s on %d hosts%n", run, plan.executableHosts().size());
       context.err().flush();
       return RunExecution.execute(
@@ -102,6 +104,7 @@ final class ApplyCommand implements Callable<Integer> {
           context,
           connect,
           journal,
+          lease,
           run,
           plan,
           flags.options(Set.of(), Set.of()),

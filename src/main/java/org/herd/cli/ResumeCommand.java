@@ -3,7 +3,6 @@ package org.herd.cli;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.herd.engine.RunLease;
@@ -76,13 +75,13 @@ final class ResumeCommand implements Callable<Integer> {
       }
       Plan plan = PlanJson.read(runSpec.planJson());
       flags.restoreFrom(runSpec.command());
-      try (RunLease lease =
-          RunExecution.lease(journal, context, runSpec.hosts(), Optional.of(run.id()))) {
+      try (RunLease lease = RunExecution.resumeLease(journal, context, runSpec.hosts(), run.id())) {
         return RunExecution.execute(
             spec,
             context,
             connect,
             journal,
+            lease,
             run.id(),
             plan,
             flags.options(new HashSet<>(skip), new HashSet<>(retry)),

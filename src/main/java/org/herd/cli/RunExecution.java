@@ -14,7 +14,9 @@ import org.herd.engine.AptStepActions;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
+import org.herd.engine.ProcessTable;
 import org.herd.engine.RecipeChecks;
+import org.herd.engine.RestartRules;
 import org.herd.engine.Rollout;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunExecutor;
@@ -48,7 +50,8 @@ final class RunExecution {
   /**
    * Executes (or resumes) a run of {@code plan}'s executable hosts.
    *
-   * <p>The caller holds the run's {@link RunLease} for as long as this runs.
+   * <p>The caller holds the run's {@link RunLease} for as long as this runs; should the lease be
+   * lost, the run is told and pauses (stops admitting hosts, finishes its current steps).
    *
    * @param preAborted the run is being aborted: only owed cleanup runs
    * @return the exit code (see {@link RunOutcome#exitCode()})
@@ -58,6 +61,7 @@ final class RunExecution {
       CliContext context,
       ConnectOptions connect,
       Journal journal,
+      RunLease lease,
       RunId run,
       Plan plan,
       ExecutionOptions options,
@@ -79,6 +83,12 @@ final class RunExecution {
       control.abort();
     }
     RunProgress progress = new RunProgress(form, context, hosts.size());
+    lease.whenLost(
+        reason -> {
+          context.err().printf("herd: run %s %s; pausing (herd resume %s)%n", run, reason, run);
+          context.err().flush();
+          control.pause();
+        });
     RunOutcome outcome;
     ScheduledExecutorService watcher = abortWatcher(journal, run, control);
     try (Transport transport =
@@ -89,6 +99,7 @@ final class RunExecution {
                 plans,
                 endpoints,
                 hooks(spec, hosts),
+                restartRules(spec, hosts),
                 transport,
                 journal,
                 context.clock(),
@@ -107,6 +118,7 @@ final class RunExecution {
                   context.clock())
               .execute(run, hosts, options, rollout, control);
       progress.finish();
+      restartAfterRun(context, actions, outcome);
       report(context, run, outcome, form);
     } finally {
       watcher.shutdownNow();
@@ -180,6 +192,50 @@ final class RunExecution {
     return hooks;
   }
 
+  /**
+   * The {@code after-run} restarts, once every host of the run finished (not when it paused: the
+   * resumed run, or the next apply on the host, does them).
+   */
+  private static void restartAfterRun(
+      CliContext context, AptStepActions actions, RunOutcome outcome) {
+    if (outcome.state() == RunState.PAUSED) {
+      return;
+    }
+    outcome
+        .hosts()
+        .forEach(
+            (host, end) -> {
+              if (end instanceof HostEnd.Succeeded) {
+                for (String line : actions.restartAfterRun(host)) {
+                  context.err().println("herd: after-run restart: " + line);
+                }
+              }
+            });
+    context.err().flush();
+  }
+
+  /** Each host's restart policies, from the inventory's {@code restart} variables. */
+  private static Map<String, RestartRules> restartRules(CommandSpec spec, List<String> hosts) {
+    Inventory inventory;
+    try {
+      inventory = CliInventory.load(spec);
+    } catch (InventoryException none) {
+      return Map.of();
+    }
+    Map<String, RestartRules> rules = new LinkedHashMap<>();
+    for (String name : hosts) {
+      var host = inventory.host(name);
+      if (host.isPresent()) {
+        try {
+          rules.put(name, RestartRules.fromVars(host.get().vars()));
+        } catch (IllegalArgumentException e) {
+          throw new UserError("inventory: host " + name + ": " + e.getMessage());
+        }
+      }
+    }
+    return rules;
+  }
+
   /** Hosts folded by how they ended, and what to do next. */
   private static void report(
       CliContext context, RunId run, RunOutcome outcome, RunProgress.Form form) {
@@ -213,6 +269,23 @@ final class RunExecution {
       Journal journal, CliContext context, List<String> hosts, Optional<RunId> run)
       throws RunLease.HostsHeldException {
     return RunLease.acquire(journal, hosts, HolderIdentity.ofThisProcess(context.env(), run));
+  }
+
+  /**
+   * Takes a run's hosts to resume (or abort) it: a lease left by a herd that crashed on this
+   * machine while executing this run is taken over at once, and the operator is told.
+   */
+  static RunLease resumeLease(Journal journal, CliContext context, List<String> hosts, RunId run)
+      throws RunLease.HostsHeldException {
+    return RunLease.resume(
+        journal,
+        hosts,
+        HolderIdentity.ofThisProcess(context.env(), Optional.of(run)),
+        ProcessTable.system(),
+        message -> {
+          context.err().println("herd: " + message);
+          context.err().flush();
+        });
   }
 
   /** The run's spec for the journal. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.herd.engine.PendingRestarts;
 import org.herd.engine.UpgradeStep;
 import org.herd.journal.Journal;
 import org.herd.journal.RunSpec;
@@ -114,6 +115,22 @@ final class ShowCommand implements Callable<Integer> {
           out.println("  " + line);
         }
       }
+    }
+    List<String> pending = new ArrayList<>();
+    for (StepRecord record : steps) {
+      if (record.step().equals("restart") && latest.get(record.host()).get("restart") == record) {
+        record
+            .output()
+            .lines()
+            .filter(line -> line.startsWith(PendingRestarts.OUTPUT_PREFIX))
+            .forEach(line -> pending.add(record.host() + ": " + line));
+      }
+    }
+    if (!pending.isEmpty()) {
+      out.printf(
+          "%nrestarts deferred by the restart policy (after-run ones are done when the run ends;"
+              + " herd status shows what is still pending):%n");
+      pending.forEach(line -> out.println("  " + line));
     }
     List<VersionChange> changed = versions.stream().filter(VersionChange::changed).toList();
     if (!changed.isEmpty()) {

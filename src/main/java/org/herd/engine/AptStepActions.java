@@ -72,6 +72,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
   private final Map<String, HostPlan> plans;
   private final Map<String, Endpoint> endpoints;
   private final Map<String, DrainHooks> hooks;
+  private final Map<String, RestartRules> restartRules;
   private final Transport transport;
   private final Journal journal;
   private final Clock clock;
@@ -88,6 +89,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       Map<String, HostPlan> plans,
       Map<String, Endpoint> endpoints,
       Map<String, DrainHooks> hooks,
+      Map<String, RestartRules> restartRules,
       Transport transport,
       Journal journal,
       Clock clock,
@@ -96,6 +98,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     this.plans = Map.copyOf(plans);
     this.endpoints = Map.copyOf(endpoints);
     this.hooks = Map.copyOf(hooks);
+    this.restartRules = Map.copyOf(restartRules);
     this.transport = transport;
     this.journal = journal;
     this.clock = clock;
@@ -271,16 +274,100 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     }
   }
 
+  /**
+   * The denied restarts, each when its policy says ({@link RestartRules}): {@code now} ones here,
+   * with the {@code after-run} ones earlier runs left on the host; the others are recorded as
+   * pending on the host ({@link PendingRestarts}) and in the step's output.
+   */
   private StepResult restart(Session session, HostPlan plan)
-      throws TransportException, InterruptedException {
+      throws EngineException, TransportException, InterruptedException {
     List<DeniedRequest> denied = guard.deniedRequests(session).value();
     List<ServiceRestarts.Restart> todo = ServiceRestarts.fromSpool(denied, serviceUnits(plan));
-    if (todo.isEmpty()) {
+    List<PendingRestarts.Entry> earlier = PendingRestarts.read(session);
+    RestartRules rules = restartRules.getOrDefault(plan.host(), RestartRules.DEFAULT);
+    List<ServiceRestarts.Restart> now = new ArrayList<>();
+    List<PendingRestarts.Entry> left = new ArrayList<>();
+    for (ServiceRestarts.Restart restart : todo) {
+      RestartWhen when =
+          rules.when(restart.unit(), RestartRules.touchedBySecurity(plan, restart.unit()));
+      if (when == RestartWhen.NOW) {
+        now.add(restart);
+      } else {
+        left.add(new PendingRestarts.Entry(restart.unit(), when, run.value()));
+      }
+    }
+    for (PendingRestarts.Entry entry : earlier) {
+      boolean known = todo.stream().anyMatch(r -> r.unit().equals(entry.unit()));
+      if (entry.when() == RestartWhen.AFTER_RUN && !entry.run().equals(run.value()) && !known) {
+        now.add(new ServiceRestarts.Restart(entry.unit(), false));
+      }
+    }
+    if (now.isEmpty() && left.isEmpty()) {
       return new StepResult.Skipped("dpkg asked for no restart of a guarded service");
     }
-    List<RestartOutcome> outcomes = restarts.perform(session, todo, unit -> RestartMode.RESTART);
+    List<String> restarted = now.stream().map(ServiceRestarts.Restart::unit).toList();
     List<String> lines = new ArrayList<>();
     String failure = null;
+    if (!now.isEmpty()) {
+      List<RestartOutcome> outcomes = restarts.perform(session, now, unit -> RestartMode.RESTART);
+      lines.addAll(describe(outcomes));
+      failure = firstFailure(outcomes);
+    }
+    List<PendingRestarts.Entry> pending =
+        new ArrayList<>(
+            PendingRestarts.without(
+                earlier,
+                java.util.stream.Stream.concat(
+                        restarted.stream(), left.stream().map(PendingRestarts.Entry::unit))
+                    .toList()));
+    pending.addAll(left);
+    if (!pending.equals(earlier)) {
+      PendingRestarts.write(session, pending);
+    }
+    left.forEach(entry -> lines.add(entry.describe()));
+    String output = String.join("\n", lines);
+    if (failure != null) {
+      return new StepResult.Failed(failure, output);
+    }
+    return new StepResult.Done(!now.isEmpty(), output);
+  }
+
+  /**
+   * Performs the {@code after-run} restarts left on a host (by this run or earlier ones), once
+   * every host of the run finished.
+   *
+   * @return what was done, one line per unit, each starting with the host; empty when nothing was
+   *     pending
+   */
+  public List<String> restartAfterRun(String host) {
+    try {
+      Session session = session(host);
+      List<PendingRestarts.Entry> pending = PendingRestarts.read(session);
+      List<ServiceRestarts.Restart> due =
+          pending.stream()
+              .filter(e -> e.when() == RestartWhen.AFTER_RUN)
+              .map(e -> new ServiceRestarts.Restart(e.unit(), false))
+              .toList();
+      if (due.isEmpty()) {
+        return List.of();
+      }
+      List<RestartOutcome> outcomes = restarts.perform(session, due, unit -> RestartMode.RESTART);
+      PendingRestarts.write(
+          session,
+          PendingRestarts.without(
+              pending, due.stream().map(ServiceRestarts.Restart::unit).toList()));
+      return describe(outcomes).stream().map(line -> host + ": " + line).toList();
+    } catch (EngineException | TransportException e) {
+      forget(host);
+      return List.of(host + ": after-run restarts not done: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of(host + ": after-run restarts interrupted");
+    }
+  }
+
+  private static List<String> describe(List<RestartOutcome> outcomes) {
+    List<String> lines = new ArrayList<>();
     for (RestartOutcome outcome : outcomes) {
       if (outcome instanceof RestartOutcome.Failed failed) {
         lines.add(
@@ -291,20 +378,22 @@ public final class AptStepActions implements StepActions, AutoCloseable {
                 + failed.state()
                 + ": "
                 + failed.message());
-        failure =
-            failure == null
-                ? failed.unit() + " is " + failed.state() + " after " + failed.command()
-                : failure;
       } else if (outcome instanceof RestartOutcome.Restarted restarted) {
         lines.add(restarted.unit() + ": " + restarted.command());
       } else {
         lines.add(outcome.unit() + ": left stopped");
       }
     }
-    String output = String.join("\n", lines);
-    return failure == null
-        ? new StepResult.Done(true, output)
-        : new StepResult.Failed(failure, output);
+    return lines;
+  }
+
+  private static String firstFailure(List<RestartOutcome> outcomes) {
+    for (RestartOutcome outcome : outcomes) {
+      if (outcome instanceof RestartOutcome.Failed failed) {
+        return failed.unit() + " is " + failed.state() + " after " + failed.command();
+      }
+    }
+    return null;
   }
 
   private StepResult health(Session session, HostPlan plan)

@@ -26,7 +26,8 @@ import org.herd.debian.UnattendedUpgrades;
  * @param restarts the units (or commands, outside units) running outdated code
  * @param dpkgProblems {@code dpkg --audit}: {@code pkg kind}
  * @param dpkgLocked whether a process holds a dpkg/apt lock (which one is volatile)
- * @param policy policy-rc.d kind, service-policy rule count, pins, unattended-upgrades
+ * @param policy policy-rc.d kind, service-policy rule count, pins, unattended-upgrades, herd's
+ *     guard (stale ones stand out) and the restarts its spool holds
  * @param aptErrors apt's errors, which make the pending list untrustworthy
  */
 public record HostState(
@@ -94,7 +95,7 @@ public record HostState(
         removals,
         held,
         reboot(facts.reboot()),
-        restarts(facts.restarts()),
+        restarts(facts.restarts(), facts.policy()),
         facts.dpkg() == null
             ? List.of()
             : facts.dpkg().problems().stream().map(HostState::problem).toList(),
@@ -135,10 +136,21 @@ public record HostState(
     return why;
   }
 
-  private static List<String> restarts(RestartFacts restarts) {
-    if (restarts == null) {
-      return List.of();
+  private static List<String> restarts(RestartFacts restarts, PolicyFacts policy) {
+    List<String> units = new ArrayList<>();
+    if (restarts != null) {
+      units.addAll(scanned(restarts));
     }
+    // herd's own: restarts its policy left pending (the unit may run old code, or not any more).
+    if (policy != null && policy.herdGuard() != null) {
+      for (String pending : policy.herdGuard().pendingRestarts()) {
+        units.add(pending.replaceFirst(" \\(", " (herd: "));
+      }
+    }
+    return units;
+  }
+
+  private static List<String> scanned(RestartFacts restarts) {
     // Units, not processes: pids change with every restart and say nothing about the state.
     return restarts.services().stream()
         .map(
@@ -180,6 +192,14 @@ public record HostState(
     UnattendedUpgrades uu = policy.unattendedUpgrades();
     if (policy.unattendedUpgradesEnabled() || (uu != null && uu.enabled())) {
       parts.add("unattended-upgrades");
+    }
+    GuardFacts guard = policy.herdGuard();
+    if (guard != null && guard.describe() != null) {
+      parts.add(guard.describe());
+    }
+    if (guard != null && guard.spooled() > 0) {
+      parts.add(
+          guard.spooled() + " denied restart" + (guard.spooled() == 1 ? "" : "s") + " pending");
     }
     return parts;
   }

@@ -15,17 +15,36 @@ import org.herd.debian.UnattendedUpgrades;
  *     apt reads)
  * @param unattendedUpgrades whether unattended-upgrades runs by itself, and from which origins
  * @param unattendedUpgradesEnabled {@link UnattendedUpgrades#enabled()}, stated for JSON readers
+ * @param herdGuard herd's own service guard, if a run left one (null in facts stored before herd
+ *     read it)
  */
 public record PolicyFacts(
     PolicyRcd policyRcd,
     List<ServicePolicyRule> servicePolicies,
     List<AptPin> pins,
     UnattendedUpgrades unattendedUpgrades,
-    boolean unattendedUpgradesEnabled) {
+    boolean unattendedUpgradesEnabled,
+    GuardFacts herdGuard) {
 
   /** Copies the lists. */
   public PolicyFacts {
     servicePolicies = List.copyOf(servicePolicies);
     pins = List.copyOf(pins);
+  }
+
+  /** Facts without herd's guard (none on the host). */
+  public PolicyFacts(
+      PolicyRcd policyRcd,
+      List<ServicePolicyRule> servicePolicies,
+      List<AptPin> pins,
+      UnattendedUpgrades unattendedUpgrades,
+      boolean unattendedUpgradesEnabled) {
+    this(
+        policyRcd,
+        servicePolicies,
+        pins,
+        unattendedUpgrades,
+        unattendedUpgradesEnabled,
+        GuardFacts.NONE);
   }
 }

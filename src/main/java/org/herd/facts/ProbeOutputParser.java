@@ -1,5 +1,6 @@
 package org.herd.facts;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.herd.debian.ConffileLeftover;
 import org.herd.debian.DpkgAuditParser;
 import org.herd.debian.DpkgQueryParser;
 import org.herd.debian.DpkgState;
+import org.herd.debian.HerdGuard;
 import org.herd.debian.InstalledPackage;
 import org.herd.debian.KernelStatus;
 import org.herd.debian.OsRelease;
@@ -258,7 +260,43 @@ public final class ProbeOutputParser {
           UnattendedUpgrades.from(
               conf, state != null && state.isPresent(), u.value("timer-enabled"));
     }
-    return new PolicyFacts(policyRcd, rules, pins, uu, uu != null && uu.enabled());
+    return new PolicyFacts(
+        policyRcd, rules, pins, uu, uu != null && uu.enabled(), guard(policyRcd, pol));
+  }
+
+  /** herd's guard, classified by the host's clock (the guard script's own boundary). */
+  private GuardFacts guard(PolicyRcd policyRcd, Section servicePolicy) {
+    // Read quietly: probe outputs recorded before herd read its guard have no such section.
+    Section s = out.section("herd-guard");
+    Section probe = out.section("probe");
+    if (s == null || s.timedOut() || probe == null) {
+      return GuardFacts.NONE;
+    }
+    boolean herdRules =
+        servicePolicy != null
+            && servicePolicy.files().containsKey("/etc/service-policy.d/00-herd.pol");
+    Instant hostTime;
+    try {
+      hostTime = Instant.parse(String.valueOf(probe.value("time")));
+    } catch (java.time.format.DateTimeParseException e) {
+      warnings.add("herd-guard: the host's time is unreadable, guard not classified");
+      return GuardFacts.NONE;
+    }
+    int spooled = 0;
+    String spool = s.value("spooled");
+    if (spool != null && spool.matches("[0-9]{1,9}")) {
+      spooled = Integer.parseInt(spool);
+    }
+    List<String> pending = new ArrayList<>();
+    for (String line : s.values("pending")) {
+      String[] fields = line.split("\t");
+      if (fields.length == 3) {
+        pending.add(fields[0] + " (" + fields[1] + ", run " + fields[2] + ")");
+      }
+    }
+    HerdGuard guard =
+        HerdGuard.classify(policyRcd, herdRules, s.value("lease"), s.value("run"), hostTime);
+    return GuardFacts.of(guard, spooled, pending);
   }
 
   private <T> T keep(String section, Parsed<T> parsed) {

@@ -4,39 +4,82 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Who holds a lease, in words an operator can act on: {@code alice@ops1 pid=4242 run=ID}. Another
- * operator refused by a lease reads it to know whom to ask, on which machine, and which process to
- * look for; {@code run=} is absent for commands that are not runs.
+ * Who holds a lease, in words an operator can act on: {@code alice@ops1 pid=4242
+ * started=2026-12-03T16:24:33.12Z run=ID}. Another operator refused by a lease reads it to know
+ * whom to ask, on which machine, and which process to look for; {@code run=} is absent for commands
+ * that are not runs. The process's start time tells a live holder from a later process that reused
+ * its pid, so that {@code herd resume} can take over the lease of a herd that died on this machine
+ * (see {@link #parse}).
  */
-public record HolderIdentity(String user, String hostname, long pid, Optional<RunId> run) {
+public record HolderIdentity(
+    String user, String hostname, long pid, Optional<Instant> started, Optional<RunId> run) {
+
+  private static final Pattern TEXT =
+      Pattern.compile(
+          "(?<user>[^@ ]+)@(?<host>\\S+) pid=(?<pid>\\d+)(?: started=(?<started>\\S+))?"
+              + "(?: run=(?<run>\\S+))?");
 
   public HolderIdentity {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(hostname, "hostname");
+    Objects.requireNonNull(started, "started");
     Objects.requireNonNull(run, "run");
+  }
+
+  /** A holder whose process start time is not known (an older herd, or a test). */
+  public HolderIdentity(String user, String hostname, long pid, Optional<RunId> run) {
+    this(user, hostname, pid, Optional.empty(), run);
   }
 
   /**
    * This process: the user from {@code USER} or {@code LOGNAME} (else the JVM's idea), the kernel's
-   * host name, and this process id.
+   * host name, this process id and its start time.
    */
   public static HolderIdentity ofThisProcess(Map<String, String> env, Optional<RunId> run) {
     String user = env.getOrDefault("USER", env.getOrDefault("LOGNAME", ""));
     if (user.isBlank()) {
       user = System.getProperty("user.name", "unknown");
     }
-    return new HolderIdentity(user, localHostname(), ProcessHandle.current().pid(), run);
+    ProcessHandle self = ProcessHandle.current();
+    return new HolderIdentity(user, localHostname(), self.pid(), self.info().startInstant(), run);
+  }
+
+  /**
+   * Reads a holder back from its {@link #text()}; empty when the text is not one (a holder written
+   * by something else).
+   */
+  public static Optional<HolderIdentity> parse(String text) {
+    Matcher m = TEXT.matcher(text);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<Instant> started = Optional.ofNullable(m.group("started")).map(Instant::parse);
+      Optional<RunId> run = Optional.ofNullable(m.group("run")).map(RunId::of);
+      return Optional.of(
+          new HolderIdentity(
+              m.group("user"), m.group("host"), Long.parseLong(m.group("pid")), started, run));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The text stored in the journal as the lease's holder. */
   public String text() {
-    String text = user + "@" + hostname + " pid=" + pid;
-    return run.map(id -> text + " run=" + id).orElse(text);
+    StringBuilder text = new StringBuilder(user).append('@').append(hostname);
+    text.append(" pid=").append(pid);
+    started.ifPresent(at -> text.append(" started=").append(at));
+    run.ifPresent(id -> text.append(" run=").append(id));
+    return text.toString();
   }
 
   @Override
@@ -44,8 +87,8 @@ public record HolderIdentity(String user, String hostname, long pid, Optional<Ru
     return text();
   }
 
-  // The kernel's name for this machine, without a DNS lookup that could hang.
-  private static String localHostname() {
+  /** The kernel's name for this machine, as {@link #ofThisProcess} records it. */
+  public static String localHostname() {
     try {
       String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
       if (!name.isEmpty()) {

@@ -120,6 +120,12 @@ final class JdbcJournal implements Journal {
   }
 
   @Override
+  public LeaseResult takeOver(
+      Set<String> resources, String holder, Duration ttl, Set<String> supplanted) {
+    return leases.takeOver(resources, holder, ttl, supplanted);
+  }
+
+  @Override
   public LeaseResult renew(Lease lease, Duration ttl) {
     return leases.renew(lease, ttl);
   }

@@ -131,6 +131,13 @@ public interface Journal extends AutoCloseable {
   LeaseResult acquire(Set<String> resources, String holder, Duration ttl);
 
   /**
+   * As {@link #acquire}, and also takes over, before they expire, the resources held by any of the
+   * {@code supplanted} holders: for holders known to be dead (a crashed herd on this machine).
+   * Resources held by anyone else are still refused.
+   */
+  LeaseResult takeOver(Set<String> resources, String holder, Duration ttl, Set<String> supplanted);
+
+  /**
    * Extends a lease to {@code ttl} from now. It still succeeds after expiry as long as no one took
    * a resource over; otherwise nothing is changed and the new holder is named.
    */

@@ -55,13 +55,37 @@ final class LeaseStore {
     SortedSet<String> sorted = validated(resources);
     Names.requireHolder(holder);
     requirePositive(ttl);
-    return claim(UUID.randomUUID().toString(), sorted, holder, Optional.empty(), ttl);
+    return claim(
+        UUID.randomUUID().toString(), sorted, holder, Optional.empty(), new TreeSet<>(), ttl);
+  }
+
+  LeaseResult takeOver(Set<String> resources, String holder, Duration ttl, Set<String> supplanted) {
+    SortedSet<String> sorted = validated(resources);
+    Names.requireHolder(holder);
+    if (supplanted.isEmpty()) {
+      throw new IllegalArgumentException("a take-over needs a holder to supplant");
+    }
+    supplanted.forEach(Names::requireHolder);
+    requirePositive(ttl);
+    return claim(
+        UUID.randomUUID().toString(),
+        sorted,
+        holder,
+        Optional.empty(),
+        new TreeSet<>(supplanted),
+        ttl);
   }
 
   LeaseResult renew(Lease lease, Duration ttl) {
     Objects.requireNonNull(lease, "lease");
     requirePositive(ttl);
-    return claim(lease.id(), validated(lease.resources()), lease.holder(), Optional.of(lease), ttl);
+    return claim(
+        lease.id(),
+        validated(lease.resources()),
+        lease.holder(),
+        Optional.of(lease),
+        new TreeSet<String>(),
+        ttl);
   }
 
   private LeaseResult claim(
@@ -69,6 +93,7 @@ final class LeaseStore {
       SortedSet<String> resources,
       String holder,
       Optional<Lease> renewing,
+      SortedSet<String> supplanted,
       Duration ttl) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       Instant now = Rows.now(clock);
@@ -77,7 +102,7 @@ final class LeaseStore {
           db.write(
               connection -> {
                 for (String resource : resources) {
-                  if (!claimOne(connection, resource, leaseId, holder, now, expires)) {
+                  if (!claimOne(connection, resource, leaseId, holder, now, expires, supplanted)) {
                     // Empty when the holder let go meanwhile: try the whole set again.
                     return holderOf(connection, resource).map(LeaseResult.class::cast);
                   }
@@ -109,10 +134,21 @@ final class LeaseStore {
       String leaseId,
       String holder,
       Instant now,
-      Instant expires)
+      Instant expires,
+      SortedSet<String> supplanted)
       throws SQLException {
-    try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-      return Rows.bind(claim, resource, leaseId, holder, now, expires, now).executeUpdate() == 1;
+    // A take-over also claims rows whose holder is one of the supplanted (dead) ones.
+    String sql =
+        supplanted.isEmpty()
+            ? CLAIM
+            : CLAIM
+                + " OR leases.holder IN ("
+                + String.join(", ", java.util.Collections.nCopies(supplanted.size(), "?"))
+                + ")";
+    List<Object> values = new ArrayList<>(List.of(resource, leaseId, holder, now, expires, now));
+    values.addAll(supplanted);
+    try (PreparedStatement claim = connection.prepareStatement(sql)) {
+      return Rows.bind(claim, values.toArray()).executeUpdate() == 1;
     }
   }
 

@@ -241,6 +241,24 @@ s_service_policy() {
   return 0
 }
 
+# herd's service guard (see docs/guard.md): its lease (epoch seconds), its run, how many denied
+# restarts its spool holds, and the restarts herd's restart policy left pending.
+s_herd_guard() {
+  d=/var/lib/herd/guard
+  if [ -r /var/lib/herd/pending-restarts ]; then
+    head -n 1000 /var/lib/herd/pending-restarts | tr -c '\011\012\040-\176' '?' | sed 's/^/pending=/'
+  fi
+  if [ ! -d "$d" ]; then
+    echo "present=no"
+    return 0
+  fi
+  echo "present=yes"
+  [ -r "$d/lease" ] && echo "lease=$(head -c 32 "$d/lease" | tr -cd '0-9')"
+  [ -r "$d/run" ] && echo "run=$(head -c 128 "$d/run" | tr -cd 'A-Za-z0-9._-')"
+  [ -r "$d/spool" ] && echo "spooled=$(wc -l < "$d/spool" | tr -cd '0-9')"
+  return 0
+}
+
 s_apt_preferences() {
   for f in /etc/apt/preferences /etc/apt/preferences.d/*; do
     [ -f "$f" ] && dump "$f"
@@ -280,6 +298,7 @@ section locks s_locks
 section conffiles s_conffiles
 section policy-rc.d s_policy_rcd
 section service-policy s_service_policy
+section herd-guard s_herd_guard
 section apt-preferences s_apt_preferences
 section unattended-upgrades s_unattended
 echo "@@herd-$n done@@"

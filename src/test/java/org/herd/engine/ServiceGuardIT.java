@@ -2,10 +2,14 @@ package org.herd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.herd.cli.CliRunner;
 import org.herd.debian.HerdGuard;
 import org.herd.journal.RunId;
 import org.herd.lab.Fixtures;
@@ -18,6 +22,7 @@ import org.herd.transport.Session;
 import org.herd.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The guard on a real lab host with the fixture service, whose postinst restarts it through
@@ -28,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ServiceGuardIT {
 
   private static final String SERVICE = "herd-lab-service";
+
+  @TempDir Path dir;
   private final ServiceGuard guard = ServiceGuard.standard(Clock.systemUTC());
   private final DetachedCommand detached = DetachedCommand.standard();
 
@@ -154,6 +161,27 @@ class ServiceGuardIT {
         assertThat(invocation(lab, host)).isNotEqualTo(before);
         assertThat(guard.deniedRequests(session).value()).hasSize(1);
         assertThat(guard.status(session).state()).isEqualTo(HerdGuard.State.STALE);
+
+        // herd status shows the stale guard and its pending denied restart, in JSON and text.
+        CliRunner status = new CliRunner(dir, java.util.Map.of("HOME", dir.toString()));
+        String inventory = lab.inventory().toString();
+        CliRunner.Result json =
+            status.run("--inventory", inventory, "status", "--json", host.name());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode herdGuard =
+            new ObjectMapper()
+                .readTree(json.out())
+                .findValue("facts")
+                .path("policy")
+                .path("herdGuard");
+        assertThat(herdGuard.path("state").asText()).isEqualTo("STALE");
+        assertThat(herdGuard.path("run").asText()).isEqualTo(run.value());
+        assertThat(herdGuard.path("spooled").asInt()).isEqualTo(1);
+        CliRunner.Result text = status.run("--inventory", inventory, "status", host.name());
+        assertThat(text.out())
+            .contains("STALE herd guard (run " + run.value() + ", lease ran out ")
+            .contains("1 denied restart pending");
+
         assertThat(guard.remove(session)).isTrue();
         assertThat(lab.run(host, "test -e /usr/sbin/policy-rc.d").exitCode()).isNotZero();
       } finally {

@@ -271,4 +271,53 @@ class ProbeOutputParserTest {
       assertThat(text).contains("\"candidate\":\"3.0.22-1~deb12u2\"").contains("\"security\":true");
     }
   }
+
+  @Test
+  void aGuardWhoseLeaseRanOutByTheHostsClockIsStale() throws Exception {
+    String n = "@@herd-cd34 ";
+    String output =
+        String.join(
+            "\n",
+            "@@herd-probe 1 cd34@@",
+            n + "section probe@@",
+            "uid=0",
+            "time=2026-12-03T17:00:00Z",
+            n + "end probe 0@@",
+            n + "section policy-rc.d@@",
+            "present=yes",
+            "target=/usr/sbin/policy-rc.d",
+            "executable=yes",
+            n + "file /usr/sbin/policy-rc.d@@",
+            "#!/bin/sh",
+            "# herd-guard: service guard of herd run 20261203-160000-abc123",
+            n + "end policy-rc.d 0@@",
+            n + "section herd-guard@@",
+            "present=yes",
+            "lease=" + java.time.Instant.parse("2026-12-03T16:50:00Z").getEpochSecond(),
+            "run=20261203-160000-abc123",
+            "pending=pg.service\tnever\t20261201-100000-aaaaaa",
+            "spooled=2",
+            n + "end herd-guard 0@@",
+            n + "done@@",
+            "");
+
+    HostFacts facts = ProbeOutputParser.parse(output);
+
+    assertThat(facts.policy().herdGuard())
+        .isEqualTo(
+            new GuardFacts(
+                org.herd.debian.HerdGuard.State.STALE,
+                "20261203-160000-abc123",
+                "2026-12-03T16:50:00Z",
+                2,
+                List.of("pg.service (never, run 20261201-100000-aaaaaa)")));
+    assertThat(HostState.of(facts).policy())
+        .contains(
+            "STALE herd guard (run 20261203-160000-abc123, lease ran out 2026-12-03T16:50:00Z)",
+            "2 denied restarts pending");
+    assertThat(HostState.of(facts).restarts())
+        .contains("pg.service (herd: never, run 20261201-100000-aaaaaa)");
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readValue(json.writeValueAsString(facts), HostFacts.class)).isEqualTo(facts);
+  }
 }

@@ -26,4 +26,31 @@ class HolderIdentityTest {
     assertThat(holder.pid()).isEqualTo(ProcessHandle.current().pid());
     assertThat(holder.hostname()).isNotBlank();
   }
+
+  @Test
+  void itsTextReadsBackWithStartTimeAndRun() {
+    HolderIdentity holder =
+        new HolderIdentity(
+            "alice",
+            "ops1",
+            4242,
+            Optional.of(java.time.Instant.parse("2026-12-03T16:24:33.120Z")),
+            Optional.of(RunId.of("20250314-091502-3fa9c1")));
+
+    assertThat(holder.text())
+        .isEqualTo(
+            "alice@ops1 pid=4242 started=2026-12-03T16:24:33.120Z run=20250314-091502-3fa9c1");
+    assertThat(HolderIdentity.parse(holder.text())).contains(holder);
+    HolderIdentity old = new HolderIdentity("bob", "ops2", 7, Optional.empty());
+    assertThat(HolderIdentity.parse(old.text())).contains(old);
+    assertThat(HolderIdentity.parse("a lock someone else wrote")).isEmpty();
+    assertThat(HolderIdentity.parse("al@ops1 pid=1 started=yesterday")).isEmpty();
+  }
+
+  @Test
+  void thisProcessRecordsItsStartTime() {
+    HolderIdentity holder = HolderIdentity.ofThisProcess(Map.of("USER", "carol"), Optional.empty());
+
+    assertThat(holder.started()).isEqualTo(ProcessHandle.current().info().startInstant());
+  }
 }

@@ -392,6 +392,24 @@ abstract class JournalContract {
   }
 
   @Test
+  void aTakeOverClaimsTheSupplantedHoldersUnexpiredResourcesOnly() {
+    Lease dead = acquired(journal.acquire(Set.of("host:web1", "host:web2"), "dead", TTL));
+    acquired(journal.acquire(Set.of("host:web3"), "alive", TTL));
+
+    LeaseResult refused =
+        journal.takeOver(Set.of("host:web1", "host:web3"), "heir", TTL, Set.of("dead"));
+    Lease heir =
+        acquired(journal.takeOver(Set.of("host:web1", "host:web2"), "heir", TTL, Set.of("dead")));
+
+    assertThat(refused).isEqualTo(new LeaseResult.HeldBy("host:web3", "alive", T0, T0.plus(TTL)));
+    assertThat(heir.resources()).containsExactly("host:web1", "host:web2");
+    assertThat(journal.renew(dead, TTL)).isInstanceOf(LeaseResult.HeldBy.class);
+    assertThat(journal.leases())
+        .extracting(LeaseResult.HeldBy::holder)
+        .containsExactly("heir", "heir", "alive");
+  }
+
+  @Test
   void aReleasedLeaseCanBeAcquiredByAnother() {
     Lease lease = acquired(journal.acquire(Set.of("host:web1"), "alice", TTL));
 
