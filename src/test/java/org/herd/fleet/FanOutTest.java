@@ -35,6 +35,11 @@ class FanOutTest {
   void keepsExactlyFanoutHostsInFlightUntilTheQueueIsEmpty() throws Exception {
     FakeTransport transport = new FakeTransport();
     FleetRun run = fanOut(transport, 3).start(hosts(10), UPTIME, FleetListener.NONE);
+    // The window fills before anything completes: wait for the third start (under load the
+    // fan-out's threads may start them later than the test reaches its first completion).
+    while (transport.inFlight.get() < 3) {
+      Thread.onSpinWait();
+    }
     for (int i = 0; i < 10; i++) {
       FakeExecution next = transport.nextStarted();
       if (i < 7) {
