@@ -269,6 +269,35 @@ public final class Lab {
    */
   public ClusterReport cluster(String name, ClusterKind kind, List<String> members) {
     LabState state = require(name);
+    List<LabHost> chosen = members(name, members);
+    HostShell shell = new NsenterShell(containers(state), runner);
+    return ClusterFormation.of(kind, shell, name)
+        .run(kind, chosen, labCatalog(paths.lab(name)), progress);
+  }
+
+  /**
+   * A client of the {@code kind} cluster on {@code members} of lab {@code name} (its first three
+   * hosts when empty) for a {@link WriteProbe}; for Galera, first makes the probe's database, table
+   * and user on the first member (Galera copies them to the others).
+   */
+  public ProbeTarget probeTarget(String name, ClusterKind kind, List<String> members) {
+    LabState state = require(name);
+    List<LabHost> chosen = members(name, members);
+    return switch (kind) {
+      case ETCD -> new EtcdProbeTarget(chosen);
+      case GALERA -> {
+        new NsenterShell(containers(state), runner)
+            .check(
+                chosen.get(0),
+                "mariadb -e " + org.herd.debian.ShellQuote.quote(GaleraProbeTarget.SETUP),
+                Duration.ofMinutes(1));
+        yield new GaleraProbeTarget(chosen);
+      }
+      default -> throw LabException.badInput("no write probe for " + kind.label() + " clusters");
+    };
+  }
+
+  private List<LabHost> members(String name, List<String> members) {
     List<LabHost> all = hosts(name);
     List<LabHost> chosen = new ArrayList<>();
     if (members.isEmpty()) {
@@ -286,9 +315,7 @@ public final class Lab {
                 .orElseThrow(() -> LabException.badInput(member + ": not a host of lab " + name)));
       }
     }
-    HostShell shell = new NsenterShell(containers(state), runner);
-    return ClusterFormation.of(kind, shell, name)
-        .run(kind, chosen, labCatalog(paths.lab(name)), progress);
+    return chosen;
   }
 
   LabState require(String name) {
