@@ -297,6 +297,32 @@ public final class Lab {
     };
   }
 
+  /**
+   * Whether the {@code kind} cluster on {@code members} of lab {@code name} (its first three hosts
+   * when empty) is healthy now, by the service's own account.
+   */
+  public ClusterHealth clusterHealth(String name, ClusterKind kind, List<String> members) {
+    LabState state = require(name);
+    return ClusterHealth.check(
+        kind, members(name, members), new NsenterShell(containers(state), runner));
+  }
+
+  /** The version of {@code pkg} installed on each of {@code hosts}, by host name ("" if none). */
+  public Map<String, String> installedVersions(String name, List<String> hosts, String pkg) {
+    LabState state = require(name);
+    HostShell shell = new NsenterShell(containers(state), runner);
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (LabHost host : members(name, hosts)) {
+      ProcessRunner.Result result =
+          shell.run(
+              host,
+              "dpkg-query -W -f '${Version}' " + org.herd.debian.ShellQuote.quote(pkg),
+              Duration.ofSeconds(30));
+      versions.put(host.name(), result.ok() ? result.stdout().strip() : "");
+    }
+    return versions;
+  }
+
   private List<LabHost> members(String name, List<String> members) {
     List<LabHost> all = hosts(name);
     List<LabHost> chosen = new ArrayList<>();
