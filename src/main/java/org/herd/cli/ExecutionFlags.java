@@ -2,6 +2,7 @@ package org.herd.cli;
 
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.MaxFail;
+import org.herd.engine.RebootPolicy;
 import picocli.CommandLine.Option;
 
 /** The options of every command that executes a run: parallelism, failure policy, output form. */
@@ -22,6 +23,14 @@ final class ExecutionFlags {
               + " host stops only itself).")
   String maxFail;
 
+  @Option(
+      names = "--reboot",
+      paramLabel = "WHEN",
+      description =
+          "never, if-required (a new kernel, /run/reboot-required) or always: reboot a host after"
+              + " its restarts, before its health gate (default: ${DEFAULT-VALUE}).")
+  String reboot = "never";
+
   @Option(names = "--json", description = "Print one JSON event per line instead of progress.")
   boolean json;
 
@@ -29,7 +38,7 @@ final class ExecutionFlags {
     MaxFail policy;
     try {
       policy = maxFail == null ? MaxFail.UNLIMITED : MaxFail.parse(maxFail);
-      return new ExecutionOptions(parallel, policy, skip, retry);
+      return new ExecutionOptions(parallel, policy, skip, retry, RebootPolicy.of(reboot));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

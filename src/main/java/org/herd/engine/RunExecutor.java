@@ -43,6 +43,7 @@ public final class RunExecutor {
           UpgradeStep.GUARD,
           UpgradeStep.INSTALL,
           UpgradeStep.RESTART,
+          UpgradeStep.REBOOT,
           UpgradeStep.HEALTH);
   private static final List<UpgradeStep> CLEANUP =
       List.of(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
