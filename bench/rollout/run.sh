@@ -16,13 +16,15 @@ here=$(readlink -f "${BASH_SOURCE[0]}")
 root=${here%/bench/rollout/run.sh}
 out="$root/target/bench/rollout"
 mkdir -p "$out"
-herd="$root/herd"
+# HERD: the herd command to run (default: the launcher); a copy of the jar (java -jar COPY) keeps a
+# long benchmark safe from a rebuild of target/herd.jar in the same tree.
+herd=${HERD:-$root/herd}
 kinds=("$@")
 [ ${#kinds[@]} -gt 0 ] || kinds=(galera etcd)
 
 [ "$(id -u)" = 0 ] || { echo "the lab needs root" >&2; exit 3; }
 command -v clush >/dev/null || { echo "clush is not installed (apt-get install clustershell)" >&2; exit 3; }
-"$herd" --version >/dev/null # builds the jar if needed
+$herd --version >/dev/null # builds the jar if needed
 
 echo "machine: $(nproc) CPUs, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -33,7 +35,7 @@ for kind in "${kinds[@]}"; do
     log="$out/$kind-$way.txt"
     flag=""
     [ "$way" = clush ] && flag="--clush"
-    "$herd" demo --cluster "$kind" --name "bench-$kind" $flag >"$log" 2>&1
+    $herd demo --cluster "$kind" --name "rb${kind:0:1}" $flag >"$log" 2>&1
     rc=$?
     client=$(grep -m1 '^  client ' "$log" | sed 's/^  client *//')
     writes=$(sed -E 's/^([0-9]+) writes.*/\1/' <<<"$client")

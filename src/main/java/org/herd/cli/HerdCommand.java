@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ChangesCommand.class,
       PlanCommand.class,
-      UpgradeCommand.class
+      UpgradeCommand.class,
+      RebootCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {
