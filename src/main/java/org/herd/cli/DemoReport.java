@@ -95,17 +95,17 @@ record DemoReport(
   String explanation() {
     String service = kind == ClusterKind.GALERA ? "MariaDB" : "etcd";
     if (clush) {
-      return "This was the seed's way: apt-get ran on every member at once, so each package's"
+      return "This was the seed's way: apt-get ran on every member at once, so the packages'"
           + " maintainer scripts stopped and restarted "
           + service
-          + " everywhere together and the cluster lost its members at the same time"
+          + " on every member at about the same time"
           + (probe.failed() > 0 ? " (the client's failed writes above)." : ".")
-          + " herd upgrade takes one member out at a time behind the cluster's health gate.";
+          + " herd upgrade takes one member out at a time and waits for it to be healthy again.";
     }
     return "herd took one member out at a time (budget 1), held back dpkg's own restart of "
         + service
         + " with its guard and restarted it itself, and moved to the next member only after the"
-        + " health gate passed, so "
+        + " member was healthy again, so "
         + (probe.failed() == 0
             ? "the client never lost its cluster. "
             : "the client lost only the writes above. ")

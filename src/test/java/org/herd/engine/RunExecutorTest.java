@@ -161,6 +161,7 @@ class RunExecutorTest {
     assertThat(stepsOf(second.calls(), "n1"))
         .containsExactly(
             UpgradeStep.RESTART,
+            UpgradeStep.REBOOT,
             UpgradeStep.HEALTH,
             UpgradeStep.UNDRAIN,
             UpgradeStep.UNGUARD,
@@ -229,6 +230,7 @@ class RunExecutorTest {
             UpgradeStep.GUARD,
             UpgradeStep.INSTALL,
             UpgradeStep.RESTART,
+            UpgradeStep.REBOOT,
             UpgradeStep.HEALTH,
             UpgradeStep.UNDRAIN,
             UpgradeStep.UNGUARD,
