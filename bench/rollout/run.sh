@@ -42,7 +42,7 @@ for kind in "${kinds[@]}"; do
     failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$client")
     longest=$(sed -E 's/.*longest unavailability (.*)$/\1/' <<<"$client")
     cluster=$(grep -m1 '^  cluster ' "$log" | sed 's/^  cluster *//')
-    took=$(grep -m1 '^  upgrade ' "$log" | sed -E 's/^  upgrade *([^(]*) \(.*/\1/')
+    took=$(grep -m1 '^  upgrade    ' "$log" | sed -E 's/^  upgrade *([^(]*) \(.*/\1/')
     printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' \
       "$kind" "$way" "${writes:-?}" "${failed:-?}" "${longest:-?}" "${cluster:-?}" "${took:-?}" "$rc"
   done

@@ -49,7 +49,11 @@ final class GaleraProbeTarget implements ProbeTarget {
     this.url = url(members);
   }
 
-  /** The JDBC URL: every member, sequential failover, short timeouts, few retries when all fail. */
+  /**
+   * The JDBC URL: every member, sequential failover, short timeouts, few retries when all fail, and
+   * the driver's transaction replay (a write in flight when its member went away is sent again on
+   * the member the driver failed over to, as applications on Galera configure it).
+   */
   static String url(List<LabHost> members) {
     return "jdbc:mariadb:sequential://"
         + members.stream().map(m -> m.address() + ":3306").collect(Collectors.joining(","))
@@ -57,7 +61,7 @@ final class GaleraProbeTarget implements ProbeTarget {
         + USER
         + "&password="
         + PASSWORD
-        + "&connectTimeout=1000&socketTimeout=3000&retriesAllDown=2";
+        + "&connectTimeout=1000&socketTimeout=3000&retriesAllDown=2&transactionReplay=true";
   }
 
   @Override
