@@ -73,14 +73,19 @@ final class AbortCommand implements Callable<Integer> {
         return ExitCode.OK.code();
       }
       try (lease) {
+        org.herd.plan.Plan plan = PlanJson.read(runSpec.planJson());
         return RunExecution.execute(
             spec,
             context,
             connect,
             journal,
             run.id(),
-            PlanJson.read(runSpec.planJson()),
+            plan,
             flags.options(Set.of(), Set.of()),
+            org.herd.engine.Rollout.standalone(
+                plan.executableHosts().stream().map(org.herd.plan.HostPlan::host).toList(),
+                org.herd.engine.Serial.ALL),
+            RunRecipes.of(spec, context, flags, plan),
             flags.form(context),
             true);
       }

@@ -92,7 +92,9 @@ final class ApplyCommand implements Callable<Integer> {
                 context,
                 plan.executableHosts().stream().map(HostPlan::host).toList(),
                 Optional.empty())) {
-      RunId run = journal.createRun(RunExecution.runSpec(context, command, plan, planJson));
+      RunId run =
+          journal.createRun(
+              RunExecution.runSpec(context, command + flags.journaled(), plan, planJson));
       context.err().printf("herd: run %s on %d hosts%n", run, plan.executableHosts().size());
       context.err().flush();
       return RunExecution.execute(
@@ -103,6 +105,8 @@ final class ApplyCommand implements Callable<Integer> {
           run,
           plan,
           flags.options(Set.of(), Set.of()),
+          RunExecution.rollout(spec, plan, flags),
+          RunRecipes.of(spec, context, flags, plan),
           flags.form(context),
           false);
     }

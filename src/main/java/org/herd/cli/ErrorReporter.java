@@ -9,6 +9,8 @@ import org.herd.inventory.InventoryException;
 import org.herd.inventory.Problem;
 import org.herd.journal.JournalException;
 import org.herd.nodeset.NodeSetException;
+import org.herd.recipe.RecipeException;
+import org.herd.recipe.RecipeProblem;
 import org.herd.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -79,6 +81,11 @@ final class ErrorReporter
       // One line per problem, FILE:LINE:COL first, as compilers print them.
       return new Report(
           ExitCode.USAGE, inventory.problems().stream().map(Problem::toString).toList(), false);
+    }
+    if (ex instanceof RecipeException recipe) {
+      // Likewise for recipes: FILE:LINE:COL: message, one line per problem.
+      return new Report(
+          ExitCode.USAGE, recipe.problems().stream().map(RecipeProblem::toString).toList(), false);
     }
     if (ex instanceof NodeSetException) {
       return new Report(ExitCode.USAGE, List.of("nodeset: " + ex.getMessage()), false);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       NodesetCommand.class,
       InventoryCommand.class,
+      RecipeCommand.class,
       RunCommand.class,
       CopyCommand.class,
       RunsCommand.class,
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
       ChangesCommand.class,
       PlanCommand.class,
       UpgradeCommand.class,
-      RebootCommand.class
+      RebootCommand.class,
+      SimulateCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})
 public final class HerdCommand implements Runnable {

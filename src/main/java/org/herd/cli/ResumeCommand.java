@@ -75,6 +75,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
       }
       Plan plan = PlanJson.read(runSpec.planJson());
+      flags.restoreFrom(runSpec.command());
       try (RunLease lease =
           RunExecution.lease(journal, context, runSpec.hosts(), Optional.of(run.id()))) {
         return RunExecution.execute(
@@ -85,6 +86,8 @@ final class ResumeCommand implements Callable<Integer> {
             run.id(),
             plan,
             flags.options(new HashSet<>(skip), new HashSet<>(retry)),
+            RunExecution.rollout(spec, plan, flags),
+            RunRecipes.of(spec, context, flags, plan),
             flags.form(context),
             false);
       }

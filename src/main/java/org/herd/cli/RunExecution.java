@@ -14,10 +14,14 @@ import org.herd.engine.AptStepActions;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
+import org.herd.engine.RecipeChecks;
+import org.herd.engine.Rollout;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunExecutor;
 import org.herd.engine.RunLease;
 import org.herd.engine.RunOutcome;
+import org.herd.engine.SessionProbes;
+import org.herd.engine.Sleeper;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
 import org.herd.journal.HolderIdentity;
@@ -57,6 +61,8 @@ final class RunExecution {
       RunId run,
       Plan plan,
       ExecutionOptions options,
+      Rollout rollout,
+      RunRecipes recipes,
       RunProgress.Form form,
       boolean preAborted)
       throws Exception {
@@ -90,13 +96,38 @@ final class RunExecution {
                 options.reboot());
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
-      outcome = new RunExecutor(journal, actions, progress).execute(run, hosts, options, control);
+      RecipeChecks checks =
+          new RecipeChecks(
+              new SessionProbes(transport, endpoints), context.clock(), Sleeper.SYSTEM);
+      outcome =
+          new RunExecutor(
+                  journal,
+                  recipes.steps(actions, checks),
+                  progress,
+                  recipes.policy(checks),
+                  context.clock())
+              .execute(run, hosts, options, rollout, control);
       progress.finish();
       report(context, run, outcome, form);
     } finally {
       watcher.shutdownNow();
     }
     return outcome.exitCode();
+  }
+
+  /**
+   * The constraints of a run of {@code plan}: the inventory's clusters and waves for the plan's
+   * hosts, with the command's {@code --serial} and {@code --canary}. Without an inventory every
+   * host is standalone; a broken inventory is an error.
+   */
+  static Rollout rollout(CommandSpec spec, Plan plan, ExecutionFlags flags) {
+    List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
+    try {
+      CliInventory.locate(spec);
+    } catch (InventoryException none) {
+      return Rollout.standalone(hosts, flags.serial());
+    }
+    return Rollout.of(CliInventory.load(spec), hosts, flags.serial(), flags.canary());
   }
 
   /**

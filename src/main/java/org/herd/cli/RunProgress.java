@@ -172,6 +172,9 @@ final class RunProgress implements RunListener {
     if (end instanceof HostEnd.Stopped s) {
       return "stopped before " + s.next().journalName();
     }
+    if (end instanceof HostEnd.NotStarted n) {
+      return "not started: " + n.reason();
+    }
     return end instanceof HostEnd.Skipped ? "skipped" : "done";
   }
 

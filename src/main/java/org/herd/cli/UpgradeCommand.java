@@ -41,7 +41,7 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
       names = "--max-fail",
       paramLabel = "N|P%",
       description =
-          "Abort the run once more than N hosts (or P% of them) failed (default: no limit).")
+          "Abort the run once more than N hosts (or P%% of them) failed (default: no limit).")
   String maxFail;
 
   @Option(

@@ -38,4 +38,15 @@ public sealed interface HostEnd {
       Objects.requireNonNull(next, "next");
     }
   }
+
+  /**
+   * Never started in this execution because the run's constraints did not allow it; {@code reason}
+   * says which ("cluster db degraded by db2", "wave production not reached: …"). A resume tries the
+   * host again.
+   */
+  record NotStarted(String reason) implements HostEnd {
+    public NotStarted {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 }

@@ -1,5 +1,8 @@
 package org.herd.engine;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,14 +25,14 @@ import org.herd.journal.StepRecord;
  * Ctrl-C, a lost host — is resumed by executing it again: finished steps are never repeated, a step
  * cut off mid-way is re-attached ({@link StepActions.Attempt#REATTACH}), owed cleanup always runs.
  *
- * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then at most {@link
- * ExecutionOptions#parallel()} hosts between precheck and verify. A failed host stops only itself;
- * when the failures exceed {@link ExecutionOptions#maxFail()} (checked as each host finishes) no
- * further host is admitted and running hosts stop after their current step, then clean up. Pause
- * and abort come through {@link RunControl}.
- *
- * <p>Cluster constraints (disruption budgets, health gates between members) come on top of this
- * admission; a run without clusters is what this class schedules.
+ * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then the hosts that the
+ * {@link Admission} lets start under the run's {@link Rollout} (cluster budgets, health gates and
+ * member order through a {@link ClusterPolicy}, waves with their soak, {@code serial} batches of at
+ * most {@link ExecutionOptions#parallel()} standalone hosts, canaries). A failed host stops only
+ * itself (and degrades its clusters); when the failures exceed {@link ExecutionOptions#maxFail()}
+ * (checked as each host finishes) no further host is admitted and running hosts stop after their
+ * current step, then clean up. Pause and abort come through {@link RunControl}. Soak times and gate
+ * retries are waited for on the injected clock's time.
  */
 public final class RunExecutor {
 
@@ -48,21 +51,63 @@ public final class RunExecutor {
   private static final List<UpgradeStep> CLEANUP =
       List.of(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
 
+  /** The steps from precheck to health, in order: what a host runs once admitted. */
+  public static List<UpgradeStep> upgradeSteps() {
+    return MAIN;
+  }
+
+  /** The cleanup steps, in order, each run when owed (see {@link UpgradeStep#owedAfter()}). */
+  public static List<UpgradeStep> cleanupSteps() {
+    return CLEANUP;
+  }
+
   private final Journal journal;
   private final StepActions actions;
   private final RunListener listener;
+  private final ClusterPolicy policy;
+  private final Clock clock;
 
+  /** An executor for runs without cluster checks ({@link ClusterPolicy#NONE}). */
   public RunExecutor(Journal journal, StepActions actions, RunListener listener) {
-    this.journal = journal;
-    this.actions = actions;
-    this.listener = listener;
+    this(journal, actions, listener, ClusterPolicy.NONE, Clock.systemUTC());
   }
 
   /**
-   * Executes (or resumes) a run over its hosts, in their order, and journals the run's new state.
+   * An executor whose cluster gates are answered by {@code policy}, and whose soaks and gate
+   * retries are timed by {@code clock}.
+   */
+  public RunExecutor(
+      Journal journal,
+      StepActions actions,
+      RunListener listener,
+      ClusterPolicy policy,
+      Clock clock) {
+    this.journal = journal;
+    this.actions = actions;
+    this.listener = listener;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * Executes (or resumes) a run over its hosts, in their order, every host standalone (batched by
+   * {@link ExecutionOptions#parallel()} only), and journals the run's new state.
    */
   public RunOutcome execute(
       RunId run, List<String> hosts, ExecutionOptions options, RunControl control) {
+    return execute(run, hosts, options, Rollout.standalone(hosts, Serial.ALL), control);
+  }
+
+  /**
+   * Executes (or resumes) a run over its hosts under {@code rollout}'s constraints, and journals
+   * the run's new state.
+   */
+  public RunOutcome execute(
+      RunId run,
+      List<String> hosts,
+      ExecutionOptions options,
+      Rollout rollout,
+      RunControl control) {
     journal.setState(run, RunState.RUNNING);
     List<StepRecord> records = journal.steps(run);
     FailureTally tally = new FailureTally(hosts.size(), options.maxFail(), listener);
@@ -86,11 +131,21 @@ public final class RunExecutor {
             Math.min(DOWNLOAD_FANOUT, Math.max(1, pending.size())),
             hostRun -> hostRun.download(control, tally),
             later);
-    runAll(
-        downloaded,
-        Math.min(options.parallel(), Math.max(1, downloaded.size())),
-        hostRun -> hostRun.upgrade(control, tally),
-        later);
+    Admission admission = new Admission(rollout, hosts, policy, options.parallel());
+    for (Map<String, HostEnd> settled : List.of(ends, later)) {
+      settled.forEach(
+          (host, end) -> {
+            if (!(end instanceof HostEnd.Stopped)) {
+              admission.settled(host, end instanceof HostEnd.Failed);
+            }
+          });
+    }
+    for (HostRun hostRun : downloaded) {
+      if (hostRun.inFlight()) {
+        admission.inFlight(hostRun.host);
+      }
+    }
+    upgradeAdmitted(downloaded, admission, control, tally, later);
     Map<String, HostEnd> inRunOrder = new LinkedHashMap<>();
     for (String host : hosts) {
       inRunOrder.put(host, ends.containsKey(host) ? ends.get(host) : later.get(host));
@@ -98,6 +153,98 @@ public final class RunExecutor {
     RunOutcome outcome = new RunOutcome(finalState(inRunOrder, control, tally), inRunOrder);
     journal.setState(run, outcome.state());
     return outcome;
+  }
+
+  /** A host's upgrade that ended, as the coordinating loop hears of it. */
+  private record Ended(HostRun hostRun, Optional<HostEnd> end, Throwable bug) {}
+
+  /**
+   * The upgrade phase: asks {@code admission} which hosts may start, starts each on its own thread,
+   * and feeds their ends back, until nothing is out and nothing more may start; then tells how the
+   * hosts that never started ended.
+   */
+  private void upgradeAdmitted(
+      List<HostRun> downloaded,
+      Admission admission,
+      RunControl control,
+      FailureTally tally,
+      Map<String, HostEnd> ends) {
+    Map<String, HostRun> byHost = new LinkedHashMap<>();
+    downloaded.forEach(h -> byHost.put(h.host, h));
+    java.util.concurrent.BlockingQueue<Ended> done =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    ExecutorService pool = Executors.newCachedThreadPool(RunExecutor::daemon);
+    Set<String> started = new java.util.HashSet<>();
+    int out = 0;
+    try {
+      while (true) {
+        boolean admitting = control.requested() == RunControl.Request.NONE && !tally.exceeded();
+        Optional<Instant> wake = Optional.empty();
+        if (admitting) {
+          Admission.Decision decision = admission.next(clock.instant());
+          for (String host : decision.start()) {
+            HostRun hostRun = byHost.get(host);
+            started.add(host);
+            out++;
+            pool.submit(
+                () -> {
+                  try {
+                    done.add(new Ended(hostRun, hostRun.upgrade(control, tally), null));
+                  } catch (Throwable e) {
+                    done.add(new Ended(hostRun, Optional.empty(), e));
+                  }
+                });
+          }
+          wake = decision.wakeAt();
+          if (decision.pause().isPresent()) {
+            listener.paused(decision.pause().get());
+            control.pause();
+          }
+        }
+        if (out == 0 && (!admitting || admission.finished() || wake.isEmpty())) {
+          break;
+        }
+        Ended ended = awaitEnd(done, wake);
+        if (ended == null) {
+          continue;
+        }
+        out--;
+        if (ended.bug != null) {
+          throw new IllegalStateException("a host's steps failed unexpectedly", ended.bug);
+        }
+        HostEnd end = ended.end.orElseThrow();
+        ends.put(ended.hostRun.host, end);
+        admission.ended(ended.hostRun.host, end instanceof HostEnd.Failed);
+      }
+    } finally {
+      pool.shutdownNow();
+      awaitTermination(pool);
+    }
+    Map<String, String> reasons = admission.notStarted();
+    for (HostRun hostRun : downloaded) {
+      if (!started.contains(hostRun.host)) {
+        ends.put(hostRun.host, hostRun.notAdmitted(control, tally, reasons.get(hostRun.host)));
+      }
+    }
+  }
+
+  /**
+   * The next host end; null when {@code wake} came first, or after a second so that pause and abort
+   * requests are seen while a soak is waited for.
+   */
+  private Ended awaitEnd(java.util.concurrent.BlockingQueue<Ended> done, Optional<Instant> wake) {
+    long millis = 1_000;
+    if (wake.isPresent()) {
+      millis =
+          Math.min(millis, Math.max(0, Duration.between(clock.instant(), wake.get()).toMillis()));
+    }
+    try {
+      return done.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      // The hosts' steps must finish and be journaled whatever happens to this thread;
+      // pausing goes through RunControl.
+      return null;
+    }
   }
 
   private static RunState finalState(
@@ -109,7 +256,8 @@ public final class RunExecutor {
     if (control.requested() == RunControl.Request.ABORT || tally.exceeded()) {
       return RunState.ABORTED;
     }
-    return ends.values().stream().anyMatch(HostEnd.Failed.class::isInstance)
+    return ends.values().stream()
+            .anyMatch(e -> e instanceof HostEnd.Failed || e instanceof HostEnd.NotStarted)
         ? RunState.FAILED
         : RunState.SUCCEEDED;
   }
@@ -240,6 +388,28 @@ public final class RunExecutor {
         return Optional.empty();
       }
       return Optional.of(finish(failure(UpgradeStep.DOWNLOAD, result), tally));
+    }
+
+    /** Whether an earlier execution left this host out of service (drained, not yet undrained). */
+    boolean inFlight() {
+      return history.started(UpgradeStep.DRAIN) && !history.done(UpgradeStep.UNDRAIN);
+    }
+
+    /**
+     * The end of a host the admission never started: not started for {@code reason}, or stopped by
+     * a pause or an abort; owed cleanup runs unless the run pauses.
+     */
+    HostEnd notAdmitted(RunControl control, FailureTally tally, String reason) {
+      boolean pausing = control.requested() == RunControl.Request.PAUSE && !tally.exceeded();
+      if (!pausing) {
+        cleanup();
+      }
+      HostEnd end =
+          reason != null && !pausing
+              ? new HostEnd.NotStarted(reason)
+              : new HostEnd.Stopped(nextStep());
+      listener.hostFinished(host, end);
+      return end;
     }
 
     Optional<HostEnd> upgrade(RunControl control, FailureTally tally) {

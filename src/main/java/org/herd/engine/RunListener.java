@@ -16,6 +16,9 @@ public interface RunListener {
 
   default void hostFinished(String host, HostEnd end) {}
 
+  /** The scheduler paused the run (the canaries are done); {@code why} says what to do next. */
+  default void paused(String why) {}
+
   /** The failure policy was exceeded: no more hosts are admitted. */
   default void abortedByPolicy(int failed, int total, MaxFail policy) {}
 }

@@ -9,9 +9,10 @@ import org.herd.journal.RunState;
  *
  * <p>{@link #exitCode()} is what {@code herd apply}, {@code upgrade} and {@code resume} exit with
  * (documented in docs/cli.md): 0 when every host reached its plan; 130 when the run was paused
- * (Ctrl-C) and can be resumed; otherwise the sum of {@value #FAILED_BIT} (a host failed a step),
- * {@value #UNREACHABLE_BIT} (a host was unreachable) and {@value #ABORTED_BIT} (the run was
- * aborted, by the failure policy or the operator).
+ * (Ctrl-C) and can be resumed; otherwise the sum of {@value #FAILED_BIT} (a host failed a step, or
+ * was not started because the run's constraints did not allow it), {@value #UNREACHABLE_BIT} (a
+ * host was unreachable) and {@value #ABORTED_BIT} (the run was aborted, by the failure policy or
+ * the operator).
  *
  * @param hosts every host of the run, in run order
  */
@@ -36,13 +37,18 @@ public record RunOutcome(RunState state, Map<String, HostEnd> hosts) {
     return hostsWhere(end -> end instanceof HostEnd.Failed f && f.unreachable());
   }
 
+  /** Hosts the run's constraints did not let start (degraded cluster, gate, wave not reached). */
+  public List<String> notStartedHosts() {
+    return hostsWhere(HostEnd.NotStarted.class::isInstance);
+  }
+
   /** The exit code for this outcome, as the class comment describes. */
   public int exitCode() {
     if (state == RunState.PAUSED) {
       return PAUSED;
     }
     int code = 0;
-    code |= failedHosts().isEmpty() ? 0 : FAILED_BIT;
+    code |= failedHosts().isEmpty() && notStartedHosts().isEmpty() ? 0 : FAILED_BIT;
     code |= unreachableHosts().isEmpty() ? 0 : UNREACHABLE_BIT;
     code |= state == RunState.ABORTED ? ABORTED_BIT : 0;
     return code;

@@ -53,6 +53,53 @@ class RunExecutorTest {
         .execute(run, HOSTS, options, control);
   }
 
+  private RunOutcome executeRollout(
+      StepActions actions, ExecutionOptions options, Rollout rollout, ClusterPolicy policy) {
+    return new RunExecutor(journal, actions, RunListener.NONE, policy, Clock.systemUTC())
+        .execute(run, HOSTS, options, rollout, new RunControl());
+  }
+
+  /** n1, n2, n3 in one cluster with a budget of {@code allowed}; gates given up at once. */
+  private static Rollout cluster(int allowed) {
+    return new Rollout(
+        List.of(new Rollout.ClusterRule("db", HOSTS, allowed)),
+        List.of(new Rollout.Stage("all", HOSTS, java.time.Duration.ZERO)),
+        Serial.ALL,
+        Canary.NONE,
+        java.time.Duration.ofMillis(1),
+        java.time.Duration.ZERO);
+  }
+
+  /**
+   * Counts hosts between their first upgrade step of this execution and verify (or their last
+   * cleanup step), as the cluster would see them out.
+   */
+  private static final class OutCounter implements StepActions {
+    private final StepActions inner;
+    private final java.util.Set<String> out = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    OutCounter(StepActions inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public StepResult run(String host, UpgradeStep step, Attempt attempt, int number) {
+      if (step != UpgradeStep.DOWNLOAD && !step.cleanup() && step != UpgradeStep.VERIFY) {
+        out.add(host);
+        most.accumulateAndGet(out.size(), Math::max);
+      }
+      try {
+        return inner.run(host, step, attempt, number);
+      } finally {
+        if (step == UpgradeStep.VERIFY || step == UpgradeStep.UNGUARD && out.contains(host)) {
+          out.remove(host);
+        }
+      }
+    }
+  }
+
   private static ExecutionOptions serial() {
     return ExecutionOptions.of(1, MaxFail.UNLIMITED);
   }
@@ -277,6 +324,120 @@ class RunExecutorTest {
               .map(c -> c.host() + "/" + c.step())
               .collect(Collectors.toSet());
       assertThat(reattached).as("crash at call %d", crashAt).isEqualTo(cutOff);
+      close();
+    }
+    open();
+  }
+
+  @Test
+  void aClusterIsNeverOutBeyondItsBudgetWhateverParallelSays() {
+    OutCounter counter = new OutCounter(new ScriptedActions());
+    RunOutcome outcome =
+        executeRollout(
+            counter, ExecutionOptions.of(3, MaxFail.UNLIMITED), cluster(1), ClusterPolicy.NONE);
+    assertThat(outcome.state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(counter.most.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedMemberLeavesTheRestOfItsClusterNotStartedUntilTheOperatorActs() {
+    ScriptedActions actions =
+        new ScriptedActions()
+            .result("n1", UpgradeStep.INSTALL, new StepResult.Failed("dpkg failed", ""));
+    RunOutcome outcome = executeRollout(actions, serial(), cluster(1), ClusterPolicy.NONE);
+
+    assertThat(outcome.hosts().get("n2"))
+        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n1"));
+    assertThat(outcome.hosts().get("n3"))
+        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n1"));
+    assertThat(stepsOf(actions.calls(), "n2")).containsExactly(UpgradeStep.DOWNLOAD);
+    assertThat(outcome.state()).isEqualTo(RunState.FAILED);
+    assertThat(outcome.exitCode()).isEqualTo(RunOutcome.FAILED_BIT);
+
+    RunOutcome still =
+        executeRollout(new ScriptedActions(), serial(), cluster(1), ClusterPolicy.NONE);
+    assertThat(still.hosts().get("n3")).isInstanceOf(HostEnd.NotStarted.class);
+
+    ScriptedActions skipped = new ScriptedActions();
+    RunOutcome resumed =
+        executeRollout(
+            skipped,
+            new ExecutionOptions(1, MaxFail.UNLIMITED, Set.of("n1"), Set.of()),
+            cluster(1),
+            ClusterPolicy.NONE);
+    assertThat(resumed.hosts().get("n2")).isInstanceOf(HostEnd.Succeeded.class);
+    assertThat(resumed.hosts().get("n3")).isInstanceOf(HostEnd.Succeeded.class);
+    assertThat(stepsOf(skipped.calls(), "n1")).isEmpty();
+  }
+
+  @Test
+  void aFailingGateLeavesItsClusterNotStartedWithTheGatesReason() {
+    ClusterPolicy failing =
+        new ClusterPolicy() {
+          @Override
+          public List<String> order(String cluster, List<String> members) {
+            return List.of("n3", "n2", "n1");
+          }
+
+          @Override
+          public GateVerdict gate(String cluster) {
+            return new GateVerdict.Fail("wsrep_cluster_status non-Primary");
+          }
+
+          @Override
+          public GateVerdict okToStop(String cluster, String member) {
+            return GateVerdict.PASS;
+          }
+
+          @Override
+          public StepResult finalizeCluster(String cluster) {
+            return new StepResult.Skipped("none");
+          }
+        };
+    ScriptedActions actions = new ScriptedActions();
+    RunOutcome outcome = executeRollout(actions, serial(), cluster(1), failing);
+
+    assertThat(outcome.notStartedHosts()).containsExactly("n1", "n2", "n3");
+    assertThat(((HostEnd.NotStarted) outcome.hosts().get("n3")).reason())
+        .isEqualTo("cluster db health gate failing for 0s: wsrep_cluster_status non-Primary");
+    assertThat(actions.calls()).extracting(Call::step).containsOnly(UpgradeStep.DOWNLOAD);
+  }
+
+  /** The same kill-at-every-call test, for a cluster run with a budget of 2. */
+  @Test
+  void aClusterRunKilledAtAnyPointResumesWithoutRepeatingOrSkippingASteps() {
+    int callsInARun = HOSTS.size() * UpgradeStep.values().length;
+    for (int crashAt = 1; crashAt <= callsInARun; crashAt++) {
+      open();
+      ScriptedActions crashing = new ScriptedActions().crashAt(crashAt);
+      OutCounter counter = new OutCounter(crashing);
+      assertThatThrownBy(
+              () ->
+                  executeRollout(
+                      counter,
+                      ExecutionOptions.of(3, MaxFail.UNLIMITED),
+                      cluster(2),
+                      ClusterPolicy.NONE))
+          .hasRootCauseInstanceOf(ScriptedActions.Crash.class);
+      OutCounter resumed = new OutCounter(new ScriptedActions());
+      RunOutcome outcome =
+          executeRollout(
+              resumed, ExecutionOptions.of(3, MaxFail.UNLIMITED), cluster(2), ClusterPolicy.NONE);
+
+      assertThat(outcome.state()).as("crash at call %d", crashAt).isEqualTo(RunState.SUCCEEDED);
+      assertThat(Math.max(counter.most.get(), resumed.most.get()))
+          .as("crash at call %d", crashAt)
+          .isLessThanOrEqualTo(2);
+      Map<String, Long> finished =
+          journal.steps(run).stream()
+              .filter(StepRecord::finished)
+              .filter(r -> r.outcome().orElseThrow() != StepOutcome.INTERRUPTED)
+              .collect(
+                  Collectors.groupingBy(r -> r.host() + "/" + r.step(), Collectors.counting()));
+      assertThat(finished).as("crash at call %d", crashAt).hasSize(callsInARun);
+      assertThat(finished)
+          .as("crash at call %d", crashAt)
+          .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(1L));
       close();
     }
     open();

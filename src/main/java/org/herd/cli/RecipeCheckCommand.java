@@ -1,0 +1,61 @@
+package org.herd.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.herd.recipe.Recipe;
+import org.herd.recipe.RecipeCatalog;
+import org.herd.recipe.RecipeException;
+import org.herd.recipe.RecipeProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code herd recipe check FILE…}: validates recipe files; prints {@code ok: FILE: recipe NAME} for
+ * each good one and every problem of the others as {@code FILE:LINE:COL: message} (exit 2).
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check recipe files and print every mistake as FILE:LINE:COL: message (exit code 2),",
+      "or ok for each file."
+    })
+final class RecipeCheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recipe files to check.")
+  List<String> files;
+
+  @Override
+  public Integer call() {
+    CliContext context = CliContext.of(spec);
+    List<RecipeProblem> problems = new ArrayList<>();
+    for (String file : files) {
+      Path path = context.resolve(file);
+      try {
+        Recipe recipe = RecipeCatalog.parse(file, readable(path, file));
+        context.out().println("ok: " + file + ": recipe " + recipe.name());
+      } catch (RecipeException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RecipeException(problems);
+    }
+    return ExitCode.OK.code();
+  }
+
+  private static String readable(Path path, String file) {
+    try {
+      return java.nio.file.Files.readString(path);
+    } catch (java.io.IOException e) {
+      throw new RecipeException(
+          org.herd.recipe.SourcePosition.of(file), "cannot read: " + e.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.herd.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.herd.engine.ClusterBinding;
+import org.herd.engine.ClusterBindings;
+import org.herd.engine.ClusterPolicy;
+import org.herd.engine.RecipeChecks;
+import org.herd.engine.RecipePolicy;
+import org.herd.engine.RecipeStepActions;
+import org.herd.engine.StepActions;
+import org.herd.inventory.InventoryException;
+import org.herd.plan.HostPlan;
+import org.herd.plan.Plan;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The recipes of a run's clusters: the one place where the CLI chooses who answers the scheduler's
+ * health gates, ok-to-stop checks and member orders, and which recipe steps (drain, member health,
+ * undrain) wrap the apt steps. A run without an inventory, or whose hosts are in no cluster, has
+ * none: every gate passes and the apt steps run alone.
+ *
+ * @param clusters the clusters that have a member in the run, with their recipes, by name
+ * @param finalizeAsked whether the operator asked for the clusters' one-way finalize steps
+ */
+record RunRecipes(Map<String, ClusterBinding> clusters, boolean finalizeAsked) {
+
+  RunRecipes {
+    clusters = Map.copyOf(clusters);
+  }
+
+  /** No clusters: what runs without an inventory get. */
+  static final RunRecipes NONE = new RunRecipes(Map.of(), false);
+
+  /**
+   * The clusters of the inventory that have a member among {@code plan}'s hosts, each with its
+   * recipe from the catalog that {@code flags}' {@code --recipes} give.
+   */
+  static RunRecipes of(CommandSpec spec, CliContext context, ExecutionFlags flags, Plan plan) {
+    org.herd.inventory.Inventory inventory;
+    try {
+      CliInventory.locate(spec);
+      inventory = CliInventory.load(spec);
+    } catch (InventoryException none) {
+      return NONE;
+    }
+    List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
+    Map<String, ClusterBinding> inRun = new LinkedHashMap<>();
+    ClusterBindings.of(inventory, flags.recipes.load(context))
+        .forEach(
+            (name, binding) -> {
+              if (binding.members().stream().anyMatch(hosts::contains)) {
+                inRun.put(name, binding);
+              }
+            });
+    return new RunRecipes(inRun, flags.finalize);
+  }
+
+  /** Who answers the scheduler about these clusters. */
+  ClusterPolicy policy(RecipeChecks checks) {
+    return clusters.isEmpty()
+        ? ClusterPolicy.NONE
+        : new RecipePolicy(clusters, checks, finalizeAsked);
+  }
+
+  /** The apt steps, with the recipes' drain, health and undrain added for cluster members. */
+  StepActions steps(StepActions apt, RecipeChecks checks) {
+    return clusters.isEmpty()
+        ? apt
+        : new RecipeStepActions(apt, ClusterBindings.byHost(clusters), checks);
+  }
+}

@@ -1,0 +1,60 @@
+package org.herd.recipe;
+
+import java.util.List;
+
+/**
+ * What herd knows about one kind of cluster, read from a recipe file: the packages and services it
+ * owns, how to tell that a member and the whole cluster are healthy, whether a member may be
+ * stopped, how to drain and undrain one, the order of members, and the one-way finalize steps.
+ * docs/recipes.md describes every key.
+ *
+ * @param name the recipe's name (clusters name it with {@code recipe:})
+ * @param description one line for {@code herd recipe list}
+ * @param packages package names or globs ({@code mariadb-*}) the cluster owns
+ * @param services systemd units the cluster runs
+ * @param budget the default disruption budget
+ * @param clusterHealth the cluster's gate: all must pass before a member is taken out, and again
+ *     after a member comes back
+ * @param memberHealth what must pass on an upgraded member before it counts as back
+ * @param okToStop what must pass right before a member is drained
+ * @param drain shell commands run on a member before it is stopped
+ * @param undrain shell commands run on a member once it is healthy again
+ * @param order the member order
+ * @param finalizeSteps one-way shell commands run once, on one member, after every member
+ * @param origin where the recipe came from: {@code builtin} or its file
+ */
+public record Recipe(
+    String name,
+    String description,
+    List<String> packages,
+    List<String> services,
+    RecipeBudget budget,
+    List<Check> clusterHealth,
+    List<Check> memberHealth,
+    List<Check> okToStop,
+    List<Template> drain,
+    List<Template> undrain,
+    MemberOrder order,
+    List<Template> finalizeSteps,
+    String origin) {
+
+  /** Freezes the lists. */
+  public Recipe {
+    packages = List.copyOf(packages);
+    services = List.copyOf(services);
+    clusterHealth = List.copyOf(clusterHealth);
+    memberHealth = List.copyOf(memberHealth);
+    okToStop = List.copyOf(okToStop);
+    drain = List.copyOf(drain);
+    undrain = List.copyOf(undrain);
+    finalizeSteps = List.copyOf(finalizeSteps);
+  }
+
+  /** Whether the recipe came with herd. */
+  public boolean builtin() {
+    return origin.equals(BUILTIN);
+  }
+
+  /** The origin of recipes that ship in herd's jar. */
+  public static final String BUILTIN = "builtin";
+}
