@@ -67,6 +67,16 @@ final class GaleraProbeTarget implements ProbeTarget {
   @Override
   public String write(long sequence) throws SQLException {
     try {
+      return writeOnce(sequence);
+    } catch (java.sql.SQLTransientConnectionException reconnected) {
+      // The driver failed over to another member and says the statement in flight was lost: an
+      // application sends it again, once, on the connection the driver now has.
+      return writeOnce(sequence);
+    }
+  }
+
+  private String writeOnce(long sequence) throws SQLException {
+    try {
       if (connection == null || connection.isClosed()) {
         connection = DriverManager.getConnection(url);
       }
@@ -81,6 +91,8 @@ final class GaleraProbeTarget implements ProbeTarget {
         answer.next();
         return answer.getString(1);
       }
+    } catch (java.sql.SQLTransientConnectionException reconnected) {
+      throw reconnected;
     } catch (SQLException e) {
       close();
       throw e;
