@@ -1,55 +1,117 @@
 package org.herd.cli;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.herd.lab.ClusterKind;
+import org.herd.lab.Lab;
+import org.herd.lab.LabSpec;
+import org.herd.lab.MachineCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code herd demo}: herd's main job shown end to end. Until cluster-aware rollouts exist it shows
- * what herd can already do, and says plainly what it cannot do yet.
+ * {@code herd demo}: herd's main job shown end to end on a lab. It brings up a lab, forms a real
+ * cluster on the old version, starts a client writing to it every 100 ms, switches the lab to the
+ * new versions, runs {@code herd upgrade} on the cluster in-process, and prints what the client saw
+ * beside the versions before and after (see {@link DemoScenario}). The lab is torn down at the end,
+ * on failure and on Ctrl-C too, unless {@code --keep}.
+ *
+ * <p>{@code --clush} runs the seed's way instead ({@code clush … apt-get dist-upgrade} on every
+ * member at once), with the same client, for the comparison in docs/benchmarks.md.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Show what herd does, on what exists so far.")
+    description = {
+      "Show herd's main job on a lab: a real cluster upgraded one member at a time",
+      "while a client writes to it every 100 ms. Needs root and the lab's tools (docs/lab.md)."
+    },
+    footer = {
+      "",
+      "Exit status: 0 the upgrade finished with the cluster healthy and every member at the new",
+      "version; 1 it did not (the output says what); 3 root or a lab tool is missing;",
+      "130 interrupted."
+    })
 final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--cluster",
+      paramLabel = "KIND",
+      description = "galera or etcd (default: ${DEFAULT-VALUE}).")
+  String cluster = "galera";
+
+  @Option(
+      names = "--hosts",
+      paramLabel = "N",
+      description = "Lab hosts, all members of the cluster (default: ${DEFAULT-VALUE}).")
+  int hosts = 3;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Lab name, also the host name prefix (default: ${DEFAULT-VALUE}).")
+  String name = "demo";
+
+  @Option(
+      names = "--keep",
+      description = "Keep the lab at the end (remove it with 'herd lab down').")
+  boolean keep;
+
+  @Option(
+      names = "--clush",
+      description =
+          "Upgrade the way the seed's notes do instead: clush … apt-get dist-upgrade on every"
+              + " member at once (for comparison).")
+  boolean clush;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    var out = context.out();
-    out.println("herd demo");
-    out.println();
-    out.println(
-        "Not yet: cluster-aware rollouts (recipes, disruption budgets, health gates, waves),");
-    out.println(
-        "so this demo does not run by itself yet. What exists today, to try by hand on the lab:");
-    out.println();
-    out.println(
-        "  sudo ./herd lab up --hosts 3          # 3 real Debian hosts booted with systemd");
-    out.println(
-        "  sudo ./herd lab cluster etcd          # a working 3-member etcd on the old version");
-    out.println("  ./herd --inventory LAB/herd.yaml run -b -w @lab 'systemctl is-system-running'");
-    out.println(
-        "  sudo ./herd lab suite new             # make the lab's new package versions visible");
-    out.println(
-        "  ./herd --inventory LAB/herd.yaml status --refresh @lab   # pending, security, restarts");
-    out.println("  ./herd --inventory LAB/herd.yaml changes @lab          # changelogs and CVEs");
-    out.println(
-        "  ./herd --inventory LAB/herd.yaml plan @lab -o plan.json  # exactly what each host gets");
-    out.println(
-        "  ./herd --inventory LAB/herd.yaml apply plan.json         # guarded, detached, journaled");
-    out.println("  ./herd runs; ./herd show RUN          # the run, per host and step");
-    out.println("  sudo ./herd lab down                  # removes everything the lab created");
-    out.println();
-    out.println("  ./herd nodeset -f 'n[1-3],n5,n4'      # ClusterShell-compatible node sets");
-    out.println(
-        "  ./herd inventory check                # validate herd.yaml / Ansible / clush groups");
-    out.println();
-    out.println("'herd lab up' prints where its herd.yaml (LAB above) is written.");
-    return ExitCode.OK.code();
+    ClusterKind kind = ClusterKind.of(cluster);
+    if (kind != ClusterKind.GALERA && kind != ClusterKind.ETCD) {
+      throw new UserError("--cluster " + cluster + ": the demo knows galera and etcd");
+    }
+    if (hosts < 3) {
+      throw new UserError("--hosts " + hosts + ": a cluster that survives one member out needs 3");
+    }
+    LabSpec.checkName(name);
+    var whyNot = MachineCheck.whyNot();
+    if (whyNot.isPresent()) {
+      context.err().println("herd: demo: " + whyNot.get() + "; see docs/lab.md");
+      return ExitCode.UNAVAILABLE.code();
+    }
+    if (clush && !DemoScenario.onPath("clush")) {
+      context.err().println("herd: demo: --clush needs clush (apt-get install clustershell)");
+      return ExitCode.UNAVAILABLE.code();
+    }
+    Lab lab = LabCommand.lab(context);
+    AtomicBoolean down = new AtomicBoolean(keep);
+    Runnable teardown =
+        () -> {
+          if (down.compareAndSet(false, true)) {
+            context.err().println("demo: removing the lab (--keep keeps it)");
+            context.err().flush();
+            lab.down(name).forEach(left -> context.err().println("herd: lab down: " + left));
+          }
+        };
+    try (InterruptHook hook = InterruptHook.install(java.time.Duration.ofMinutes(1))) {
+      hook.onInterrupt(teardown);
+      DemoScenario scenario = new DemoScenario(context, lab, name, kind, hosts, clush);
+      try {
+        return scenario.run().code();
+      } finally {
+        teardown.run();
+        if (keep) {
+          context.out().println();
+          context.out().println("The lab is kept: herd lab down --name " + name + " removes it.");
+        }
+        context.out().flush();
+        context.err().flush();
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.herd.cli;
 import org.herd.engine.Canary;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.MaxFail;
+import org.herd.engine.RebootPolicy;
 import org.herd.engine.Serial;
 import org.herd.inventory.SoakTime;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,14 @@ final class ExecutionFlags {
           "Abort the run once more than N hosts (or P%% of them) failed (default: no limit; a failed"
               + " host stops only itself).")
   String maxFail;
+
+  @Option(
+      names = "--reboot",
+      paramLabel = "WHEN",
+      description =
+          "never, if-required (a new kernel, /run/reboot-required) or always: reboot a host after"
+              + " its restarts, before its health gate (default: ${DEFAULT-VALUE}).")
+  String reboot = "never";
 
   @Option(
       names = "--serial",
@@ -116,7 +125,7 @@ final class ExecutionFlags {
     MaxFail policy;
     try {
       policy = maxFail == null ? MaxFail.UNLIMITED : MaxFail.parse(maxFail);
-      return new ExecutionOptions(parallel, policy, skip, retry);
+      return new ExecutionOptions(parallel, policy, skip, retry, RebootPolicy.of(reboot));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

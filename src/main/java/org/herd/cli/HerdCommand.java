@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ChangesCommand.class,
       PlanCommand.class,
       UpgradeCommand.class,
+      RebootCommand.class,
       SimulateCommand.class
     },
     footer = {"", "Exit codes are documented in docs/cli.md."})

@@ -103,7 +103,8 @@ final class RunExecution {
                 transport,
                 journal,
                 context.clock(),
-                AptSettings.DEFAULT);
+                AptSettings.DEFAULT,
+                options.reboot());
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
       RecipeChecks checks =

@@ -44,6 +44,14 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
           "Abort the run once more than N hosts (or P%% of them) failed (default: no limit).")
   String maxFail;
 
+  @Option(
+      names = "--reboot",
+      paramLabel = "WHEN",
+      description =
+          "never, if-required (a new kernel, /run/reboot-required) or always: reboot a host after"
+              + " its restarts, before its health gate (default: ${DEFAULT-VALUE}).")
+  String reboot = "never";
+
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
@@ -66,6 +74,7 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
     ExecutionFlags flags = new ExecutionFlags();
     flags.parallel = parallel;
     flags.maxFail = maxFail;
+    flags.reboot = reboot;
     flags.json = json;
     return ApplyCommand.apply(
         spec,

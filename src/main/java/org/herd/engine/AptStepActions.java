@@ -77,6 +77,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
   private final Journal journal;
   private final Clock clock;
   private final AptSettings apt;
+  private final RebootPolicy reboot;
   private final ServiceGuard guard;
   private final DetachedCommand detached;
   private final ServiceRestarts restarts = new ServiceRestarts(Duration.ofMinutes(5));
@@ -94,6 +95,32 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       Journal journal,
       Clock clock,
       AptSettings apt) {
+    this(
+        run,
+        plans,
+        endpoints,
+        hooks,
+        restartRules,
+        transport,
+        journal,
+        clock,
+        apt,
+        RebootPolicy.NEVER);
+  }
+
+  /** As above, rebooting hosts as {@code reboot} says. */
+  public AptStepActions(
+      RunId run,
+      Map<String, HostPlan> plans,
+      Map<String, Endpoint> endpoints,
+      Map<String, DrainHooks> hooks,
+      Map<String, RestartRules> restartRules,
+      Transport transport,
+      Journal journal,
+      Clock clock,
+      AptSettings apt,
+      RebootPolicy reboot) {
+    this.reboot = reboot;
     this.run = run;
     this.plans = Map.copyOf(plans);
     this.endpoints = Map.copyOf(endpoints);
@@ -131,6 +158,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
         case GUARD -> guard(session, plan);
         case INSTALL -> install(session, plan, number);
         case RESTART -> restart(session, plan);
+        case REBOOT -> reboot(host, session, plan);
         case HEALTH -> health(session, plan);
         case UNDRAIN ->
             hook(session, hooks.getOrDefault(host, DrainHooks.NONE).undrain(), "undrain");
@@ -394,6 +422,42 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       }
     }
     return null;
+  }
+
+  private StepResult reboot(String host, Session session, HostPlan plan)
+      throws TransportException, InterruptedException {
+    String why =
+        switch (reboot) {
+          case NEVER -> null;
+          case ALWAYS -> "--reboot always";
+          case IF_REQUIRED -> rebootNeed(session, plan);
+        };
+    if (why == null) {
+      return new StepResult.Done(
+          false,
+          reboot == RebootPolicy.NEVER
+              ? (plan.reboot().required() ? "needs a reboot; not done (--reboot never)" : "")
+              : "no reboot needed");
+    }
+    forget(host);
+    StepResult result = new HostReboot(clock).reboot(session(host), () -> session(host));
+    forget(host);
+    return result instanceof StepResult.Done done
+        ? new StepResult.Done(true, why + ": " + done.output())
+        : result;
+  }
+
+  /** Why {@code --reboot if-required} reboots this host, or null when it need not. */
+  private static String rebootNeed(Session session, HostPlan plan)
+      throws TransportException, InterruptedException {
+    if (plan.reboot().required()) {
+      return "the plan needs it (" + String.join(", ", plan.reboot().reasons()) + ")";
+    }
+    CommandResult flag =
+        session.run(
+            RemoteCommand.of("test", "-e", "/run/reboot-required"),
+            ExecOptions.defaults().withTimeout(SHORT));
+    return flag.ok() ? "/run/reboot-required" : null;
   }
 
   private StepResult health(Session session, HostPlan plan)

@@ -10,8 +10,10 @@ import java.util.Set;
  * @param parallel the most hosts upgrading at once (downloads are not limited by it)
  * @param skip hosts left out; their owed cleanup still runs
  * @param retry hosts whose failed step runs again
+ * @param reboot when a host is rebooted, between its restarts and its health gate
  */
-public record ExecutionOptions(int parallel, MaxFail maxFail, Set<String> skip, Set<String> retry) {
+public record ExecutionOptions(
+    int parallel, MaxFail maxFail, Set<String> skip, Set<String> retry, RebootPolicy reboot) {
 
   public ExecutionOptions {
     if (parallel < 1) {
@@ -20,6 +22,12 @@ public record ExecutionOptions(int parallel, MaxFail maxFail, Set<String> skip, 
     Objects.requireNonNull(maxFail, "maxFail");
     skip = Set.copyOf(skip);
     retry = Set.copyOf(retry);
+    Objects.requireNonNull(reboot, "reboot");
+  }
+
+  /** Options that never reboot. */
+  public ExecutionOptions(int parallel, MaxFail maxFail, Set<String> skip, Set<String> retry) {
+    this(parallel, maxFail, skip, retry, RebootPolicy.NEVER);
   }
 
   /** Options for a first execution: nothing skipped or retried. */

@@ -46,6 +46,7 @@ public final class RunExecutor {
           UpgradeStep.GUARD,
           UpgradeStep.INSTALL,
           UpgradeStep.RESTART,
+          UpgradeStep.REBOOT,
           UpgradeStep.HEALTH);
   private static final List<UpgradeStep> CLEANUP =
       List.of(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);

@@ -6,14 +6,16 @@ package org.herd.engine;
  *
  * <pre>
  *   download ─ (every host of the run, before any host is disrupted)
- *   precheck → drain → guard → install → restart → health → undrain → unguard → verify
- *                 │        │                                   ▲          ▲
- *                 └────────┴── on failure, pause-free abort ───┴──────────┘  (cleanup still runs)
+ *   precheck → drain → guard → install → restart → reboot → health → undrain → unguard → verify
+ *                 │        │                                            ▲          ▲
+ *                 └────────┴──── on failure, pause-free abort ──────────┴──────────┘  (cleanup runs)
  * </pre>
  *
  * <p>{@link #UNDRAIN} is owed once {@link #DRAIN} was started, {@link #UNGUARD} once {@link #GUARD}
  * was started: a host that fails after draining is always undrained, and a guard is never left
- * behind by a failed host. The journal names steps by {@link #journalName()}.
+ * behind by a failed host. The journal names steps by {@link #journalName()}; {@link #REBOOT} came
+ * later, so a journal written before it simply has no reboot records (the step is then done as a
+ * no-op under {@code --reboot never}, and never repeats a finished host).
  */
 public enum UpgradeStep {
   DOWNLOAD,
@@ -22,6 +24,7 @@ public enum UpgradeStep {
   GUARD,
   INSTALL,
   RESTART,
+  REBOOT,
   HEALTH,
   UNDRAIN,
   UNGUARD,

@@ -269,6 +269,61 @@ public final class Lab {
    */
   public ClusterReport cluster(String name, ClusterKind kind, List<String> members) {
     LabState state = require(name);
+    List<LabHost> chosen = members(name, members);
+    HostShell shell = new NsenterShell(containers(state), runner);
+    return ClusterFormation.of(kind, shell, name)
+        .run(kind, chosen, labCatalog(paths.lab(name)), progress);
+  }
+
+  /**
+   * A client of the {@code kind} cluster on {@code members} of lab {@code name} (its first three
+   * hosts when empty) for a {@link WriteProbe}; for Galera, first makes the probe's database, table
+   * and user on the first member (Galera copies them to the others).
+   */
+  public ProbeTarget probeTarget(String name, ClusterKind kind, List<String> members) {
+    LabState state = require(name);
+    List<LabHost> chosen = members(name, members);
+    return switch (kind) {
+      case ETCD -> new EtcdProbeTarget(chosen);
+      case GALERA -> {
+        new NsenterShell(containers(state), runner)
+            .check(
+                chosen.get(0),
+                "mariadb -e " + org.herd.debian.ShellQuote.quote(GaleraProbeTarget.SETUP),
+                Duration.ofMinutes(1));
+        yield new GaleraProbeTarget(chosen);
+      }
+      default -> throw LabException.badInput("no write probe for " + kind.label() + " clusters");
+    };
+  }
+
+  /**
+   * Whether the {@code kind} cluster on {@code members} of lab {@code name} (its first three hosts
+   * when empty) is healthy now, by the service's own account.
+   */
+  public ClusterHealth clusterHealth(String name, ClusterKind kind, List<String> members) {
+    LabState state = require(name);
+    return ClusterHealth.check(
+        kind, members(name, members), new NsenterShell(containers(state), runner));
+  }
+
+  /** The version of {@code pkg} installed on each of {@code hosts}, by host name ("" if none). */
+  public Map<String, String> installedVersions(String name, List<String> hosts, String pkg) {
+    LabState state = require(name);
+    HostShell shell = new NsenterShell(containers(state), runner);
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (LabHost host : members(name, hosts)) {
+      ProcessRunner.Result result =
+          shell.run(
+              host,
+              "dpkg-query -W -f '${Version}' " + org.herd.debian.ShellQuote.quote(pkg),
+              Duration.ofSeconds(30));
+      versions.put(host.name(), result.ok() ? result.stdout().strip() : "");
+    }
+    return versions;
+  }
+
+  private List<LabHost> members(String name, List<String> members) {
     List<LabHost> all = hosts(name);
     List<LabHost> chosen = new ArrayList<>();
     if (members.isEmpty()) {
@@ -286,9 +341,7 @@ public final class Lab {
                 .orElseThrow(() -> LabException.badInput(member + ": not a host of lab " + name)));
       }
     }
-    HostShell shell = new NsenterShell(containers(state), runner);
-    return ClusterFormation.of(kind, shell, name)
-        .run(kind, chosen, labCatalog(paths.lab(name)), progress);
+    return chosen;
   }
 
   LabState require(String name) {

@@ -40,7 +40,10 @@ class ApplyLabIT {
   private CliRunner.Result herd(TestLab lab, String... args) {
     List<String> all = new ArrayList<>(List.of("--inventory", lab.inventory().toString()));
     all.addAll(List.of(args));
-    return new CliRunner(dir, Map.of("HOME", dir.toString(), "HERD_JOURNAL", journal().toString()))
+    return new CliRunner(
+            dir,
+            Map.of("HOME", dir.toString(), "HERD_JOURNAL", journal().toString()),
+            java.time.Clock.systemUTC())
         .run(all.toArray(String[]::new));
   }
 

@@ -208,6 +208,7 @@ class RunExecutorTest {
     assertThat(stepsOf(second.calls(), "n1"))
         .containsExactly(
             UpgradeStep.RESTART,
+            UpgradeStep.REBOOT,
             UpgradeStep.HEALTH,
             UpgradeStep.UNDRAIN,
             UpgradeStep.UNGUARD,
@@ -276,6 +277,7 @@ class RunExecutorTest {
             UpgradeStep.GUARD,
             UpgradeStep.INSTALL,
             UpgradeStep.RESTART,
+            UpgradeStep.REBOOT,
             UpgradeStep.HEALTH,
             UpgradeStep.UNDRAIN,
             UpgradeStep.UNGUARD,

@@ -37,7 +37,8 @@ class FanOutTest {
     FleetRun run = fanOut(transport, 3).start(hosts(10), UPTIME, FleetListener.NONE);
     // The window fills before anything completes: wait for the third start (under load the
     // fan-out's threads may start them later than the test reaches its first completion).
-    while (transport.inFlight.get() < 3) {
+    long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (transport.inFlight.get() < 3 && System.nanoTime() < giveUp) {
       Thread.onSpinWait();
     }
     for (int i = 0; i < 10; i++) {
