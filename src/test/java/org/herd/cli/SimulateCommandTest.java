@@ -100,7 +100,7 @@ class SimulateCommandTest {
             "herd: bad.yaml:5:5: unknown key `budgte`; expected one of [budget, count, members,"
                 + " name, settle, size, steps]",
             "herd: bad.yaml:6:13: unknown step `instal`; steps are download, precheck, drain,"
-                + " guard, install, restart, health, undrain, unguard, verify",
+                + " guard, install, restart, reboot, health, undrain, unguard, verify",
             "herd: bad.yaml:8:11: unknown host `db-9`");
   }
 
