@@ -85,30 +85,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
   private final Set<String> guarded = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService renewer;
 
-  public AptStepActions(
-      RunId run,
-      Map<String, HostPlan> plans,
-      Map<String, Endpoint> endpoints,
-      Map<String, DrainHooks> hooks,
-      Map<String, RestartRules> restartRules,
-      Transport transport,
-      Journal journal,
-      Clock clock,
-      AptSettings apt) {
-    this(
-        run,
-        plans,
-        endpoints,
-        hooks,
-        restartRules,
-        transport,
-        journal,
-        clock,
-        apt,
-        RebootPolicy.NEVER);
-  }
-
-  /** As above, rebooting hosts as {@code reboot} says. */
+  /** The apt steps of {@code run}, rebooting hosts as {@code reboot} says. */
   public AptStepActions(
       RunId run,
       Map<String, HostPlan> plans,
