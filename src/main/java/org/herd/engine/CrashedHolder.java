@@ -1,9 +1,8 @@
 package org.herd.engine;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.herd.journal.HolderIdentity;
+import org.herd.journal.ProcessStart;
 import org.herd.journal.RunId;
 
 /**
@@ -13,14 +12,12 @@ import org.herd.journal.RunId;
  *
  * <p>A holder counts as crashed only when all of these hold: its text names it (see {@link
  * HolderIdentity#parse}), it was executing the run being resumed, it ran on this machine (same host
- * name), and its process is gone — no process has its pid, or the one that has it started at
- * another time than the holder recorded (the pid was reused). A holder on another machine, of
- * another run, or whose process still runs (or cannot be told apart) is presumed alive.
+ * name), and its process is gone — no process has its pid, or the one that has it has another
+ * {@link ProcessStart} than the holder recorded (the pid was reused, or the machine rebooted). A
+ * holder on another machine, of another run, or whose process still runs (or cannot be told apart)
+ * is presumed alive.
  */
 public final class CrashedHolder {
-
-  /** How far two readings of one process's start time may differ (clock-tick rounding). */
-  private static final Duration SAME_START = Duration.ofSeconds(1);
 
   private CrashedHolder() {}
 
@@ -41,20 +38,17 @@ public final class CrashedHolder {
     if (!holder.run().equals(Optional.of(run)) || !holder.hostname().equals(localHost)) {
       return Optional.empty();
     }
-    Optional<Optional<Instant>> process = processes.lookup(holder.pid());
+    Optional<Optional<ProcessStart>> process = processes.lookup(holder.pid());
     if (process.isEmpty()) {
       return Optional.of("process " + holder.pid() + " is gone");
     }
-    Optional<Instant> started = process.get();
-    if (holder.started().isPresent()
-        && started.isPresent()
-        && Duration.between(holder.started().get(), started.get()).abs().compareTo(SAME_START)
-            > 0) {
+    Optional<ProcessStart> now = process.get();
+    if (holder.process().isPresent() && now.isPresent() && !holder.process().equals(now)) {
       return Optional.of(
           "process "
               + holder.pid()
-              + " is gone (that pid now belongs to a process started at "
-              + started.get()
+              + " is gone (that pid now belongs to another process, proc="
+              + now.get().text()
               + ")");
     }
     return Optional.empty();

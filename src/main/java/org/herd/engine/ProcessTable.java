@@ -1,7 +1,7 @@
 package org.herd.engine;
 
-import java.time.Instant;
 import java.util.Optional;
+import org.herd.journal.ProcessStart;
 
 /**
  * The processes running on this machine, as much of them as telling a live lease holder from a
@@ -9,14 +9,12 @@ import java.util.Optional;
  */
 public interface ProcessTable {
 
-  /** The process with this id: empty when none runs; else its start time, empty when unreadable. */
-  Optional<Optional<Instant>> lookup(long pid);
+  /** The process with this id: empty when none runs; else its start, empty when unreadable. */
+  Optional<Optional<ProcessStart>> lookup(long pid);
 
-  /** This machine's processes, through {@link ProcessHandle}. */
+  /** This machine's processes, through {@link ProcessHandle} and {@code /proc}. */
   static ProcessTable system() {
     return pid ->
-        ProcessHandle.of(pid)
-            .filter(ProcessHandle::isAlive)
-            .map(handle -> handle.info().startInstant());
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle -> ProcessStart.of(pid));
   }
 }

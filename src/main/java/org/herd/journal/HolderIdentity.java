@@ -14,30 +14,36 @@ import java.util.regex.Pattern;
 
 /**
  * Who holds a lease, in words an operator can act on: {@code alice@ops1 pid=4242
- * started=2026-12-03T16:24:33.12Z run=ID}. Another operator refused by a lease reads it to know
- * whom to ask, on which machine, and which process to look for; {@code run=} is absent for commands
- * that are not runs. The process's start time tells a live holder from a later process that reused
- * its pid, so that {@code herd resume} can take over the lease of a herd that died on this machine
- * (see {@link #parse}).
+ * started=2026-12-03T16:24:33.12Z proc=1a2b3c4d+123456 run=ID}. Another operator refused by a lease
+ * reads it to know whom to ask, on which machine, and which process to look for; {@code run=} is
+ * absent for commands that are not runs. {@code started=} is for people; {@code proc=} (see {@link
+ * ProcessStart}) tells a live holder from a later process that reused its pid, so that {@code herd
+ * resume} can take over the lease of a herd that died on this machine (see {@link #parse}).
  */
 public record HolderIdentity(
-    String user, String hostname, long pid, Optional<Instant> started, Optional<RunId> run) {
+    String user,
+    String hostname,
+    long pid,
+    Optional<Instant> started,
+    Optional<ProcessStart> process,
+    Optional<RunId> run) {
 
   private static final Pattern TEXT =
       Pattern.compile(
           "(?<user>[^@ ]+)@(?<host>\\S+) pid=(?<pid>\\d+)(?: started=(?<started>\\S+))?"
-              + "(?: run=(?<run>\\S+))?");
+              + "(?: proc=(?<proc>\\S+))?(?: run=(?<run>\\S+))?");
 
   public HolderIdentity {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(hostname, "hostname");
     Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(process, "process");
     Objects.requireNonNull(run, "run");
   }
 
-  /** A holder whose process start time is not known (an older herd, or a test). */
+  /** A holder whose process start is not known (an older herd, or a test). */
   public HolderIdentity(String user, String hostname, long pid, Optional<RunId> run) {
-    this(user, hostname, pid, Optional.empty(), run);
+    this(user, hostname, pid, Optional.empty(), Optional.empty(), run);
   }
 
   /**
@@ -50,7 +56,13 @@ public record HolderIdentity(
       user = System.getProperty("user.name", "unknown");
     }
     ProcessHandle self = ProcessHandle.current();
-    return new HolderIdentity(user, localHostname(), self.pid(), self.info().startInstant(), run);
+    return new HolderIdentity(
+        user,
+        localHostname(),
+        self.pid(),
+        self.info().startInstant(),
+        ProcessStart.of(self.pid()),
+        run);
   }
 
   /**
@@ -64,10 +76,20 @@ public record HolderIdentity(
     }
     try {
       Optional<Instant> started = Optional.ofNullable(m.group("started")).map(Instant::parse);
+      Optional<String> proc = Optional.ofNullable(m.group("proc"));
+      Optional<ProcessStart> process = proc.flatMap(ProcessStart::parse);
+      if (proc.isPresent() && process.isEmpty()) {
+        return Optional.empty();
+      }
       Optional<RunId> run = Optional.ofNullable(m.group("run")).map(RunId::of);
       return Optional.of(
           new HolderIdentity(
-              m.group("user"), m.group("host"), Long.parseLong(m.group("pid")), started, run));
+              m.group("user"),
+              m.group("host"),
+              Long.parseLong(m.group("pid")),
+              started,
+              process,
+              run));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -78,6 +100,7 @@ public record HolderIdentity(
     StringBuilder text = new StringBuilder(user).append('@').append(hostname);
     text.append(" pid=").append(pid);
     started.ifPresent(at -> text.append(" started=").append(at));
+    process.ifPresent(start -> text.append(" proc=").append(start.text()));
     run.ifPresent(id -> text.append(" run=").append(id));
     return text.toString();
   }

@@ -13,6 +13,7 @@ import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
 import org.herd.journal.JournalLocation;
 import org.herd.journal.LeaseResult;
+import org.herd.journal.ProcessStart;
 import org.herd.journal.RunId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ class RunLeaseTest {
 
   private static final RunId RUN = RunId.of("20261203-160000-abc123");
   private static final Instant STARTED = Instant.parse("2026-12-03T16:00:00Z");
+  private static final ProcessStart PROC = ProcessStart.parse("1a2b3c4d+4000").orElseThrow();
   private static final ProcessTable NOTHING_RUNS = pid -> Optional.empty();
 
   @TempDir Path dir;
@@ -32,7 +34,8 @@ class RunLeaseTest {
   }
 
   private static HolderIdentity holder(String host, long pid, RunId run) {
-    return new HolderIdentity("al", host, pid, Optional.of(STARTED), Optional.of(run));
+    return new HolderIdentity(
+        "al", host, pid, Optional.of(STARTED), Optional.of(PROC), Optional.of(run));
   }
 
   @Test
@@ -61,8 +64,7 @@ class RunLeaseTest {
   @Test
   void aLiveHolderAHolderElsewhereOrOfAnotherRunIsStillRefused() throws Exception {
     RunId other = RunId.of("20261203-150000-ffffff");
-    ProcessTable holderRuns =
-        pid -> pid == 999 ? Optional.of(Optional.of(STARTED)) : Optional.empty();
+    ProcessTable holderRuns = pid -> pid == 999 ? Optional.of(Optional.of(PROC)) : Optional.empty();
     try (Journal journal = journal()) {
       for (HolderIdentity first :
           List.of(holder("ops1", 999, RUN), holder("ops2", 998, RUN), holder("ops1", 997, other))) {
@@ -82,7 +84,7 @@ class RunLeaseTest {
 
   @Test
   void aTakeOverLeavesHostsOfALiveHolderAlone() throws Exception {
-    ProcessTable onlyLive = pid -> pid == 5 ? Optional.of(Optional.of(STARTED)) : Optional.empty();
+    ProcessTable onlyLive = pid -> pid == 5 ? Optional.of(Optional.of(PROC)) : Optional.empty();
     try (Journal journal = journal()) {
       RunLease.acquire(journal, List.of("web1"), holder("ops1", 999, RUN));
       try (RunLease live = RunLease.acquire(journal, List.of("web2"), holder("ops1", 5, RUN))) {

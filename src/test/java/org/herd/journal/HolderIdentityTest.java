@@ -35,16 +35,19 @@ class HolderIdentityTest {
             "ops1",
             4242,
             Optional.of(java.time.Instant.parse("2026-12-03T16:24:33.120Z")),
+            ProcessStart.parse("1a2b3c4d+123456"),
             Optional.of(RunId.of("20250314-091502-3fa9c1")));
 
     assertThat(holder.text())
         .isEqualTo(
-            "alice@ops1 pid=4242 started=2026-12-03T16:24:33.120Z run=20250314-091502-3fa9c1");
+            "alice@ops1 pid=4242 started=2026-12-03T16:24:33.120Z proc=1a2b3c4d+123456"
+                + " run=20250314-091502-3fa9c1");
     assertThat(HolderIdentity.parse(holder.text())).contains(holder);
     HolderIdentity old = new HolderIdentity("bob", "ops2", 7, Optional.empty());
     assertThat(HolderIdentity.parse(old.text())).contains(old);
     assertThat(HolderIdentity.parse("a lock someone else wrote")).isEmpty();
     assertThat(HolderIdentity.parse("al@ops1 pid=1 started=yesterday")).isEmpty();
+    assertThat(HolderIdentity.parse("al@ops1 pid=1 proc=boot")).isEmpty();
   }
 
   @Test
@@ -52,5 +55,8 @@ class HolderIdentityTest {
     HolderIdentity holder = HolderIdentity.ofThisProcess(Map.of("USER", "carol"), Optional.empty());
 
     assertThat(holder.started()).isEqualTo(ProcessHandle.current().info().startInstant());
+    assertThat(holder.process())
+        .isPresent()
+        .isEqualTo(ProcessStart.of(ProcessHandle.current().pid()));
   }
 }
