@@ -76,7 +76,7 @@ final class AbortCommand implements Callable<Integer> {
             lease,
             run.id(),
             plan,
-            flags.options(Set.of(), Set.of()),
+            flags.options(Set.of(), Set.of(), flags.reboot.orElse(plan.options().reboot())),
             org.herd.engine.Rollout.standalone(
                 plan.executableHosts().stream().map(org.herd.plan.HostPlan::host).toList(),
                 org.herd.engine.Serial.ALL),

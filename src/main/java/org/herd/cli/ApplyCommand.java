@@ -12,6 +12,7 @@ import org.herd.journal.RunId;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
 import org.herd.plan.PlanJson;
+import org.herd.plan.RebootPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    flags.run.check();
     Path file = context.workingDirectory().resolve(planFile);
     String json = Files.readString(file);
     Plan plan;
@@ -63,7 +65,10 @@ final class ApplyCommand implements Callable<Integer> {
         spec, context, connect, journalOption, flags, plan, json, "herd apply " + planFile);
   }
 
-  /** Applies a plan as a new run; shared with {@code herd upgrade}. */
+  /**
+   * Applies a plan as a new run; shared with {@code herd upgrade} and {@code herd reboot}. The run
+   * reboots as the plan says unless {@code flags} has its own {@code --reboot}.
+   */
   static int apply(
       CommandSpec spec,
       CliContext context,
@@ -86,6 +91,7 @@ final class ApplyCommand implements Callable<Integer> {
       context.err().flush();
       return ExitCode.OK.code();
     }
+    RebootPolicy reboot = flags.rebootPolicy(plan, context);
     try (Journal journal = journalOption.open(context);
         RunLease lease =
             RunExecution.lease(
@@ -107,7 +113,7 @@ final class ApplyCommand implements Callable<Integer> {
           lease,
           run,
           plan,
-          flags.options(Set.of(), Set.of()),
+          flags.options(Set.of(), Set.of(), reboot),
           RunExecution.rollout(spec, plan, flags),
           RunRecipes.of(spec, context, flags, plan),
           flags.form(context),

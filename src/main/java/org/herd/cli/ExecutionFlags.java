@@ -1,58 +1,28 @@
 package org.herd.cli;
 
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.herd.engine.Canary;
 import org.herd.engine.ExecutionOptions;
-import org.herd.engine.MaxFail;
-import org.herd.engine.RebootPolicy;
 import org.herd.engine.Serial;
 import org.herd.inventory.SoakTime;
+import org.herd.plan.Plan;
+import org.herd.plan.RebootPolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options of every command that executes a run: parallelism, failure policy, standalone
- * batches, canaries, output form.
+ * The options of every command that executes a plan ({@code apply}, {@code upgrade}, {@code
+ * resume}, {@code abort}): those of every run ({@link RunFlags}), plus {@code --reboot} (which
+ * replaces the plan's reboot policy) and {@code --finalize}. {@code herd reboot} has only the run's
+ * part and {@link #rebooting(RunFlags) always reboots}.
  */
 final class ExecutionFlags {
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description =
-          "Hosts upgraded at once, between precheck and verify (default: ${DEFAULT-VALUE}).")
-  int parallel = 1;
+  @Mixin RunFlags run = new RunFlags();
 
-  @Option(
-      names = "--max-fail",
-      paramLabel = "N|P%",
-      description =
-          "Abort the run once more than N hosts (or P%% of them) failed (default: no limit; a failed"
-              + " host stops only itself).")
-  String maxFail;
-
-  @Option(
-      names = "--reboot",
-      paramLabel = "WHEN",
-      description =
-          "never, if-required (a new kernel, /run/reboot-required) or always: reboot a host after"
-              + " its restarts, before its health gate (default: ${DEFAULT-VALUE}).")
-  String reboot = "never";
-
-  @Option(
-      names = "--serial",
-      paramLabel = "N|P%|LIST",
-      description =
-          "Batches of the hosts in no cluster, as Ansible's serial: 3, 30%%, or 1,5,20%% (the last"
-              + " value repeats); each batch ends before the next starts (default: one batch).")
-  String serial;
-
-  @Option(
-      names = "--canary",
-      paramLabel = "pause|soak=DURATION",
-      description =
-          "Upgrade the first member of each cluster alone first, then pause the run (resume to go"
-              + " on) or wait the soak time (soak=10m) and go on.")
-  String canary;
+  @Mixin RebootOption reboot = new RebootOption();
 
   @Option(
       names = "--finalize",
@@ -61,80 +31,94 @@ final class ExecutionFlags {
               + " upgraded; without it they are reported as pending.")
   boolean finalize;
 
-  @Mixin RecipesOption recipes = new RecipesOption();
-
-  @Option(names = "--json", description = "Print one JSON event per line instead of progress.")
-  boolean json;
-
-  /** The {@code --serial} option; {@link Serial#ALL} when not given. */
-  Serial serial() {
-    try {
-      return serial == null ? Serial.ALL : Serial.parse(serial);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+  /** The flags of {@code herd reboot}: the run's, nothing to finalize (its plan says always). */
+  static ExecutionFlags rebooting(RunFlags run) {
+    ExecutionFlags flags = new ExecutionFlags();
+    flags.run = run;
+    return flags;
   }
 
-  /** The {@code --canary} option; {@link Canary#NONE} when not given. */
+  Serial serial() {
+    return run.serial();
+  }
+
   Canary canary() {
-    try {
-      return canary == null ? Canary.NONE : Canary.parse(canary, SoakTime::parse);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return run.canary();
+  }
+
+  RecipesOption recipes() {
+    return run.recipes;
+  }
+
+  RunProgress.Form form(CliContext context) {
+    return run.form(context);
   }
 
   /**
    * The scheduling options as they are journaled with the run's command, so that {@code herd
-   * resume} restores them: {@code " --serial X --canary Y"}, or empty.
+   * resume} restores them: {@code " --serial X --canary Y --finalize --reboot Z"}, or empty. The
+   * reboot policy is journaled only when it was given, since the run's plan has its own.
    */
   String journaled() {
     StringBuilder text = new StringBuilder();
-    if (serial != null) {
+    if (run.serial != null) {
       text.append(" --serial ").append(serial().toString());
     }
-    if (canary != null) {
+    if (run.canary != null) {
       text.append(" --canary ").append(canary().spelling(SoakTime::format));
     }
     if (finalize) {
       text.append(" --finalize");
     }
+    if (reboot.given()) {
+      text.append(" --reboot ").append(reboot.policy.label());
+    }
     return text.toString();
   }
 
   /**
-   * Takes {@code --serial}, {@code --canary} and {@code --finalize} from a journaled command line
-   * when they were not given now.
+   * Takes {@code --serial}, {@code --canary}, {@code --finalize} and {@code --reboot} from a
+   * journaled command line when they were not given now.
    */
   void restoreFrom(String command) {
-    java.util.regex.Matcher serialFlag =
-        java.util.regex.Pattern.compile(" --serial (\\S+)").matcher(command);
-    if (serial == null && serialFlag.find()) {
-      serial = serialFlag.group(1);
+    Matcher serialFlag = Pattern.compile(" --serial (\\S+)").matcher(command);
+    if (run.serial == null && serialFlag.find()) {
+      run.serial = serialFlag.group(1);
     }
-    java.util.regex.Matcher canaryFlag =
-        java.util.regex.Pattern.compile(" --canary (\\S+)").matcher(command);
-    if (canary == null && canaryFlag.find()) {
-      canary = canaryFlag.group(1);
+    Matcher canaryFlag = Pattern.compile(" --canary (\\S+)").matcher(command);
+    if (run.canary == null && canaryFlag.find()) {
+      run.canary = canaryFlag.group(1);
     }
-    finalize =
-        finalize || java.util.regex.Pattern.compile(" --finalize(\\s|$)").matcher(command).find();
+    finalize = finalize || Pattern.compile(" --finalize(\\s|$)").matcher(command).find();
+    Matcher rebootFlag = Pattern.compile(" --reboot (\\S+)").matcher(command);
+    if (!reboot.given() && rebootFlag.find()) {
+      reboot.policy = RebootPolicy.of(rebootFlag.group(1));
+    }
   }
 
-  ExecutionOptions options(java.util.Set<String> skip, java.util.Set<String> retry) {
-    MaxFail policy;
+  /**
+   * The reboot policy a run of {@code plan} follows: {@code --reboot} when given, else the plan's.
+   * When the two differ the operator is told, once, on {@code context}'s stderr.
+   */
+  RebootPolicy rebootPolicy(Plan plan, CliContext context) {
+    RebootPolicy planned = plan.options().reboot();
+    if (reboot.given() && reboot.policy != planned) {
+      context
+          .err()
+          .printf(
+              "herd: --reboot %s replaces the plan's --reboot %s%n",
+              reboot.policy.label(), planned.label());
+      context.err().flush();
+    }
+    return reboot.orElse(planned);
+  }
+
+  /** The engine's options for a run that reboots under {@code policy}. */
+  ExecutionOptions options(Set<String> skip, Set<String> retry, RebootPolicy policy) {
     try {
-      policy = maxFail == null ? MaxFail.UNLIMITED : MaxFail.parse(maxFail);
-      return new ExecutionOptions(parallel, policy, skip, retry, RebootPolicy.of(reboot));
+      return new ExecutionOptions(run.parallel, run.maxFail(), skip, retry, policy);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-  }
-
-  RunProgress.Form form(CliContext context) {
-    if (json) {
-      return RunProgress.Form.JSON;
-    }
-    return context.terminal().interactive() ? RunProgress.Form.TERMINAL : RunProgress.Form.LINES;
   }
 }

@@ -1,7 +1,5 @@
 package org.herd.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.herd.debian.AptSimulation;
-import org.herd.debian.InvalidSyntaxException;
 import org.herd.debian.PackageName;
 import org.herd.facts.FleetProbe;
 import org.herd.facts.HostFacts;
@@ -29,13 +26,13 @@ import org.herd.plan.PlanJson;
 import org.herd.plan.PlanOptions;
 import org.herd.plan.PlannedInstall;
 import org.herd.plan.Planner;
+import org.herd.plan.RebootPolicy;
 import org.herd.transport.Endpoint;
 import org.herd.transport.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,7 +53,7 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 when every host was probed and may be upgraded, 1 when some host could not"
           + " be probed or its plan is refused, 2 for bad input."
     })
-class PlanCommand implements Callable<Integer> {
+final class PlanCommand implements Callable<Integer> {
 
   private static final Duration PROBE_LIMIT = Duration.ofMinutes(10);
 
@@ -64,53 +61,14 @@ class PlanCommand implements Callable<Integer> {
 
   @Mixin ConnectOptions connect;
 
-  @Parameters(
-      paramLabel = "NODES",
-      arity = "0..1",
-      description = "The hosts, as a node set; default: every host of the inventory ('@*').")
-  String nodes;
+  @Mixin ProbeTargets targets;
 
-  @Option(names = "--security-only", description = "Plan only updates from a security archive.")
-  boolean securityOnly;
+  @Mixin PlanFlags planFlags;
 
-  @Option(
-      names = "--only",
-      paramLabel = "PKG",
-      split = ",",
-      description = "Plan only these packages (repeatable, or comma-separated).")
-  List<String> only = new ArrayList<>();
-
-  @Option(
-      names = "--exclude",
-      paramLabel = "PKG",
-      split = ",",
-      description = "Never plan these packages (repeatable, or comma-separated).")
-  List<String> exclude = new ArrayList<>();
-
-  @Option(
-      names = "--allow-removals",
-      description = "Let a host's plan remove packages (without it, such a host is refused).")
-  boolean allowRemovals;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the plan file (JSON) there.")
-  String output;
+  @Mixin RebootOption reboot;
 
   @Option(names = "--json", description = "Print the plan file's JSON instead of the summary.")
   boolean json;
-
-  @Option(
-      names = "--refresh",
-      description = "Run 'apt-get update' on every host first (waits up to 60 s for a held lock).")
-  boolean refresh;
-
-  @Option(
-      names = {"-f", "--fanout"},
-      paramLabel = "N",
-      description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
-  int fanout = FanOutSettings.DEFAULT_FANOUT;
 
   /** A plan made, as JSON too, and the hosts that could not be probed, by reason. */
   record Planned(Plan plan, String json, Map<String, List<String>> unreachable) {}
@@ -118,14 +76,18 @@ class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    Planned planned = makePlan(context);
+    Planned planned =
+        makePlan(
+            spec,
+            context,
+            connect,
+            targets,
+            planFlags.options(reboot.orElse(RebootPolicy.NEVER)),
+            planFlags.refresh);
     Plan plan = planned.plan();
     String planJson = planned.json();
     Map<String, List<String>> unreachable = planned.unreachable();
-    if (output != null) {
-      Path file = context.resolve(output);
-      Files.writeString(file, planJson);
-    }
+    boolean written = planFlags.writeFile(context, planJson);
     if (json) {
       context.out().print(planJson);
       unreachable.forEach(
@@ -140,8 +102,8 @@ class PlanCommand implements Callable<Integer> {
                           + ")"));
     } else {
       PlanSummary.print(context, plan, unreachable);
-      if (output != null) {
-        context.out().println("plan written to " + output);
+      if (written) {
+        context.out().println("plan written to " + planFlags.output);
       }
     }
     context.out().flush();
@@ -150,23 +112,22 @@ class PlanCommand implements Callable<Integer> {
     return allGood ? ExitCode.OK.code() : ExitCode.FAILURE.code();
   }
 
-  /** Probes the selected hosts and plans them with the options given. */
-  Planned makePlan(CliContext context) throws Exception {
-    if (fanout < 1) {
-      throw new UserError("--fanout: must be at least 1, not " + fanout);
-    }
-    PlanOptions options =
-        new PlanOptions(
-            securityOnly, names("--only", only), names("--exclude", exclude), allowRemovals);
-    NodeSelection selection = new NodeSelection();
-    if (nodes == null) {
-      selection.all = true;
-    } else {
-      selection.nodes.add(nodes);
-    }
+  /**
+   * Probes the selected hosts and plans them with {@code options}; shared with {@code herd upgrade}
+   * and {@code herd reboot}.
+   */
+  static Planned makePlan(
+      CommandSpec spec,
+      CliContext context,
+      ConnectOptions connect,
+      ProbeTargets hosts,
+      PlanOptions options,
+      boolean refresh)
+      throws Exception {
+    NodeSelection selection = hosts.selection();
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings =
-        FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(PROBE_LIMIT);
+        FanOutSettings.defaults().withFanout(hosts.fanout).withCommandTimeout(PROBE_LIMIT);
     List<ProbedHost> probed;
     Map<String, HostInput> inputs = new TreeMap<>();
     try (Transport transport =
@@ -207,18 +168,6 @@ class PlanCommand implements Callable<Integer> {
       }
     }
     return new Planned(plan, PlanJson.write(plan), unreachable);
-  }
-
-  private static List<PackageName> names(String option, List<String> texts) {
-    List<PackageName> names = new ArrayList<>();
-    for (String text : texts) {
-      try {
-        names.add(PackageName.parse(text.strip()));
-      } catch (InvalidSyntaxException e) {
-        throw new UserError(option + ": " + e.getMessage());
-      }
-    }
-    return names;
   }
 
   /** The planner's view of a host's facts. */

@@ -12,12 +12,16 @@ import org.herd.plan.LeftOut;
 import org.herd.plan.Plan;
 import org.herd.plan.PlannedInstall;
 import org.herd.plan.PlannedRemoval;
+import org.herd.plan.RebootDecision;
+import org.herd.plan.RebootPolicy;
 import org.herd.plan.Refusal;
 
 /**
  * The readable form of a plan: hosts with identical plans (same packages, versions, basis and
  * verdict) folded into one block under their node set, biggest group first, then the hosts that
- * could not be probed.
+ * could not be probed. A block says whether apply will reboot its hosts under the plan's reboot
+ * policy ({@code will reboot: yes (linux-image-…: kernel)}) unless the policy is {@code never} and
+ * no reboot is needed.
  */
 final class PlanSummary {
 
@@ -34,6 +38,7 @@ final class PlanSummary {
     blocks.sort(
         Comparator.comparingInt((Map.Entry<HostPlan, List<String>> e) -> -e.getValue().size())
             .thenComparing(e -> e.getValue().get(0)));
+    RebootPolicy reboot = plan.options().reboot();
     boolean first = true;
     for (Map.Entry<HostPlan, List<String>> block : blocks) {
       if (!first) {
@@ -47,8 +52,13 @@ final class PlanSummary {
       if (!p.keptBack().isEmpty()) {
         out.println("  kept back by apt: " + String.join(" ", p.keptBack()));
       }
-      for (String reason : p.reboot().reasons()) {
-        out.println(terminal.paint("33", "  reboot: " + reason));
+      if (!p.executable()) {
+        for (String reason : p.reboot().reasons()) {
+          out.println(terminal.paint("33", "  reboot: " + reason));
+        }
+      } else if (reboot != RebootPolicy.NEVER || p.reboot().required()) {
+        String decision = RebootDecision.of(reboot, p.reboot()).describe();
+        out.println(terminal.paint("33", "  will reboot: " + decision));
       }
       for (Refusal refusal : p.refusals()) {
         out.println(terminal.paint("31", "  refused: " + refusal.message()));

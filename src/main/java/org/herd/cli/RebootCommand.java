@@ -5,19 +5,26 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.herd.nodeset.NodeSet;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
 import org.herd.plan.PlanJson;
+import org.herd.plan.PlanOptions;
+import org.herd.plan.RebootPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code herd reboot [NODES]}: reboots hosts as a run, under the same admission, journal and
  * cleanup as an upgrade: per host precheck → drain → reboot (new boot id, sshd, systemd booted) →
  * health → undrain, one host at a time unless {@code --parallel}. The hosts are probed first, as
- * for a plan, so that the precheck can refuse a host whose state moved; nothing is installed.
+ * for a plan, so that the precheck can refuse a host whose state moved; nothing is installed. Its
+ * options are those of every run ({@link RunFlags}: {@code --parallel}, {@code --serial}, {@code
+ * --canary}…); its plan's reboot policy is {@code always}.
  */
 @Command(
     name = "reboot",
@@ -27,7 +34,15 @@ import picocli.CommandLine.Option;
       "(new boot id, sshd, systemd booted), health-checked and undrained, as a journaled run."
     },
     footer = {"", "Exit status: as 'herd apply'; 1 when the operator declined."})
-final class RebootCommand extends PlanCommand {
+final class RebootCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin ConnectOptions connect;
+
+  @Mixin ProbeTargets targets;
+
+  @Mixin RunFlags runFlags;
 
   @Mixin JournalOption journalOption;
 
@@ -36,31 +51,17 @@ final class RebootCommand extends PlanCommand {
       description = "Reboot without asking.")
   boolean yes;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description = "Hosts rebooted at once (default: ${DEFAULT-VALUE}).")
-  int parallel = 1;
-
-  @Option(
-      names = "--max-fail",
-      paramLabel = "N|P%",
-      description = "Abort the run once more than N hosts (or P% of them) failed.")
-  String maxFail;
-
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    Planned planned = makePlan(context);
+    runFlags.check();
+    PlanOptions options = PlanOptions.defaults().withReboot(RebootPolicy.ALWAYS);
+    PlanCommand.Planned planned =
+        PlanCommand.makePlan(spec, context, connect, targets, options, false);
     Plan probed = planned.plan();
     List<HostPlan> hosts = probed.hosts().stream().map(RebootCommand::rebootOnly).toList();
     Plan plan =
-        new Plan(
-            probed.formatVersion(),
-            probed.created(),
-            probed.herdVersion(),
-            probed.options(),
-            hosts);
+        new Plan(probed.formatVersion(), probed.created(), probed.herdVersion(), options, hosts);
     planned
         .unreachable()
         .forEach(
@@ -73,26 +74,30 @@ final class RebootCommand extends PlanCommand {
                             + ": not reached ("
                             + why
                             + ")"));
+    // With --json, stdout carries only the run's events.
+    java.io.PrintWriter say = runFlags.json ? context.err() : context.out();
     if (hosts.isEmpty()) {
-      context.out().println("nothing to reboot");
+      say.println("nothing to reboot");
+      say.flush();
       return ExitCode.FAILURE.code();
     }
     String nodes = NodeSet.of(hosts.stream().map(HostPlan::host).toList()).fold();
-    context
-        .out()
-        .println("reboot " + nodes + " (" + hosts.size() + " hosts), " + parallel + " at a time");
-    context.out().flush();
+    say.println(
+        "reboot " + nodes + " (" + hosts.size() + " hosts), " + runFlags.parallel + " at a time");
+    say.flush();
     if (!yes && !confirmed(context)) {
       context.err().println("herd: reboot: not done");
       return ExitCode.FAILURE.code();
     }
-    ExecutionFlags flags = new ExecutionFlags();
-    flags.parallel = parallel;
-    flags.maxFail = maxFail;
-    flags.json = json;
-    flags.reboot = "always";
     return ApplyCommand.apply(
-        spec, context, connect, journalOption, flags, plan, PlanJson.write(plan), "herd reboot");
+        spec,
+        context,
+        connect,
+        journalOption,
+        ExecutionFlags.rebooting(runFlags),
+        plan,
+        PlanJson.write(plan),
+        "herd reboot");
   }
 
   /** The host's plan with nothing to install or remove: the run only reboots it. */

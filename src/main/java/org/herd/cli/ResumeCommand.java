@@ -84,7 +84,8 @@ final class ResumeCommand implements Callable<Integer> {
             lease,
             run.id(),
             plan,
-            flags.options(new HashSet<>(skip), new HashSet<>(retry)),
+            flags.options(
+                new HashSet<>(skip), new HashSet<>(retry), flags.rebootPolicy(plan, context)),
             RunExecution.rollout(spec, plan, flags),
             RunRecipes.of(spec, context, flags, plan),
             flags.form(context),

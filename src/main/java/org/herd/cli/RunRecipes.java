@@ -47,7 +47,7 @@ record RunRecipes(Map<String, ClusterBinding> clusters, boolean finalizeAsked) {
     }
     List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
     Map<String, ClusterBinding> inRun = new LinkedHashMap<>();
-    ClusterBindings.of(inventory, flags.recipes.load(context))
+    ClusterBindings.of(inventory, flags.recipes().load(context))
         .forEach(
             (name, binding) -> {
               if (binding.members().stream().anyMatch(hosts::contains)) {

@@ -1,27 +1,48 @@
 package org.herd.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.herd.plan.HostPlan;
+import org.herd.plan.PlanJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code herd upgrade [NODES]}: {@code herd plan}, shown, confirmed (or {@code --yes}), then {@code
- * herd apply} of exactly that plan — the plan is kept in the run's journal entry.
+ * herd apply} of exactly that plan — the plan is kept in the run's journal entry. It takes the
+ * options of both: {@link PlanFlags} and every execution flag of apply ({@link ExecutionFlags});
+ * {@code --reboot} is recorded in the plan. {@code --json} means what it means for apply, the event
+ * stream: the plan is its first event ({@code "event":"plan"}); {@code -o} writes the plan file.
  */
 @Command(
     name = "upgrade",
     mixinStandardHelpOptions = true,
     description = {
-      "Plan, show, confirm and apply an upgrade in one command (see 'herd plan' and 'herd apply')."
+      "Plan, show, confirm and apply an upgrade in one command (see 'herd plan' and 'herd apply').",
+      "With --json, stdout has one JSON event per line, the plan first; -o writes the plan file."
     },
     footer = {"", "Exit status: as 'herd apply'; 1 when the operator declined."})
-final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
+final class UpgradeCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Mixin ConnectOptions connect;
+
+  @Mixin ProbeTargets targets;
+
+  @Mixin PlanFlags planFlags;
+
+  @Mixin ExecutionFlags flags;
 
   @Mixin JournalOption journalOption;
 
@@ -30,40 +51,29 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
       description = "Apply without asking.")
   boolean yes;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description =
-          "Hosts upgraded at once, between precheck and verify (default: ${DEFAULT-VALUE}).")
-  int parallel = 1;
-
-  @Option(
-      names = "--max-fail",
-      paramLabel = "N|P%",
-      description =
-          "Abort the run once more than N hosts (or P%% of them) failed (default: no limit).")
-  String maxFail;
-
-  @Option(
-      names = "--reboot",
-      paramLabel = "WHEN",
-      description =
-          "never, if-required (a new kernel, /run/reboot-required) or always: reboot a host after"
-              + " its restarts, before its health gate (default: ${DEFAULT-VALUE}).")
-  String reboot = "never";
-
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    Planned planned = makePlan(context);
-    if (output != null) {
-      java.nio.file.Files.writeString(context.resolve(output), planned.json());
+    flags.run.check();
+    PlanCommand.Planned planned =
+        PlanCommand.makePlan(
+            spec,
+            context,
+            connect,
+            targets,
+            planFlags.options(flags.reboot.orElse(org.herd.plan.RebootPolicy.NEVER)),
+            planFlags.refresh);
+    planFlags.writeFile(context, planned.json());
+    if (flags.run.json) {
+      printPlanEvent(context, planned);
+    } else {
+      PlanSummary.print(context, planned.plan(), planned.unreachable());
     }
-    PlanSummary.print(context, planned.plan(), planned.unreachable());
     context.out().flush();
     if (planned.plan().executableHosts().stream().allMatch(HostPlan::isEmpty)) {
-      context.out().println("nothing to upgrade");
+      (flags.run.json ? context.err() : context.out()).println("nothing to upgrade");
       context.out().flush();
+      context.err().flush();
       return ExitCode.OK.code();
     }
     if (!yes && !confirmed(context)) {
@@ -71,11 +81,6 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
       context.err().flush();
       return ExitCode.FAILURE.code();
     }
-    ExecutionFlags flags = new ExecutionFlags();
-    flags.parallel = parallel;
-    flags.maxFail = maxFail;
-    flags.reboot = reboot;
-    flags.json = json;
     return ApplyCommand.apply(
         spec,
         context,
@@ -85,6 +90,16 @@ final class UpgradeCommand extends PlanCommand implements Callable<Integer> {
         planned.plan(),
         planned.json(),
         "herd upgrade");
+  }
+
+  /** The plan as the first event of the JSON stream, unreachable hosts with it. */
+  private static void printPlanEvent(CliContext context, PlanCommand.Planned planned)
+      throws java.io.IOException {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("event", "plan");
+    event.set("plan", PlanJson.tree(planned.plan()));
+    event.set("unreachable", JSON.valueToTree(planned.unreachable()));
+    context.out().println(JSON.writeValueAsString(event));
   }
 
   private static boolean confirmed(CliContext context) throws java.io.IOException {

@@ -22,6 +22,7 @@ import org.herd.plan.DriftCheck;
 import org.herd.plan.HostPlan;
 import org.herd.plan.PlannedInstall;
 import org.herd.plan.PlannedRemoval;
+import org.herd.plan.RebootPolicy;
 import org.herd.transport.CommandResult;
 import org.herd.transport.Endpoint;
 import org.herd.transport.ExecOptions;

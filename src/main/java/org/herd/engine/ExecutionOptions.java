@@ -2,6 +2,7 @@ package org.herd.engine;
 
 import java.util.Objects;
 import java.util.Set;
+import org.herd.plan.RebootPolicy;
 
 /**
  * How a run executes: how many hosts may be between precheck and verify at once, the failure

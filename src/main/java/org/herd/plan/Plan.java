@@ -1,8 +1,12 @@
 package org.herd.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +24,7 @@ import java.util.Optional;
  * @param options the options the plan was made with
  * @param hosts one plan per host, sorted by host name
  */
+@JsonIgnoreProperties(value = "rebootDecisions", allowGetters = true)
 public record Plan(
     int formatVersion,
     Instant created,
@@ -51,5 +56,18 @@ public record Plan(
   /** The host plans that {@code herd apply} may execute. */
   public List<HostPlan> executableHosts() {
     return hosts.stream().filter(HostPlan::executable).toList();
+  }
+
+  /**
+   * Whether apply will reboot each executable host under the plan's reboot policy, by host name in
+   * order (written to the plan file for its readers; derived, so ignored when read).
+   */
+  @JsonProperty("rebootDecisions")
+  public Map<String, RebootDecision> rebootDecisions() {
+    Map<String, RebootDecision> decisions = new LinkedHashMap<>();
+    for (HostPlan host : executableHosts()) {
+      decisions.put(host.host(), RebootDecision.of(options.reboot(), host.reboot()));
+    }
+    return decisions;
   }
 }

@@ -2,12 +2,16 @@ package org.herd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
 import org.herd.plan.PlanJson;
+import org.herd.plan.RebootPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +82,54 @@ class PlanCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).startsWith("herd: --only: package name 'Bad;name': ");
     assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void theRebootPolicyIsRecordedInThePlanWithEachHostsDecision() throws Exception {
+    CliRunner.Result result =
+        herd("plan", "--transport", "local", "n[1-2]", "--reboot", "always", "-o", "plan.json");
+
+    Plan plan = PlanJson.read(Files.readString(dir.resolve("plan.json")));
+    assertThat(plan.options().reboot()).isEqualTo(RebootPolicy.ALWAYS);
+    JsonNode decisions = new ObjectMapper().readTree(dir.resolve("plan.json").toFile());
+    for (HostPlan host : plan.executableHosts()) {
+      assertThat(decisions.at("/rebootDecisions/" + host.host() + "/verdict").asText())
+          .isEqualTo("YES");
+    }
+    if (!plan.executableHosts().isEmpty()) {
+      assertThat(result.out()).contains("  will reboot: yes (--reboot always)");
+    }
+  }
+
+  @Test
+  void withoutRebootThePlanNeverReboots() throws Exception {
+    herd("plan", "--transport", "local", "n1", "-o", "plan.json");
+
+    assertThat(PlanJson.read(Files.readString(dir.resolve("plan.json"))).options().reboot())
+        .isEqualTo(RebootPolicy.NEVER);
+  }
+
+  @Test
+  void anUnknownRebootPolicyIsOneLineAndExit2BeforeAnythingIsProbed() {
+    for (String command : List.of("plan", "upgrade", "apply")) {
+      CliRunner.Result result = herd(command, "--reboot", "sometimes", "plan.json");
+
+      assertThat(result.exitCode()).as(command).isEqualTo(2);
+      assertThat(result.err().lines()).as(command).hasSize(1);
+      assertThat(result.err())
+          .as(command)
+          .startsWith("herd " + command + ": ")
+          .contains("'sometimes' is not one of never, if-required, always");
+      assertThat(result.out()).as(command).isEmpty();
+    }
+  }
+
+  @Test
+  void rebootHasNoRebootOption() {
+    CliRunner.Result result = herd("reboot", "--reboot", "never", "n1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err()).contains("--reboot");
   }
 }

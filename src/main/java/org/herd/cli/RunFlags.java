@@ -1,0 +1,102 @@
+package org.herd.cli;
+
+import org.herd.engine.Canary;
+import org.herd.engine.MaxFail;
+import org.herd.engine.Serial;
+import org.herd.inventory.SoakTime;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of every command that executes a run, upgrade or reboot alike: parallelism, failure
+ * policy, standalone batches, canaries, recipes and the output form. {@link ExecutionFlags} adds
+ * what only a run that installs has ({@code --reboot}, {@code --finalize}).
+ */
+final class RunFlags {
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "Hosts upgraded (or rebooted) at once, between precheck and verify (default:"
+              + " ${DEFAULT-VALUE}).")
+  int parallel = 1;
+
+  @Option(
+      names = "--max-fail",
+      paramLabel = "N|P%",
+      description =
+          "Abort the run once more than N hosts (or P%% of them) failed (default: no limit; a failed"
+              + " host stops only itself).")
+  String maxFail;
+
+  @Option(
+      names = "--serial",
+      paramLabel = "N|P%|LIST",
+      description =
+          "Batches of the hosts in no cluster, as Ansible's serial: 3, 30%%, or 1,5,20%% (the last"
+              + " value repeats); each batch ends before the next starts (default: one batch).")
+  String serial;
+
+  @Option(
+      names = "--canary",
+      paramLabel = "pause|soak=DURATION",
+      description =
+          "Upgrade the first member of each cluster alone first, then pause the run (resume to go"
+              + " on) or wait the soak time (soak=10m) and go on.")
+  String canary;
+
+  @Mixin RecipesOption recipes = new RecipesOption();
+
+  @Option(
+      names = "--json",
+      description = "Print one JSON event per line on stdout instead of progress.")
+  boolean json;
+
+  /** The {@code --serial} option; {@link Serial#ALL} when not given. */
+  Serial serial() {
+    try {
+      return serial == null ? Serial.ALL : Serial.parse(serial);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The {@code --canary} option; {@link Canary#NONE} when not given. */
+  Canary canary() {
+    try {
+      return canary == null ? Canary.NONE : Canary.parse(canary, SoakTime::parse);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The {@code --max-fail} option; {@link MaxFail#UNLIMITED} when not given. */
+  MaxFail maxFail() {
+    try {
+      return maxFail == null ? MaxFail.UNLIMITED : MaxFail.parse(maxFail);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /**
+   * Checks every option's value at once, so that a typo is reported before hosts are probed rather
+   * than after the operator confirmed.
+   */
+  void check() {
+    if (parallel < 1) {
+      throw new UserError("--parallel: expected 1 or more, got " + parallel);
+    }
+    serial();
+    canary();
+    maxFail();
+  }
+
+  RunProgress.Form form(CliContext context) {
+    if (json) {
+      return RunProgress.Form.JSON;
+    }
+    return context.terminal().interactive() ? RunProgress.Form.TERMINAL : RunProgress.Form.LINES;
+  }
+}
