@@ -35,6 +35,10 @@ class ApplyCommandTest {
   }
 
   void writePlan() throws Exception {
+    writePlan(org.herd.plan.RebootPolicy.NEVER);
+  }
+
+  void writePlan(org.herd.plan.RebootPolicy reboot) throws Exception {
     List<PlannedInstall> installs =
         List.of(
             new PlannedInstall(
@@ -64,7 +68,7 @@ class ApplyCommandTest {
             Plan.FORMAT_VERSION,
             Instant.parse("2026-11-25T12:00:00Z"),
             "test",
-            new PlanOptions(false, List.of(), List.of(), false),
+            new PlanOptions(false, List.of(), List.of(), false, reboot),
             List.of(host));
     Files.writeString(dir.resolve("plan.json"), PlanJson.write(plan));
   }
@@ -93,5 +97,26 @@ class ApplyCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err()).startsWith("herd: plan.json: ");
+  }
+
+  @Test
+  void rebootOnApplyReplacesThePlansAndSaysSoOnceBeforeTheRun() throws Exception {
+    writePlan(org.herd.plan.RebootPolicy.IF_REQUIRED);
+    try (Journal other =
+            Journal.open(
+                JournalLocation.parse(dir.resolve("journal.db").toString()), Clock.systemUTC());
+        RunLease held =
+            RunLease.acquire(
+                other,
+                List.of("web1"),
+                new HolderIdentity("bob", "ops2", 4242, Optional.empty()))) {
+      CliRunner.Result result =
+          cli().run("apply", "--transport", "local", "--reboot", "always", "plan.json");
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
+      assertThat(result.err().lines())
+          .containsOnlyOnce("herd: --reboot always replaces the plan's --reboot if-required")
+          .hasSize(2);
+    }
   }
 }

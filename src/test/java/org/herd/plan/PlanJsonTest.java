@@ -7,6 +7,7 @@ import static org.herd.plan.SamplePlans.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -99,5 +100,79 @@ class PlanJsonTest {
     assertThatThrownBy(() -> PlanJson.read(json))
         .isInstanceOf(PlanFormatException.class)
         .hasMessageContaining("invalid plan");
+  }
+
+  @Test
+  void theRebootPolicySurvivesTheRoundTripAndEachHostsDecisionIsWritten() throws Exception {
+    Plan plan = withReboot(plan(web("a"), kernel("b")), RebootPolicy.IF_REQUIRED);
+
+    String json = PlanJson.write(plan);
+
+    assertThat(PlanJson.read(json)).isEqualTo(plan);
+    JsonNode tree = new ObjectMapper().readTree(json);
+    assertThat(tree.at("/options/reboot").asText()).isEqualTo("IF_REQUIRED");
+    assertThat(tree.at("/rebootDecisions/a/verdict").asText()).isEqualTo("IF_FLAGGED");
+    assertThat(tree.at("/rebootDecisions/b/verdict").asText()).isEqualTo("YES");
+    assertThat(tree.at("/rebootDecisions/b/why").asText())
+        .isEqualTo("linux-image-6.1.0-30-amd64: kernel");
+  }
+
+  @Test
+  void aPlanFileWrittenBeforeTheRebootOptionNeverReboots() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode old = (ObjectNode) mapper.readTree(PlanJson.write(plan(web("a"))));
+    old.remove("rebootDecisions");
+    ((ObjectNode) old.get("options")).remove("reboot");
+
+    Plan read = PlanJson.read(mapper.writeValueAsString(old));
+
+    assertThat(read.options().reboot()).isEqualTo(RebootPolicy.NEVER);
+    assertThat(read).isEqualTo(plan(web("a")));
+  }
+
+  @Test
+  void theDecisionsAreDerivedSoEditingThemChangesNothing() {
+    Plan plan = withReboot(plan(web("a")), RebootPolicy.ALWAYS);
+    String edited = PlanJson.write(plan).replace("\"YES\"", "\"NO\"");
+
+    assertThat(PlanJson.read(edited).rebootDecisions().get("a").verdict())
+        .isEqualTo(RebootDecision.Verdict.YES);
+  }
+
+  @Test
+  void anUnknownRebootPolicyIsRefused() {
+    String json = PlanJson.write(plan(web("a"))).replace("\"NEVER\"", "\"SOMETIMES\"");
+
+    assertThatThrownBy(() -> PlanJson.read(json))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageStartingWith("invalid plan");
+  }
+
+  private static Plan withReboot(Plan plan, RebootPolicy policy) {
+    return new Plan(
+        plan.formatVersion(),
+        plan.created(),
+        plan.herdVersion(),
+        plan.options().withReboot(policy),
+        plan.hosts());
+  }
+
+  private static HostPlan kernel(String host) {
+    HostPlan web = web(host);
+    List<PlannedInstall> installs =
+        List.of(SamplePlans.upgrade("linux-image-6.1.0-30-amd64", null, "6.1.124-1", true));
+    return new HostPlan(
+        host,
+        installs,
+        List.of(),
+        List.of(),
+        List.of(),
+        RebootRule.of(installs),
+        PlanBasis.of(
+            List.of(
+                new PlanBasis.InstalledVersion(
+                    SamplePlans.pkg("linux-image-6.1.0-30-amd64"), null))),
+        List.of(),
+        web.servicesKnown());
   }
 }
