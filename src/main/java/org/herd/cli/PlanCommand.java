@@ -39,14 +39,18 @@ import picocli.CommandLine.Spec;
  * {@code herd plan [NODES]}: what an upgrade would install on every host, exactly, as a plan file
  * that {@code herd apply} executes. Probes the hosts (as {@code herd status}), asks the hosts to
  * install something the second, narrower question of {@link SelectionProbe}, plans with {@link
- * Planner}, prints hosts with identical plans folded into one block. See {@code docs/planning.md}.
+ * Planner}, prints hosts with identical plans folded into one block. {@code --reboot} is recorded
+ * in the plan, which then says per host whether apply will reboot it. The probing and planning
+ * ({@link #makePlan}) is shared with {@code herd upgrade} and {@code herd reboot}. See {@code
+ * docs/planning.md}.
  */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
       "Plan an upgrade: the exact package=version set each host would install.",
-      "Hosts with the same plan share one block; -o writes the plan file for 'herd apply'."
+      "Hosts with the same plan share one block; -o writes the plan file for 'herd apply'.",
+      "--reboot is recorded in the plan: each block says whether apply will reboot its hosts."
     },
     footer = {
       "",
