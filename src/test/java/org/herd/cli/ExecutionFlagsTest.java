@@ -48,7 +48,7 @@ class ExecutionFlagsTest {
 
   /** The object picocli filled for the subcommand of {@code args}. */
   private static Object parsed(String... args) {
-    CommandLine.ParseResult result = new CommandLine(new HerdCommand()).parseArgs(args);
+    CommandLine.ParseResult result = HerdCommand.commandLine(new HerdCommand()).parseArgs(args);
     return result.subcommand().commandSpec().userObject();
   }
 
@@ -165,7 +165,7 @@ class ExecutionFlagsTest {
 
   @Test
   void eachOptionIsDefinedOnceAndRebootHasNoUpgradeOnlyOptions() {
-    CommandLine root = new CommandLine(new HerdCommand());
+    CommandLine root = HerdCommand.commandLine(new HerdCommand());
     var upgrade = root.getSubcommands().get("upgrade").getCommandSpec();
     var reboot = root.getSubcommands().get("reboot").getCommandSpec();
     var plan = root.getSubcommands().get("plan").getCommandSpec();
