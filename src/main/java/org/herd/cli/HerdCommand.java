@@ -45,11 +45,18 @@ public final class HerdCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  private boolean debug;
+
   @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Show stack traces and debug logging.")
-  boolean debug;
+  void debug(boolean on) {
+    debug = on;
+    if (on) {
+      LogConfigurator.debugHerd();
+    }
+  }
 
   @Option(
       names = "--inventory",

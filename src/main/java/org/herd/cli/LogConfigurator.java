@@ -10,6 +10,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * herd's logging set-up, found by logback through {@code META-INF/services} when no {@code
@@ -45,5 +46,12 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.addAppender(stderr);
     context.getLogger("org.apache.sshd").setLevel(level == null ? Level.ERROR : level);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** {@code --debug}: herd's own loggers at DEBUG, whatever configured them. */
+  static void debugHerd() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger("org.herd").setLevel(Level.DEBUG);
+    }
   }
 }
