@@ -95,6 +95,12 @@ final class RebootCommand extends PlanCommand {
         spec, context, connect, journalOption, flags, plan, PlanJson.write(plan), "herd reboot");
   }
 
+  /** A reboot installs nothing: no candidate .deb is fetched for conffiles. */
+  @Override
+  boolean examinesConffiles() {
+    return false;
+  }
+
   /** The host's plan with nothing to install or remove: the run only reboots it. */
   static HostPlan rebootOnly(HostPlan host) {
     return new HostPlan(
