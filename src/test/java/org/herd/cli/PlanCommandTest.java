@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.herd.plan.ConffileOutlook;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
 import org.herd.plan.PlanJson;
@@ -34,7 +35,9 @@ class PlanCommandTest {
             "-o",
             "plan.json",
             "--exclude",
-            "no-such-pkg");
+            "no-such-pkg",
+            // This machine's own pending upgrades: no candidate .debs fetched by a unit test.
+            "--no-conffiles");
 
     assertThat(result.err()).isEmpty();
     assertThat(result.out()).startsWith("n[1-3] (3): ").contains("plan written to plan.json");
@@ -47,13 +50,17 @@ class PlanCommandTest {
     assertThat(plan.hosts())
         .extracting(h -> h.renamed("x"))
         .containsOnly(plan.hosts().get(0).renamed("x"));
+    assertThat(plan.hosts())
+        .extracting(HostPlan::conffiles)
+        .allMatch(c -> c.equals(ConffileOutlook.none()) || "--no-conffiles".equals(c.unknown()));
     boolean executable = plan.hosts().get(0).executable();
     assertThat(result.exitCode()).isEqualTo(executable ? 0 : 1);
   }
 
   @Test
   void jsonPrintsExactlyThePlanFile() throws Exception {
-    CliRunner.Result result = herd("plan", "--transport", "local", "n1", "--json", "-o", "p.json");
+    CliRunner.Result result =
+        herd("plan", "--transport", "local", "n1", "--no-conffiles", "--json", "-o", "p.json");
 
     assertThat(result.out()).isEqualTo(Files.readString(dir.resolve("p.json")));
     assertThat(PlanJson.read(result.out()).hosts()).hasSize(1);
