@@ -147,17 +147,11 @@ final class PlanSummary {
               + "  "
               + change.pkg()
               + detail(change, c.dpkgOptions());
-      out.println(conflict(change.action()) ? terminal.paint("33", line) : line);
+      out.println(change.action().isConflict() ? terminal.paint("33", line) : line);
     }
     for (UnexaminedPackage u : c.unexamined()) {
       out.println("  conffiles of " + u.pkg() + ": unknown (" + u.reason() + ")");
     }
-  }
-
-  private static boolean conflict(ConffileAction action) {
-    return action == ConffileAction.KEEP_LOCAL
-        || action == ConffileAction.REPLACE_LOCAL
-        || action == ConffileAction.PROMPT;
   }
 
   private static String verb(ConffileAction action) {

@@ -35,5 +35,13 @@ public enum ConffileAction {
    * The new version marks it {@code remove-on-upgrade}: dpkg removes it (a locally modified one is
    * kept as {@code FILE.dpkg-bak}).
    */
-  REMOVED
+  REMOVED;
+
+  /**
+   * Whether the administrator's changes meet a new version of the package: the file the operator
+   * must look at after the upgrade (or dpkg's question, without a force option).
+   */
+  public boolean isConflict() {
+    return this == KEEP_LOCAL || this == REPLACE_LOCAL || this == PROMPT;
+  }
 }

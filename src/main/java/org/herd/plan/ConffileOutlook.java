@@ -2,7 +2,6 @@ package org.herd.plan;
 
 import java.util.Comparator;
 import java.util.List;
-import org.herd.debian.ConffileAction;
 
 /**
  * What a host's upgrade does to its conffiles (the files under {@code /etc} that dpkg manages): the
@@ -50,11 +49,6 @@ public record ConffileOutlook(
 
   /** Whether some conffile is modified locally and changed by the package: the operator's merge. */
   public boolean hasConflicts() {
-    return changes.stream()
-        .anyMatch(
-            c ->
-                c.action() == ConffileAction.KEEP_LOCAL
-                    || c.action() == ConffileAction.REPLACE_LOCAL
-                    || c.action() == ConffileAction.PROMPT);
+    return changes.stream().anyMatch(c -> c.action().isConflict());
   }
 }
