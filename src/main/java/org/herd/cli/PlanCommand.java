@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.herd.debian.AptSimulation;
+import org.herd.debian.ConffilePolicy;
 import org.herd.debian.PackageName;
+import org.herd.engine.AptSettings;
+import org.herd.facts.ConffileFacts;
 import org.herd.facts.FleetProbe;
 import org.herd.facts.HostFacts;
 import org.herd.facts.ProbedHost;
@@ -19,6 +22,7 @@ import org.herd.facts.UpgradeFacts;
 import org.herd.fleet.FanOutSettings;
 import org.herd.fleet.FleetListener;
 import org.herd.nodeset.NodeSet;
+import org.herd.plan.ConffileInput;
 import org.herd.plan.HostInput;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
@@ -87,7 +91,8 @@ final class PlanCommand implements Callable<Integer> {
             connect,
             targets,
             planFlags.options(reboot.orElse(RebootPolicy.NEVER)),
-            planFlags.refresh);
+            planFlags.refresh,
+            !planFlags.noConffiles);
     Plan plan = planned.plan();
     String planJson = planned.json();
     Map<String, List<String>> unreachable = planned.unreachable();
@@ -126,7 +131,8 @@ final class PlanCommand implements Callable<Integer> {
       ConnectOptions connect,
       ProbeTargets hosts,
       PlanOptions options,
-      boolean refresh)
+      boolean refresh,
+      boolean conffiles)
       throws Exception {
     NodeSelection selection = hosts.selection();
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
@@ -157,7 +163,8 @@ final class PlanCommand implements Callable<Integer> {
           new SelectionProbe(transport, settings, context.clock()),
           targets,
           inputs,
-          options);
+          options,
+          conffiles);
     }
     Plan plan =
         Planner.plan(
@@ -198,15 +205,17 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * Asks each host with something to install for its packages' service units and, when the options
-   * left packages out, for apt's verdict on the selection alone; adds the answers to the inputs.
+   * Asks each host with something to install for its packages' service units, for the sums of their
+   * conffiles (when {@code conffiles}) and, when the options left packages out, for apt's verdict
+   * on the selection alone; adds the answers to the inputs.
    */
   private static void ask(
       CliContext context,
       SelectionProbe probe,
       FleetTargets targets,
       Map<String, HostInput> inputs,
-      PlanOptions options)
+      PlanOptions options,
+      boolean conffiles)
       throws InterruptedException {
     Map<Endpoint, SelectionProbe.Question> questions = new LinkedHashMap<>();
     for (Endpoint endpoint : targets.endpoints()) {
@@ -224,7 +233,16 @@ final class PlanCommand implements Callable<Integer> {
               .map(PlannedInstall::pkg)
               .toList();
       List<String> pins = first.leftOut().isEmpty() ? List.of() : first.pins();
-      questions.put(endpoint, new SelectionProbe.Question(installed, pins));
+      List<String> upgrades =
+          first.installs().stream()
+              .filter(i -> i.action() != PlannedInstall.Action.NEW)
+              .map(PlannedInstall::pin)
+              .toList();
+      questions.put(
+          endpoint, new SelectionProbe.Question(installed, pins, conffiles ? upgrades : List.of()));
+      if (!conffiles) {
+        inputs.put(endpoint.name(), input.withConffiles(ConffileInput.unknown("--no-conffiles")));
+      }
     }
     if (questions.isEmpty()) {
       return;
@@ -241,15 +259,33 @@ final class PlanCommand implements Callable<Integer> {
                         + host
                         + ": no service units nor check of the selection: "
                         + answer.problem());
+            inputs.put(
+                host, input.withConffiles(ConffileInput.unknown("no answer: " + answer.problem())));
             return;
           }
           HostInput withUnits = input.withServiceUnits(answer.serviceUnits());
+          if (answer.conffiles() != null) {
+            withUnits = withUnits.withConffiles(conffileInput(answer.conffiles()));
+          }
           inputs.put(
               host,
               answer.restricted() == null
                   ? withUnits
                   : withUnits.withRestricted(answer.restricted()));
         });
+  }
+
+  /**
+   * The planner's view of a host's conffiles: herd's dpkg options ({@link AptSettings#DEFAULT},
+   * what apply passes) with the host's own added, since dpkg's flags accumulate.
+   */
+  static ConffileInput conffileInput(ConffileFacts facts) {
+    if (facts.problem() != null) {
+      return ConffileInput.unknown(facts.problem());
+    }
+    ConffilePolicy policy =
+        AptSettings.DEFAULT.conffilePolicy().with(ConffilePolicy.of(facts.hostOptions()));
+    return new ConffileInput(null, facts.files(), facts.unexamined(), policy);
   }
 
   private static String herdVersion() {

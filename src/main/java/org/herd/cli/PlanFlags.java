@@ -43,6 +43,13 @@ final class PlanFlags {
   boolean refresh;
 
   @Option(
+      names = "--no-conffiles",
+      description =
+          "Do not compare conffiles (which needs the candidate .debs of packages with conffiles"
+              + " on the hosts).")
+  boolean noConffiles;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write the plan file (JSON) there.")

@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.herd.debian.ConffileAction;
 import org.herd.nodeset.NodeSet;
+import org.herd.plan.ConffileChange;
+import org.herd.plan.ConffileOutlook;
 import org.herd.plan.HostPlan;
 import org.herd.plan.LeftOut;
 import org.herd.plan.Plan;
@@ -15,13 +18,14 @@ import org.herd.plan.PlannedRemoval;
 import org.herd.plan.RebootDecision;
 import org.herd.plan.RebootPolicy;
 import org.herd.plan.Refusal;
+import org.herd.plan.UnexaminedPackage;
 
 /**
  * The readable form of a plan: hosts with identical plans (same packages, versions, basis and
  * verdict) folded into one block under their node set, biggest group first, then the hosts that
  * could not be probed. A block says whether apply will reboot its hosts under the plan's reboot
  * policy ({@code will reboot: yes (linux-image-…: kernel)}) unless the policy is {@code never} and
- * no reboot is needed.
+ * no reboot is needed, and lists the conffiles its upgrade touches.
  */
 final class PlanSummary {
 
@@ -49,6 +53,7 @@ final class PlanSummary {
       HostPlan p = block.getKey();
       out.println(terminal.paint("1", hosts.fold() + " (" + hosts.size() + "): " + headline(p)));
       printPackages(out, p);
+      printConffiles(out, terminal, p.conffiles());
       if (!p.keptBack().isEmpty()) {
         out.println("  kept back by apt: " + String.join(" ", p.keptBack()));
       }
@@ -131,6 +136,66 @@ final class PlanSummary {
       }
       out.println(line.toString().stripTrailing());
     }
+  }
+
+  /**
+   * One line per conffile the upgrade touches, conflicts in yellow, then what herd could not
+   * compare. Nothing when no conffile changes.
+   */
+  private static void printConffiles(PrintWriter out, Terminal terminal, ConffileOutlook c) {
+    if (c.unknown() != null) {
+      out.println("  conffiles: unknown (" + c.unknown() + ")");
+      return;
+    }
+    int width = c.changes().stream().mapToInt(x -> x.path().length()).max().orElse(0);
+    for (ConffileChange change : c.changes()) {
+      String line =
+          "  conffile  "
+              + pad(verb(change.action()), 9)
+              + " "
+              + pad(change.path(), width)
+              + "  "
+              + change.pkg()
+              + detail(change, c.dpkgOptions());
+      out.println(change.action().isConflict() ? terminal.paint("33", line) : line);
+    }
+    for (UnexaminedPackage u : c.unexamined()) {
+      out.println("  conffiles of " + u.pkg() + ": unknown (" + u.reason() + ")");
+    }
+  }
+
+  private static String verb(ConffileAction action) {
+    return switch (action) {
+      case INSTALL_NEW -> "changes";
+      case KEEP_LOCAL -> "kept";
+      case REPLACE_LOCAL -> "replaced";
+      case PROMPT -> "asks";
+      case NEW -> "new";
+      case OBSOLETE -> "obsolete";
+      case REMOVED -> "removed";
+      case UNCHANGED -> "unchanged";
+    };
+  }
+
+  private static String detail(ConffileChange change, List<String> options) {
+    String by = options.isEmpty() ? "no --force-conf option" : String.join(" ", options);
+    return switch (change.action()) {
+      case KEEP_LOCAL ->
+          ": modified here; the new version goes to " + change.leftBehind() + " (" + by + ")";
+      case REPLACE_LOCAL ->
+          ": modified here; replaced"
+              + (change.leftBehind() == null
+                  ? ""
+                  : ", the local one saved as " + change.leftBehind())
+              + " ("
+              + by
+              + ")";
+      case PROMPT -> ": modified here; dpkg will stop to ask (" + by + ")";
+      case OBSOLETE -> ": no longer shipped, left in place";
+      case REMOVED ->
+          change.leftBehind() == null ? "" : ": modified here, saved as " + change.leftBehind();
+      default -> "";
+    };
   }
 
   private static String why(LeftOut l) {

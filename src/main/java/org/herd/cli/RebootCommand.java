@@ -57,7 +57,7 @@ final class RebootCommand implements Callable<Integer> {
     runFlags.check();
     PlanOptions options = PlanOptions.defaults().withReboot(RebootPolicy.ALWAYS);
     PlanCommand.Planned planned =
-        PlanCommand.makePlan(spec, context, connect, targets, options, false);
+        PlanCommand.makePlan(spec, context, connect, targets, options, false, false);
     Plan probed = planned.plan();
     List<HostPlan> hosts = probed.hosts().stream().map(RebootCommand::rebootOnly).toList();
     Plan plan =

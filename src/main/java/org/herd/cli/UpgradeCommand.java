@@ -62,7 +62,8 @@ final class UpgradeCommand implements Callable<Integer> {
             connect,
             targets,
             planFlags.options(flags.reboot.orElse(org.herd.plan.RebootPolicy.NEVER)),
-            planFlags.refresh);
+            planFlags.refresh,
+            !planFlags.noConffiles);
     planFlags.writeFile(context, planned.json());
     if (flags.run.json) {
       printPlanEvent(context, planned);

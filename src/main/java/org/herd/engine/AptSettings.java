@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.herd.debian.ConffilePolicy;
 import org.herd.plan.HostPlan;
 import org.herd.plan.PlannedInstall;
 import org.herd.plan.PlannedRemoval;
@@ -28,6 +29,11 @@ public record AptSettings(List<String> dpkgOptions, Duration lockWait) {
         throw new IllegalArgumentException("dpkg option '" + option + "': expected --force-...");
       }
     }
+  }
+
+  /** What dpkg does with conffiles under these options (before the host's own configuration). */
+  public ConffilePolicy conffilePolicy() {
+    return ConffilePolicy.of(dpkgOptions);
   }
 
   /**

@@ -15,9 +15,14 @@ import org.herd.debian.PackageName;
  * @param restricted the simulation of installing the pins, or null when no pins were asked or the
  *     probe gave no answer
  * @param problem why the probe gave no answer, or null
+ * @param conffiles what was read of the conffiles of the packages to upgrade, or null when they
+ *     were not asked for (or the probe gave no answer)
  */
 public record SelectionFacts(
-    Map<PackageName, List<String>> serviceUnits, AptSimulation restricted, String problem) {
+    Map<PackageName, List<String>> serviceUnits,
+    AptSimulation restricted,
+    String problem,
+    ConffileFacts conffiles) {
 
   /** Copies the map. */
   public SelectionFacts {
@@ -26,6 +31,6 @@ public record SelectionFacts(
 
   /** A probe without an answer. */
   public static SelectionFacts failed(String problem) {
-    return new SelectionFacts(null, null, problem);
+    return new SelectionFacts(null, null, problem, null);
   }
 }

@@ -30,8 +30,9 @@ import org.herd.transport.Transport;
  * The second, narrower probe of {@code herd plan} ({@code selection.sh} beside this class): for
  * each host, the systemd service units of the packages it will upgrade, and, for a restricted plan,
  * what {@code apt-get -s install PACKAGE=VERSION...} would do with exactly the selected pins (so
- * the planner sees the dependencies a restriction broke). Hosts asking the same question are asked
- * with one fan-out.
+ * the planner sees the dependencies a restriction broke), and the MD5 sums of the conffiles of the
+ * packages to upgrade: recorded by dpkg, shipped by the candidate .deb (downloaded on the host, see
+ * docs/planning.md) and on disk. Hosts asking the same question are asked with one fan-out.
  */
 public final class SelectionProbe {
 
@@ -50,17 +51,31 @@ public final class SelectionProbe {
    *
    * @param packages installed packages whose service units to list
    * @param pins {@code package=version} to simulate installing; empty for no simulation
+   * @param conffiles {@code package=version} of the packages to upgrade whose conffiles to compare
+   *     with those of that version (the script skips packages without conffiles); empty to read no
+   *     conffiles
    */
-  public record Question(List<PackageName> packages, List<String> pins) {
+  public record Question(List<PackageName> packages, List<String> pins, List<String> conffiles) {
+    /** Copies the lists. */
     public Question {
       packages = List.copyOf(packages);
       pins = List.copyOf(pins);
+      conffiles = List.copyOf(conffiles);
+    }
+
+    /** A question that reads no conffiles. */
+    public Question(List<PackageName> packages, List<String> pins) {
+      this(packages, pins, List.of());
     }
   }
 
   /** The command that asks {@code question}. */
   static RemoteCommand command(Question question) {
     List<String> argv = new ArrayList<>(List.of("sh", "-c", SCRIPT, "herd-selection"));
+    if (!question.conffiles().isEmpty()) {
+      argv.add("--conffiles");
+      argv.add(String.join(",", question.conffiles()));
+    }
     question.packages().forEach(p -> argv.add(p.toString()));
     if (!question.pins().isEmpty()) {
       argv.add("--");
@@ -83,19 +98,25 @@ public final class SelectionProbe {
             host.lines(StreamKind.STDOUT).stream()
                 .map(OutputLine::text)
                 .collect(Collectors.joining("\n", "", "\n"));
-        answers.put(host.host(), parse(stdout, !group.getKey().pins().isEmpty(), host));
+        Question question = group.getKey();
+        answers.put(
+            host.host(),
+            parse(stdout, !question.pins().isEmpty(), !question.conffiles().isEmpty(), host));
       }
     }
     return answers;
   }
 
   /** Reads the script's output; never throws. */
-  static SelectionFacts parse(String stdout, boolean simulated, HostResult host) {
+  static SelectionFacts parse(
+      String stdout, boolean simulated, boolean conffilesAsked, HostResult host) {
     String[] lines = stdout.split("\n", -1);
     Map<PackageName, List<String>> units = new HashMap<>();
     StringBuilder simulation = new StringBuilder();
+    List<String> conffileLines = new ArrayList<>();
     String section = null;
     boolean ended = false;
+    boolean conffilesEnded = false;
     for (String line : lines) {
       Matcher end = END.matcher(line);
       if (line.equals("@@units@@")) {
@@ -105,6 +126,13 @@ public final class SelectionProbe {
       } else if (end.matches()) {
         ended = true;
         section = null;
+      } else if (line.equals("@@conffiles@@")) {
+        section = "conffiles";
+      } else if (line.equals("@@conffiles-end@@")) {
+        conffilesEnded = true;
+        section = null;
+      } else if ("conffiles".equals(section)) {
+        conffileLines.add(line);
       } else if ("units".equals(section)) {
         String[] f = line.split(" ");
         if (f.length == 2 && PackageName.isValid(f[0])) {
@@ -118,8 +146,20 @@ public final class SelectionProbe {
       return SelectionFacts.failed(
           host == null ? "no selection probe output" : host.outcome().describe());
     }
+    ConffileFacts conffiles = null;
+    if (conffilesAsked) {
+      conffiles =
+          conffilesEnded
+              ? ConffileSectionParser.parse(conffileLines)
+              : ConffileFacts.failed(
+                  "the conffile comparison did not finish"
+                      + (host == null ? "" : " (" + host.outcome().describe() + ")"));
+    }
     return new SelectionFacts(
-        units, simulated ? AptSimulationParser.parse(simulation.toString()).value() : null, null);
+        units,
+        simulated ? AptSimulationParser.parse(simulation.toString()).value() : null,
+        null,
+        conffiles);
   }
 
   private static String load() {

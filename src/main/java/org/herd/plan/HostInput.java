@@ -19,19 +19,32 @@ import org.herd.debian.PackageName;
  *     were not read
  * @param restricted what {@code apt-get -s install PINS} says for the pins of a restricted plan
  *     (see {@link Planner}), or null when it was not simulated
+ * @param conffiles the sums of the conffiles of the packages to upgrade, or null when they were not
+ *     asked for
  */
 public record HostInput(
     String host,
     AptSimulation upgrade,
     List<String> missing,
     Map<PackageName, List<String>> serviceUnits,
-    AptSimulation restricted) {
+    AptSimulation restricted,
+    ConffileInput conffiles) {
 
   /** Copies the collections. */
   public HostInput {
     Objects.requireNonNull(host, "host");
     missing = List.copyOf(missing);
     serviceUnits = serviceUnits == null ? null : Map.copyOf(new HashMap<>(serviceUnits));
+  }
+
+  /** An input without conffiles: they were not asked for. */
+  public HostInput(
+      String host,
+      AptSimulation upgrade,
+      List<String> missing,
+      Map<PackageName, List<String>> serviceUnits,
+      AptSimulation restricted) {
+    this(host, upgrade, missing, serviceUnits, restricted, null);
   }
 
   /** A host known only by its dist-upgrade simulation. */
@@ -41,11 +54,16 @@ public record HostInput(
 
   /** This input with the service units read from the host. */
   public HostInput withServiceUnits(Map<PackageName, List<String>> units) {
-    return new HostInput(host, upgrade, missing, units, restricted);
+    return new HostInput(host, upgrade, missing, units, restricted, conffiles);
   }
 
   /** This input with the simulation of the restricted install. */
   public HostInput withRestricted(AptSimulation simulation) {
-    return new HostInput(host, upgrade, missing, serviceUnits, simulation);
+    return new HostInput(host, upgrade, missing, serviceUnits, simulation, conffiles);
+  }
+
+  /** This input with what was read of the host's conffiles. */
+  public HostInput withConffiles(ConffileInput read) {
+    return new HostInput(host, upgrade, missing, serviceUnits, restricted, read);
   }
 }

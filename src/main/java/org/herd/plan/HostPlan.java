@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param servicesKnown whether {@link PlannedInstall#serviceUnits} were read from the host (when
  *     false, every package's unit list is empty because herd does not know, not because there are
  *     none)
+ * @param conffiles what the upgrade does to the host's conffiles (see {@link ConffileOutlook})
  */
 @JsonIgnoreProperties(value = "executable", allowGetters = true)
 public record HostPlan(
@@ -40,13 +41,15 @@ public record HostPlan(
     RebootNeed reboot,
     PlanBasis basis,
     List<Refusal> refusals,
-    boolean servicesKnown) {
+    boolean servicesKnown,
+    ConffileOutlook conffiles) {
 
   /** Sorts and copies the lists. */
   public HostPlan {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(reboot, "reboot");
     Objects.requireNonNull(basis, "basis");
+    Objects.requireNonNull(conffiles, "conffiles");
     installs = installs.stream().sorted(Comparator.comparing(i -> i.pkg().toString())).toList();
     removals = removals.stream().sorted(Comparator.comparing(r -> r.pkg().toString())).toList();
     leftOut = leftOut.stream().sorted(Comparator.comparing(l -> l.pkg().toString())).toList();
@@ -55,6 +58,33 @@ public record HostPlan(
         refusals.stream()
             .sorted(Comparator.comparing(Refusal::kind).thenComparing(Refusal::message))
             .toList();
+  }
+
+  /**
+   * A host plan whose conffiles were not examined: {@link ConffileOutlook#none()} when it installs
+   * nothing, else {@link ConffileOutlook#unknown} ("not examined").
+   */
+  public HostPlan(
+      String host,
+      List<PlannedInstall> installs,
+      List<PlannedRemoval> removals,
+      List<LeftOut> leftOut,
+      List<String> keptBack,
+      RebootNeed reboot,
+      PlanBasis basis,
+      List<Refusal> refusals,
+      boolean servicesKnown) {
+    this(
+        host,
+        installs,
+        removals,
+        leftOut,
+        keptBack,
+        reboot,
+        basis,
+        refusals,
+        servicesKnown,
+        installs.isEmpty() ? ConffileOutlook.none() : ConffileOutlook.unknown("not examined"));
   }
 
   /** Whether {@code herd apply} may execute this host plan: it has no refusal. */
@@ -84,6 +114,15 @@ public record HostPlan(
   /** The same plan under another host name: plans equal under one name fold into one row. */
   public HostPlan renamed(String name) {
     return new HostPlan(
-        name, installs, removals, leftOut, keptBack, reboot, basis, refusals, servicesKnown);
+        name,
+        installs,
+        removals,
+        leftOut,
+        keptBack,
+        reboot,
+        basis,
+        refusals,
+        servicesKnown,
+        conffiles);
   }
 }

@@ -32,8 +32,11 @@ public record Plan(
     PlanOptions options,
     List<HostPlan> hosts) {
 
-  /** The format this herd writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The format this herd writes. Version 2 added each host's {@code conffiles}; {@link PlanJson}
+   * still reads version 1 (its hosts' conffiles are then unknown).
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** Sorts the hosts by name and refuses a host named twice. */
   public Plan {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.time.format.DateTimeParseException;
  * alphabetically at every level, hosts and packages sorted by the records themselves, two-space
  * indentation and a final newline, so that the same plan always gives the same bytes (and a plan
  * file can be diffed and checksummed). Reading checks {@code formatVersion} first and refuses a
- * version it does not know, then the records' own rules.
+ * version it does not know, then the records' own rules. A plan of format 1 is read as one of the
+ * current format whose hosts' conffiles are unknown.
  */
 public final class PlanJson {
 
@@ -37,6 +39,9 @@ public final class PlanJson {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .addModule(instants())
           .build();
+
+  /** The conffiles of a host in a plan of format 1. */
+  static final String VERSION_1_CONFFILES = "not recorded in plans of format 1";
 
   private PlanJson() {}
 
@@ -73,11 +78,13 @@ public final class PlanJson {
     if (version == null || !version.canConvertToInt()) {
       throw new PlanFormatException("not a plan: no formatVersion");
     }
-    if (version.asInt() != Plan.FORMAT_VERSION) {
+    if (version.asInt() == 1) {
+      upgradeFromVersion1((ObjectNode) tree);
+    } else if (version.asInt() != Plan.FORMAT_VERSION) {
       throw new PlanFormatException(
           "format version "
               + version.asInt()
-              + " is not supported (this herd reads version "
+              + " is not supported (this herd reads versions 1 to "
               + Plan.FORMAT_VERSION
               + ")");
     }
@@ -92,6 +99,23 @@ public final class PlanJson {
       throw new PlanFormatException("invalid plan: " + why, e);
     } catch (IllegalArgumentException e) {
       throw new PlanFormatException("invalid plan: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A plan of format 1 is one of format 2 whose hosts' conffiles are unknown: format 1 did not
+   * record them.
+   */
+  private static void upgradeFromVersion1(ObjectNode plan) {
+    plan.put("formatVersion", Plan.FORMAT_VERSION);
+    JsonNode hosts = plan.get("hosts");
+    if (hosts == null || !hosts.isArray()) {
+      return;
+    }
+    for (JsonNode host : hosts) {
+      if (host instanceof ObjectNode h && !h.has("conffiles")) {
+        h.set("conffiles", MAPPER.valueToTree(ConffileOutlook.unknown(VERSION_1_CONFFILES)));
+      }
     }
   }
 

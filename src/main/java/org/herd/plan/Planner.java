@@ -3,12 +3,17 @@ package org.herd.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.herd.debian.AptSimulation;
+import org.herd.debian.ConffileAction;
+import org.herd.debian.ConffileHashes;
+import org.herd.debian.ConffileOutcome;
 import org.herd.debian.PackageName;
 import org.herd.debian.SimulatedInstall;
 import org.herd.debian.SimulatedRemoval;
@@ -33,6 +38,8 @@ import org.herd.debian.SimulatedRemoval;
  *       installs only as somebody's dependency) was left out while other packages stay; it then
  *       keeps the full upgrade's removals.
  *   <li>Facts without a simulation, or a simulation with apt errors, refuse the host.
+ *   <li>The conffiles of the installed packages are judged by dpkg's rules ({@link
+ *       ConffileHashes#outcome}) under the host's dpkg options; only those that change are kept.
  * </ol>
  */
 public final class Planner {
@@ -75,7 +82,8 @@ public final class Planner {
               new Refusal(
                   Refusal.Kind.FACTS_INCOMPLETE,
                   "no apt-get dist-upgrade simulation in the host's facts (" + why + ")")),
-          input.serviceUnits() != null);
+          input.serviceUnits() != null,
+          ConffileOutlook.none());
     }
     List<Refusal> refusals = new ArrayList<>();
     if (!upgrade.errors().isEmpty()) {
@@ -148,7 +156,46 @@ public final class Planner {
         RebootRule.of(installs),
         PlanBasis.of(distinct(basis)),
         refusals,
-        input.serviceUnits() != null);
+        input.serviceUnits() != null,
+        conffiles(installs, input.conffiles()));
+  }
+
+  /**
+   * What the installs do to the host's conffiles: each conffile of an installed package is judged
+   * by dpkg's rules ({@link ConffileHashes#outcome}); unchanged ones are left out.
+   */
+  static ConffileOutlook conffiles(List<PlannedInstall> installs, ConffileInput read) {
+    if (installs.isEmpty()) {
+      return ConffileOutlook.none();
+    }
+    if (read == null) {
+      return ConffileOutlook.unknown("not examined");
+    }
+    if (read.unknown() != null) {
+      return ConffileOutlook.unknown(read.unknown());
+    }
+    Set<PackageName> installed = new HashSet<>();
+    installs.forEach(i -> installed.add(i.pkg()));
+    List<ConffileChange> changes = new ArrayList<>();
+    for (ConffileHashes file : read.files()) {
+      if (!installed.contains(file.pkg())) {
+        continue;
+      }
+      ConffileOutcome outcome = file.outcome(read.policy());
+      if (outcome.action() != ConffileAction.UNCHANGED) {
+        changes.add(
+            new ConffileChange(file.pkg(), file.path(), outcome.action(), outcome.leftBehind()));
+      }
+    }
+    List<UnexaminedPackage> unexamined = new ArrayList<>();
+    read.unexamined()
+        .forEach(
+            (pkg, why) -> {
+              if (installed.contains(pkg)) {
+                unexamined.add(new UnexaminedPackage(pkg, why));
+              }
+            });
+    return new ConffileOutlook(null, changes, unexamined, read.policy().options());
   }
 
   /** Which option leaves {@code install} out, if one does (in the order of the options' doc). */

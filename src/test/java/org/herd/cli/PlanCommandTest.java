@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.herd.plan.ConffileOutlook;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
 import org.herd.plan.PlanJson;
@@ -38,7 +39,9 @@ class PlanCommandTest {
             "-o",
             "plan.json",
             "--exclude",
-            "no-such-pkg");
+            "no-such-pkg",
+            // This machine's own pending upgrades: no candidate .debs fetched by a unit test.
+            "--no-conffiles");
 
     assertThat(result.err()).isEmpty();
     assertThat(result.out()).startsWith("n[1-3] (3): ").contains("plan written to plan.json");
@@ -51,13 +54,17 @@ class PlanCommandTest {
     assertThat(plan.hosts())
         .extracting(h -> h.renamed("x"))
         .containsOnly(plan.hosts().get(0).renamed("x"));
+    assertThat(plan.hosts())
+        .extracting(HostPlan::conffiles)
+        .allMatch(c -> c.equals(ConffileOutlook.none()) || "--no-conffiles".equals(c.unknown()));
     boolean executable = plan.hosts().get(0).executable();
     assertThat(result.exitCode()).isEqualTo(executable ? 0 : 1);
   }
 
   @Test
   void jsonPrintsExactlyThePlanFile() throws Exception {
-    CliRunner.Result result = herd("plan", "--transport", "local", "n1", "--json", "-o", "p.json");
+    CliRunner.Result result =
+        herd("plan", "--transport", "local", "n1", "--no-conffiles", "--json", "-o", "p.json");
 
     assertThat(result.out()).isEqualTo(Files.readString(dir.resolve("p.json")));
     assertThat(PlanJson.read(result.out()).hosts()).hasSize(1);
@@ -87,7 +94,16 @@ class PlanCommandTest {
   @Test
   void theRebootPolicyIsRecordedInThePlanWithEachHostsDecision() throws Exception {
     CliRunner.Result result =
-        herd("plan", "--transport", "local", "n[1-2]", "--reboot", "always", "-o", "plan.json");
+        herd(
+            "plan",
+            "--transport",
+            "local",
+            "n[1-2]",
+            "--no-conffiles",
+            "--reboot",
+            "always",
+            "-o",
+            "plan.json");
 
     Plan plan = PlanJson.read(Files.readString(dir.resolve("plan.json")));
     assertThat(plan.options().reboot()).isEqualTo(RebootPolicy.ALWAYS);
@@ -103,7 +119,7 @@ class PlanCommandTest {
 
   @Test
   void withoutRebootThePlanNeverReboots() throws Exception {
-    herd("plan", "--transport", "local", "n1", "-o", "plan.json");
+    herd("plan", "--transport", "local", "n1", "--no-conffiles", "-o", "plan.json");
 
     assertThat(PlanJson.read(Files.readString(dir.resolve("plan.json"))).options().reboot())
         .isEqualTo(RebootPolicy.NEVER);

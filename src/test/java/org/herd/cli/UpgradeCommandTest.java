@@ -32,6 +32,7 @@ class UpgradeCommandTest {
                 "--transport",
                 "local",
                 "n[1-2]",
+                "--no-conffiles",
                 "--json",
                 "--reboot",
                 "if-required",

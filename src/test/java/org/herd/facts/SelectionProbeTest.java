@@ -22,7 +22,7 @@ class SelectionProbeTest {
             + "Conf nginx (1.22.1-9+deb12u1 Debian-Security:12/bookworm-security [amd64])\n"
             + "@@end 0@@\n";
 
-    SelectionFacts facts = SelectionProbe.parse(out, true, null);
+    SelectionFacts facts = SelectionProbe.parse(out, true, false, null);
 
     assertThat(facts.problem()).isNull();
     assertThat(facts.serviceUnits().get(PackageName.parse("apt")))
@@ -35,7 +35,7 @@ class SelectionProbeTest {
   @Test
   void withoutPinsThereIsNoSimulation() {
     SelectionFacts facts =
-        SelectionProbe.parse("@@units@@\n@@simulate@@\n@@end 0@@\n", false, null);
+        SelectionProbe.parse("@@units@@\n@@simulate@@\n@@end 0@@\n", false, false, null);
 
     assertThat(facts.serviceUnits()).isEmpty();
     assertThat(facts.restricted()).isNull();
@@ -45,13 +45,14 @@ class SelectionProbeTest {
   void aptErrorsReachThePlanner() {
     String out = "@@units@@\n@@simulate@@\nE: Version '9' for 'nginx' was not found\n@@end 100@@\n";
 
-    assertThat(SelectionProbe.parse(out, true, null).restricted().errors())
+    assertThat(SelectionProbe.parse(out, true, false, null).restricted().errors())
         .containsExactly("Version '9' for 'nginx' was not found");
   }
 
   @Test
   void cutOutputIsNoAnswer() {
-    SelectionFacts facts = SelectionProbe.parse("@@units@@\nnginx nginx.service\n", true, null);
+    SelectionFacts facts =
+        SelectionProbe.parse("@@units@@\nnginx nginx.service\n", true, false, null);
 
     assertThat(facts.problem()).isNotNull();
     assertThat(facts.serviceUnits()).isNull();

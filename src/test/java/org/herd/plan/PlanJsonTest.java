@@ -39,7 +39,7 @@ class PlanJsonTest {
     JsonNode tree = new ObjectMapper().readTree(PlanJson.write(plan(web("a"))));
 
     assertSorted(tree, "$");
-    assertThat(tree.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(tree.get("formatVersion").asInt()).isEqualTo(2);
     assertThat(tree.get("created").asText()).isEqualTo("2026-11-25T12:00:00Z");
     JsonNode host = tree.get("hosts").get(0);
     assertThat(host.get("executable").asBoolean()).isTrue();
@@ -64,11 +64,46 @@ class PlanJsonTest {
 
   @Test
   void anotherFormatVersionIsRefusedBeforeAnythingElseIsRead() {
-    String json = "{\"formatVersion\": 2, \"whatever\": true}";
+    String json = "{\"formatVersion\": 3, \"whatever\": true}";
 
     assertThatThrownBy(() -> PlanJson.read(json))
         .isInstanceOf(PlanFormatException.class)
-        .hasMessage("format version 2 is not supported (this herd reads version 1)");
+        .hasMessage("format version 3 is not supported (this herd reads versions 1 to 2)");
+  }
+
+  @Test
+  void conffilesAreWrittenWithTheirActionAndWhatDpkgLeavesBehind() throws Exception {
+    JsonNode host = new ObjectMapper().readTree(PlanJson.write(plan(web("a")))).get("hosts").get(0);
+
+    JsonNode conffiles = host.get("conffiles");
+    assertThat(conffiles.get("unknown").isNull()).isTrue();
+    assertThat(conffiles.get("dpkgOptions").toString())
+        .isEqualTo("[\"--force-confdef\",\"--force-confold\"]");
+    JsonNode kept = conffiles.get("changes").get(1);
+    assertThat(kept.get("path").asText()).isEqualTo("/etc/nginx/nginx.conf");
+    assertThat(kept.get("action").asText()).isEqualTo("KEEP_LOCAL");
+    assertThat(kept.get("leftBehind").asText()).isEqualTo("/etc/nginx/nginx.conf.dpkg-dist");
+    assertThat(conffiles.get("unexamined").get(0).get("pkg").asText()).isEqualTo("etcd-server");
+  }
+
+  @Test
+  void aPlanOfFormatOneIsReadWithItsConffilesUnknown() {
+    HostPlan host = web("a");
+    String current = PlanJson.write(plan(host));
+    String formatOne =
+        current
+            .replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+            .replaceAll("(?s)\"conffiles\" : \\{.*?\"unknown\" : null\\s*},\\s*", "");
+    assertThat(formatOne).doesNotContain("conffiles").contains("\"formatVersion\" : 1");
+
+    Plan read = PlanJson.read(formatOne);
+
+    assertThat(read.formatVersion()).isEqualTo(Plan.FORMAT_VERSION);
+    HostPlan readHost = read.hosts().get(0);
+    assertThat(readHost.conffiles())
+        .isEqualTo(ConffileOutlook.unknown("not recorded in plans of format 1"));
+    assertThat(readHost.pins()).isEqualTo(host.pins());
+    assertThat(readHost.basis()).isEqualTo(host.basis());
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.herd.plan;
 
 import java.time.Instant;
 import java.util.List;
+import org.herd.debian.ConffileAction;
 import org.herd.debian.DebianVersion;
 import org.herd.debian.PackageName;
 
@@ -49,7 +50,19 @@ final class SamplePlans {
                 new PlanBasis.InstalledVersion(pkg("etcd-server"), v("3.4.23-4+b1")),
                 new PlanBasis.InstalledVersion(pkg("libnew1"), null))),
         List.of(),
-        false);
+        false,
+        new ConffileOutlook(
+            null,
+            List.of(
+                new ConffileChange(
+                    pkg("nginx"),
+                    "/etc/nginx/nginx.conf",
+                    ConffileAction.KEEP_LOCAL,
+                    "/etc/nginx/nginx.conf.dpkg-dist"),
+                new ConffileChange(
+                    pkg("nginx"), "/etc/nginx/mime.types", ConffileAction.INSTALL_NEW, null)),
+            List.of(new UnexaminedPackage(pkg("etcd-server"), "apt-get download failed: E: x")),
+            List.of("--force-confdef", "--force-confold")));
   }
 
   static Plan plan(HostPlan... hosts) {
