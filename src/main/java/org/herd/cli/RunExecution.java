@@ -51,7 +51,9 @@ final class RunExecution {
    * Executes (or resumes) a run of {@code plan}'s executable hosts.
    *
    * <p>The caller holds the run's {@link RunLease} for as long as this runs; should the lease be
-   * lost, the run is told and pauses (stops admitting hosts, finishes its current steps).
+   * lost, the run is told and pauses (stops admitting hosts, finishes its current steps). So does a
+   * run that cannot keep the lease of a host's service guard (two renewals in a row failed); a
+   * renewal that succeeds again afterwards is told too, and the pause stands.
    *
    * @param preAborted the run is being aborted: only owed cleanup runs
    * @return the exit code (see {@link RunOutcome#exitCode()})
@@ -107,6 +109,7 @@ final class RunExecution {
                 options.reboot());
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
+      actions.whenGuardLeaseAtRisk(new GuardLeaseAlarm(run, progress, control));
       RecipeChecks checks =
           new RecipeChecks(
               new SessionProbes(transport, endpoints), context.clock(), Sleeper.SYSTEM);
