@@ -1,12 +1,14 @@
-package org.herd.debian;
+package org.herd.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ShellQuoteTest {
+class ShellWordsTest {
 
   @ParameterizedTest(name = "[{0}]")
   @CsvSource(
@@ -15,20 +17,27 @@ class ShellQuoteTest {
       value = {
         "libc6 | libc6",
         "1:2.3-4+deb12u1 | 1:2.3-4+deb12u1",
+        "pkg=1.0-2+deb12u1 | pkg=1.0-2+deb12u1",
         "\"\" | ''",
         "a b | 'a b'",
         "it's | 'it'\\''s'",
         "$(id) | '$(id)'",
-        "a=b | 'a=b'",
         "~root | '~root'",
+        "*.deb | '*.deb'",
+        "été | 'été'",
       })
   void quotesWhatAShellWouldInterpret(String word, String quoted) {
-    assertThat(ShellQuote.quote(word)).isEqualTo(quoted);
+    assertThat(ShellWords.quote(word)).isEqualTo(quoted);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void joinsWords() {
-    assertThat(ShellQuote.command(List.of("sh", "-c", "echo 'x'")))
+    assertThat(ShellWords.command(List.of("sh", "-c", "echo 'x'")))
         .isEqualTo("sh -c 'echo '\\''x'\\'''");
+  }
+
+  @Test
+  void refusesNul() {
+    assertThatThrownBy(() -> ShellWords.quote("a\0b")).isInstanceOf(IllegalArgumentException.class);
   }
 }
