@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.herd.engine.AptSettings;
 import org.herd.engine.AptStepActions;
+import org.herd.engine.DaemonScheduler;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
@@ -151,13 +151,7 @@ final class RunExecution {
    */
   private static ScheduledExecutorService abortWatcher(
       Journal journal, RunId run, RunControl control) {
-    ScheduledExecutorService watcher =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "herd-abort-watch");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService watcher = DaemonScheduler.named("herd-abort-watch");
     watcher.scheduleWithFixedDelay(
         () -> {
           try {

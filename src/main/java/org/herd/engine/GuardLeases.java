@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,13 +50,7 @@ final class GuardLeases implements AutoCloseable {
 
   /** Renews every {@code period} in the background, on a daemon thread, until {@link #close}. */
   void start(Duration period) {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "herd-guard-lease");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService executor = DaemonScheduler.named("herd-guard-lease");
     if (!renewer.compareAndSet(null, executor)) {
       executor.shutdownNow();
       throw new IllegalStateException("the guard leases are renewed already");

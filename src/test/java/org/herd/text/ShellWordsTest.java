@@ -16,6 +16,9 @@ class ShellWordsTest {
       quoteCharacter = '"',
       value = {
         "libc6 | libc6",
+        "/etc/apt/sources.list | /etc/apt/sources.list",
+        "Dpkg::Options::=--force-confold | Dpkg::Options::=--force-confold",
+        "$HOME | '$HOME'",
         "1:2.3-4+deb12u1 | 1:2.3-4+deb12u1",
         "pkg=1.0-2+deb12u1 | pkg=1.0-2+deb12u1",
         "\"\" | ''",
@@ -28,6 +31,11 @@ class ShellWordsTest {
       })
   void quotesWhatAShellWouldInterpret(String word, String quoted) {
     assertThat(ShellWords.quote(word)).isEqualTo(quoted);
+  }
+
+  @Test
+  void quotesTheEmptyWord() {
+    assertThat(ShellWords.quote("")).isEqualTo("''");
   }
 
   @Test
