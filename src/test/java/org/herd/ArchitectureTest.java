@@ -27,6 +27,8 @@ class ArchitectureTest {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
+        .layer("text")
+        .definedBy("org.herd.text..")
         .layer("nodeset")
         .definedBy("org.herd.nodeset..")
         .layer("inventory")
@@ -55,6 +57,8 @@ class ArchitectureTest {
         .definedBy("org.herd.cli..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("text")
+        .mayNotAccessAnyLayer()
         .whereLayer("web")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("lab")
@@ -100,7 +104,8 @@ class ArchitectureTest {
   void pureLayersTouchNoNetworkNorProcesses() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.herd.nodeset..", "org.herd.debian..", "org.herd.plan..")
+        .resideInAnyPackage(
+            "org.herd.text..", "org.herd.nodeset..", "org.herd.debian..", "org.herd.plan..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.sshd..", "java.net..", "org.herd.transport..")

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.herd.engine.AptSettings;
 import org.herd.engine.AptStepActions;
+import org.herd.engine.DaemonScheduler;
 import org.herd.engine.DrainHooks;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.HostEnd;
@@ -51,7 +51,9 @@ final class RunExecution {
    * Executes (or resumes) a run of {@code plan}'s executable hosts.
    *
    * <p>The caller holds the run's {@link RunLease} for as long as this runs; should the lease be
-   * lost, the run is told and pauses (stops admitting hosts, finishes its current steps).
+   * lost, the run is told and pauses (stops admitting hosts, finishes its current steps). So does a
+   * run that cannot keep the lease of a host's service guard (two renewals in a row failed); a
+   * renewal that succeeds again afterwards is told too, and the pause stands.
    *
    * @param preAborted the run is being aborted: only owed cleanup runs
    * @return the exit code (see {@link RunOutcome#exitCode()})
@@ -107,6 +109,7 @@ final class RunExecution {
                 options.reboot());
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
+      actions.whenGuardLeaseAtRisk(new GuardLeaseAlarm(run, progress, control));
       RecipeChecks checks =
           new RecipeChecks(
               new SessionProbes(transport, endpoints), context.clock(), Sleeper.SYSTEM);
@@ -148,13 +151,7 @@ final class RunExecution {
    */
   private static ScheduledExecutorService abortWatcher(
       Journal journal, RunId run, RunControl control) {
-    ScheduledExecutorService watcher =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "herd-abort-watch");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService watcher = DaemonScheduler.named("herd-abort-watch");
     watcher.scheduleWithFixedDelay(
         () -> {
           try {

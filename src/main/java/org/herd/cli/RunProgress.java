@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.herd.engine.GuardLeaseEvent;
 import org.herd.engine.HostEnd;
 import org.herd.engine.MaxFail;
 import org.herd.engine.RunListener;
@@ -149,6 +150,39 @@ final class RunProgress implements RunListener {
       case JSON -> event("aborted", null).put("reason", message);
       case LINES -> line("run aborted: " + message);
       case TERMINAL -> above(terminal.paint("31", "run aborted: " + message));
+    }
+    flushEvent();
+  }
+
+  /**
+   * The lease of a host's guard could not be renewed twice in a row, or is renewed again after that
+   * ({@link GuardLeaseEvent}); {@code then} says what the run does about it (empty for nothing).
+   */
+  synchronized void guardLease(GuardLeaseEvent event, String then) {
+    String message = "herd: " + event.describe() + (then.isEmpty() ? "" : "; " + then);
+    boolean atRisk = event instanceof GuardLeaseEvent.AtRisk;
+    switch (form) {
+      case JSON -> {
+        ObjectNode node =
+            event(atRisk ? "guardLeaseAtRisk" : "guardLeaseRenewed", event.host())
+                .put("message", event.describe());
+        if (event instanceof GuardLeaseEvent.AtRisk risk) {
+          node.put("reason", risk.reason()).put("expires", risk.expires().toString());
+        } else if (event instanceof GuardLeaseEvent.Renewed renewed) {
+          node.put("until", renewed.until().toString());
+        }
+        if (!then.isEmpty()) {
+          node.put("then", then);
+        }
+        // The operator hears it on stderr too, as a lost run lease is told there.
+        err.println(message);
+        err.flush();
+      }
+      case LINES -> line(message);
+      case TERMINAL -> {
+        above(atRisk ? terminal.paint("31", message) : message);
+        redraw();
+      }
     }
     flushEvent();
   }

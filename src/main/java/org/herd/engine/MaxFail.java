@@ -1,5 +1,7 @@
 package org.herd.engine;
 
+import org.herd.text.CountOrPercent;
+
 /**
  * The failure policy {@code --max-fail N|P%}: how many hosts may fail before the run stops
  * admitting hosts and aborts. Checked each time a host finishes. {@code --max-fail 0} aborts at the
@@ -27,14 +29,15 @@ public record MaxFail(int count, boolean percent) {
    * @throws IllegalArgumentException with a message for the operator
    */
   public static MaxFail parse(String text) {
-    String value = text.strip();
-    boolean percent = value.endsWith("%");
-    String digits = percent ? value.substring(0, value.length() - 1) : value;
-    if (!digits.matches("[0-9]{1,9}")) {
-      throw new IllegalArgumentException(
-          "--max-fail '" + text + "': expected a count such as 2 or a percentage such as 10%");
-    }
-    return new MaxFail(Integer.parseInt(digits), percent);
+    CountOrPercent value =
+        CountOrPercent.parse(text)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--max-fail '"
+                            + text
+                            + "': expected a count such as 2 or a percentage such as 10%"));
+    return new MaxFail(value.value(), value.percent());
   }
 
   /** Whether {@code failed} hosts out of {@code total} exceed the policy. */

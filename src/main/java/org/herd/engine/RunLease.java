@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,13 +39,7 @@ public final class RunLease implements AutoCloseable {
   private RunLease(Journal journal, Lease lease) {
     this.journal = journal;
     this.lease = new AtomicReference<>(lease);
-    this.renewer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "herd-lease");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.renewer = DaemonScheduler.named("herd-lease");
     long period = TTL.toMillis() / 3;
     renewer.scheduleAtFixedRate(this::renewNow, period, period, TimeUnit.MILLISECONDS);
   }

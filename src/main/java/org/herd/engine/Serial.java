@@ -3,6 +3,7 @@ package org.herd.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.herd.text.CountOrPercent;
 
 /**
  * Ansible's {@code serial} for the hosts in no cluster: the sizes of the batches they go in, each
@@ -65,15 +66,16 @@ public record Serial(List<Size> sizes) {
               || value.startsWith("'") && value.endsWith("'"))) {
         value = value.substring(1, value.length() - 1).strip();
       }
-      boolean percent = value.endsWith("%");
-      String digits = percent ? value.substring(0, value.length() - 1).strip() : value;
-      if (!digits.matches("[0-9]{1,9}") || (percent && Integer.parseInt(digits) > 100)) {
-        throw new IllegalArgumentException(
-            "--serial '"
-                + text
-                + "': expected a count (3), a percentage (30%) or a list such as 1,5,20%");
-      }
-      sizes.add(new Size(Integer.parseInt(digits), percent));
+      CountOrPercent size =
+          CountOrPercent.parse(value)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--serial '"
+                              + text
+                              + "': expected a count (3), a percentage (30%) or a list such as"
+                              + " 1,5,20%"));
+      sizes.add(new Size(size.value(), size.percent()));
     }
     return new Serial(sizes);
   }

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.herd.debian.DebianVersion;
 import org.herd.debian.PackageName;
-import org.herd.debian.ShellQuote;
+import org.herd.text.ShellWords;
 
 /**
  * Fetching candidates' changelogs on a host in one exec: the script {@code changes.sh} beside this
@@ -59,7 +59,7 @@ public final class ChangelogFetch {
       words.add(w.candidate().toString());
       words.add(w.since().toString());
     }
-    return ShellQuote.command(words);
+    return ShellWords.command(words);
   }
 
   /**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.herd.debian.PackageName;
-import org.herd.debian.ShellQuote;
 import org.herd.fleet.FanOut;
 import org.herd.fleet.FanOutSettings;
 import org.herd.fleet.FleetListener;
@@ -19,6 +18,7 @@ import org.herd.fleet.HostOutcome;
 import org.herd.fleet.HostResult;
 import org.herd.fleet.OutputLine;
 import org.herd.fleet.StreamKind;
+import org.herd.text.ShellWords;
 import org.herd.transport.Endpoint;
 import org.herd.transport.RemoteCommand;
 import org.herd.transport.Transport;
@@ -44,7 +44,7 @@ public final class FleetProbe {
   static RemoteCommand refreshCommand(List<String> aptOptions) {
     List<String> words = new ArrayList<>(List.of("sh", "-c", REFRESH_SCRIPT, "herd-refresh"));
     words.addAll(aptOptions);
-    return RemoteCommand.shell(ShellQuote.command(words));
+    return RemoteCommand.shell(ShellWords.command(words));
   }
 
   private final FanOut fanOut;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.herd.debian.PackageName;
-import org.herd.debian.ShellQuote;
+import org.herd.text.ShellWords;
 
 /**
  * The host probe: one POSIX-sh script ({@code probe.sh} beside this class) that gathers every fact
@@ -41,7 +41,7 @@ public final class HostProbe {
   public static String command(List<PackageName> packages) {
     List<String> words = new ArrayList<>(List.of("sh", "-c", SCRIPT, "herd-probe"));
     packages.forEach(p -> words.add(p.toString()));
-    return ShellQuote.command(words);
+    return ShellWords.command(words);
   }
 
   /** Parses the probe's standard output; never throws. */

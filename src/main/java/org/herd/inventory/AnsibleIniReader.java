@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.herd.text.DidYouMean;
 
 /**
  * Reads Ansible INI inventories: {@code [group]} sections of host lines ({@code web[01:20]

@@ -1,8 +1,7 @@
 package org.herd.inventory;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.herd.text.CountOrPercent;
 
 /**
  * How many members of a cluster may be out of service at once: a count ({@code 1} for quorum
@@ -71,17 +70,17 @@ public sealed interface DisruptionBudget permits DisruptionBudget.Count, Disrupt
     }
   }
 
-  /** Parses {@code 2} or {@code 25%}; empty when the text is neither. */
+  /** Parses {@code 2} or {@code 25%}; empty when the text is neither, or allows no member. */
   static Optional<DisruptionBudget> parse(String text) {
-    Matcher m = Pattern.compile("\\s*([0-9]{1,9})\\s*(%?)\\s*").matcher(text);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    int n = Integer.parseInt(m.group(1));
-    boolean percent = !m.group(2).isEmpty();
-    if (percent ? n < 1 || n > 100 : n < 1) {
-      return Optional.empty();
-    }
-    return Optional.of(percent ? new Percent(n) : new Count(n));
+    return CountOrPercent.parse(text).filter(CountOrPercent::atLeastOne).map(DisruptionBudget::of);
+  }
+
+  /**
+   * The budget {@code share} says: a count of members or a percentage of the cluster.
+   *
+   * @throws IllegalArgumentException when it allows no member
+   */
+  static DisruptionBudget of(CountOrPercent share) {
+    return share.percent() ? new Percent(share.value()) : new Count(share.value());
   }
 }

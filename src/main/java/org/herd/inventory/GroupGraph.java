@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.herd.nodeset.GroupResolver;
 import org.herd.nodeset.NodeSet;
 import org.herd.nodeset.NodeSetException;
+import org.herd.text.DidYouMean;
 
 /**
  * The groups of an inventory being resolved, and the evaluation of every node-set expression of it:

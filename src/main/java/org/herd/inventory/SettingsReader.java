@@ -3,6 +3,7 @@ package org.herd.inventory;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.herd.text.DidYouMean;
 
 /**
  * Reads the connection keys ({@code address}, {@code user}, {@code port}, {@code transport}, {@code

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.herd.text.DidYouMean;
 
 /**
  * The checks every YAML reader makes on a node: known keys, the expected type, names, node-set

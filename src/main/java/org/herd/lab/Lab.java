@@ -289,7 +289,7 @@ public final class Lab {
         new NsenterShell(containers(state), runner)
             .check(
                 chosen.get(0),
-                "mariadb -e " + org.herd.debian.ShellQuote.quote(GaleraProbeTarget.SETUP),
+                "mariadb -e " + org.herd.text.ShellWords.quote(GaleraProbeTarget.SETUP),
                 Duration.ofMinutes(1));
         yield new GaleraProbeTarget(chosen);
       }
@@ -316,7 +316,7 @@ public final class Lab {
       ProcessRunner.Result result =
           shell.run(
               host,
-              "dpkg-query -W -f '${Version}' " + org.herd.debian.ShellQuote.quote(pkg),
+              "dpkg-query -W -f '${Version}' " + org.herd.text.ShellWords.quote(pkg),
               Duration.ofSeconds(30));
       versions.put(host.name(), result.ok() ? result.stdout().strip() : "");
     }

@@ -1,6 +1,7 @@
 package org.herd.recipe;
 
 import java.util.List;
+import org.herd.text.CountOrPercent;
 
 /**
  * What herd knows about one kind of cluster, read from a recipe file: the packages and services it
@@ -12,7 +13,8 @@ import java.util.List;
  * @param description one line for {@code herd recipe list}
  * @param packages package names or globs ({@code mariadb-*}) the cluster owns
  * @param services systemd units the cluster runs
- * @param budget the default disruption budget
+ * @param budget the default disruption budget: a count of members or a percentage of the cluster,
+ *     at least 1
  * @param clusterHealth the cluster's gate: all must pass before a member is taken out, and again
  *     after a member comes back
  * @param memberHealth what must pass on an upgraded member before it counts as back
@@ -28,7 +30,7 @@ public record Recipe(
     String description,
     List<String> packages,
     List<String> services,
-    RecipeBudget budget,
+    CountOrPercent budget,
     List<Check> clusterHealth,
     List<Check> memberHealth,
     List<Check> okToStop,

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.herd.text.CountOrPercent;
+import org.herd.text.DidYouMean;
 
 /**
  * Turns the YAML nodes of one recipe file into a {@link Recipe}, collecting every problem (unknown
@@ -97,7 +99,7 @@ final class RecipeParser {
     String description = top.get("description").map(n -> string(n, "description")).orElse("");
     List<String> packages = top.get("packages").map(n -> strings(n, "packages")).orElse(List.of());
     List<String> services = top.get("services").map(n -> strings(n, "services")).orElse(List.of());
-    RecipeBudget budget = top.get("budget").map(this::budget).orElse(RecipeBudget.ONE);
+    CountOrPercent budget = top.get("budget").map(this::budget).orElse(CountOrPercent.ONE);
     List<Check> clusterHealth = List.of();
     List<Check> memberHealth = List.of();
     Optional<RecipeNode> health = top.get("health");
@@ -135,9 +137,10 @@ final class RecipeParser {
 
   // ---- parts ----
 
-  private RecipeBudget budget(RecipeNode node) {
+  private CountOrPercent budget(RecipeNode node) {
     if (node instanceof RecipeNode.Scalar s && !s.isNull()) {
-      Optional<RecipeBudget> budget = RecipeBudget.parse(s.text());
+      Optional<CountOrPercent> budget =
+          CountOrPercent.parse(s.text()).filter(CountOrPercent::atLeastOne);
       if (budget.isPresent()) {
         return budget.get();
       }
@@ -145,7 +148,7 @@ final class RecipeParser {
     problem(
         node.position(),
         "budget " + node.describe() + ": a number of members (1) or a percentage (1% to 100%)");
-    return RecipeBudget.ONE;
+    return CountOrPercent.ONE;
   }
 
   private MemberOrder order(RecipeNode node) {
@@ -162,7 +165,7 @@ final class RecipeParser {
       }
       problem(
           entry.keyPosition(),
-          "unknown order `" + entry.key() + "`" + Suggestions.hint(entry.key(), ORDER_KINDS));
+          "unknown order `" + entry.key() + "`" + DidYouMean.hint(entry.key(), ORDER_KINDS));
       return MemberOrder.INVENTORY;
     }
     problem(
@@ -391,7 +394,7 @@ final class RecipeParser {
                 + " key `"
                 + entry.key()
                 + "`"
-                + Suggestions.hint(entry.key(), allowed));
+                + DidYouMean.hint(entry.key(), allowed));
       } else if (!seen.add(entry.key())) {
         problem(entry.keyPosition(), "`" + entry.key() + "` is given twice");
       }

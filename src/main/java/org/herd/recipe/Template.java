@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.herd.text.DidYouMean;
+import org.herd.text.ShellWords;
 
 /**
  * A recipe string with {@code {{variable}}} placeholders, rendered for one member of one cluster.
@@ -52,7 +54,7 @@ public record Template(String text, SourcePosition position) {
     if (VARIABLES.contains(name) || VAR_NAME.matcher(name).matches()) {
       return Optional.empty();
     }
-    String hint = Suggestions.hint(name, VARIABLES);
+    String hint = DidYouMean.hint(name, VARIABLES);
     return Optional.of("unknown template variable {{" + name + "}}" + hint);
   }
 
@@ -84,24 +86,9 @@ public record Template(String text, SourcePosition position) {
 
   private static String written(List<String> values, Quoting quoting) {
     return switch (quoting) {
-      case SHELL -> String.join(" ", values.stream().map(Template::shellWord).toList());
+      case SHELL -> String.join(" ", values.stream().map(ShellWords::quote).toList());
       case REGEX -> Pattern.quote(String.join(" ", values));
       case RAW -> String.join(" ", values);
     };
-  }
-
-  /** One shell word: bare when it holds nothing a shell treats specially, else single-quoted. */
-  public static String shellWord(String word) {
-    if (!word.isEmpty() && word.chars().allMatch(Template::plain)) {
-      return word;
-    }
-    return "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  private static boolean plain(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "+-./:@_,%".indexOf(c) >= 0;
   }
 }

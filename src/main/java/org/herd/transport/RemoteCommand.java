@@ -2,7 +2,7 @@ package org.herd.transport;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.herd.text.ShellWords;
 
 /**
  * A command for a host, as the line that {@code /bin/sh -c} runs there.
@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  * @param argv the words when built with {@link #of}, or null for a shell line
  */
 public record RemoteCommand(String line, List<String> argv) {
-
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
   /** Checks the line; prefer the factories. */
   public RemoteCommand {
@@ -77,13 +75,7 @@ public record RemoteCommand(String line, List<String> argv) {
    * @throws IllegalArgumentException when the word contains NUL, which no shell word can hold
    */
   public static String quote(String word) {
-    if (word.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("a shell word cannot contain a NUL byte");
-    }
-    if (!word.isEmpty() && SAFE.matcher(word).matches()) {
-      return word;
-    }
-    return "'" + word.replace("'", "'\\''") + "'";
+    return ShellWords.quote(word);
   }
 
   /** The line, as it is shown in logs and messages. */

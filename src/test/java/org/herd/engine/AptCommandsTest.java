@@ -134,8 +134,7 @@ class AptCommandsTest {
       })
   void aptFailuresAreTheirOwnErrorLine(String output, String expected) {
     assertThat(
-            AptStepActions.aptFailure(
-                "apt-get install", 100, "Reading package lists...\n" + output))
+            InstallSteps.aptFailure("apt-get install", 100, "Reading package lists...\n" + output))
         .isEqualTo(expected);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.herd.text.CountOrPercent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class RecipeLoaderTest {
             """);
     assertThat(recipe.name()).isEqualTo("kafka");
     assertThat(recipe.packages()).containsExactly("kafka", "kafka-*");
-    assertThat(recipe.budget()).isEqualTo(new RecipeBudget(25, true));
+    assertThat(recipe.budget()).isEqualTo(new CountOrPercent(25, true));
     Check member = recipe.memberHealth().get(0);
     assertThat(member.name()).isEqualTo("broker answers");
     assertThat(member.where()).isEqualTo(CheckScope.SELF);
@@ -88,7 +89,7 @@ class RecipeLoaderTest {
   @Test
   void defaultsAreOneMemberInventoryOrderAndNoChecks() {
     Recipe recipe = RecipeCatalog.parse("min.yaml", "name: min\n");
-    assertThat(recipe.budget()).isEqualTo(RecipeBudget.ONE);
+    assertThat(recipe.budget()).isEqualTo(CountOrPercent.ONE);
     assertThat(recipe.order()).isEqualTo(MemberOrder.INVENTORY);
     assertThat(recipe.clusterHealth()).isEmpty();
     assertThat(recipe.drain()).isEmpty();

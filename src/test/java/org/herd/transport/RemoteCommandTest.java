@@ -5,35 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class RemoteCommandTest {
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(
-      delimiter = '|',
-      quoteCharacter = '"',
-      value = {
-        "apt-get | apt-get",
-        "pkg=1.0-2+deb12u1 | pkg=1.0-2+deb12u1",
-        "/etc/apt/sources.list | /etc/apt/sources.list",
-        "Dpkg::Options::=--force-confold | Dpkg::Options::=--force-confold",
-        "a b | 'a b'",
-        "it's | 'it'\\''s'",
-        "$HOME | '$HOME'",
-        "*.deb | '*.deb'",
-        "~root | '~root'",
-        "été | 'été'",
-      })
-  void quotesOnlyWhatNeedsQuoting(String word, String quoted) {
-    assertThat(RemoteCommand.quote(word)).isEqualTo(quoted);
-  }
-
-  @Test
-  void quotesTheEmptyWord() {
-    assertThat(RemoteCommand.quote("")).isEqualTo("''");
-  }
+  // How a word is quoted is ShellWordsTest's (RemoteCommand.quote is ShellWords.quote).
 
   @Test
   void buildsALineFromAnArgv() {

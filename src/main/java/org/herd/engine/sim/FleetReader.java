@@ -145,11 +145,15 @@ public final class FleetReader {
         budget =
             parse(
                 fields.get("budget"),
-                t -> {
-                  boolean percent = t.strip().endsWith("%");
-                  int n = Integer.parseInt(t.strip().replace("%", "").strip());
-                  return percent ? new DisruptionBudget.Percent(n) : new DisruptionBudget.Count(n);
-                });
+                t ->
+                    DisruptionBudget.parse(t)
+                        .orElseThrow(
+                            () ->
+                                new IllegalArgumentException(
+                                    "a budget is a number of members (at least 1) or a percentage"
+                                        + " from 1% to 100%, not `"
+                                        + t
+                                        + "`")));
       } else if (kind == FleetGroup.Kind.POOL) {
         budget = new DisruptionBudget.Percent(25);
       }

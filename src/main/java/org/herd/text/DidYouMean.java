@@ -1,24 +1,27 @@
-package org.herd.inventory;
+package org.herd.text;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Suggests the word a user probably meant, by edit distance (optimal string alignment, so a swapped
  * pair of letters counts as one edit: {@code prot} → {@code port}), or because it is the start of a
- * candidate ({@code child} → {@code children}).
+ * candidate ({@code child} → {@code children}). Candidates are looked at in sorted order, so that a
+ * tie has the same answer whatever the order of the collection (a {@code Set.of} has none).
+ * Inventory and recipe errors both use it.
  */
-final class DidYouMean {
+public final class DidYouMean {
 
   private DidYouMean() {}
 
   /** The closest candidate, if it is close enough to be a plausible typo. */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      String w = word.toLowerCase();
-      String c = candidate.toLowerCase();
+    String w = word.toLowerCase(Locale.ROOT);
+    for (String candidate : candidates.stream().sorted().toList()) {
+      String c = candidate.toLowerCase(Locale.ROOT);
       // A shortened or lengthened word (child, childrens) is as good as one typo.
       int d = w.length() >= 3 && (c.startsWith(w) || w.startsWith(c)) ? 1 : distance(w, c);
       if (d < bestDistance) {
@@ -33,7 +36,7 @@ final class DidYouMean {
   }
 
   /** {@code "; did you mean `x`?"} or nothing. */
-  static String hint(String word, Collection<String> candidates) {
+  public static String hint(String word, Collection<String> candidates) {
     return closest(word, candidates).map(c -> "; did you mean `" + c + "`?").orElse("");
   }
 

@@ -1,4 +1,4 @@
-package org.herd.inventory;
+package org.herd.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,156 @@
+package org.herd.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.herd.journal.RunId;
+import org.herd.plan.HostPlan;
+import org.herd.plan.PlannedInstall;
+import org.herd.transport.CommandResult;
+import org.herd.transport.ExecOptions;
+import org.herd.transport.RemoteCommand;
+import org.herd.transport.Session;
+import org.herd.transport.TransportException;
+
+/**
+ * The steps that put packages on a host: {@code download} ({@code apt-get --download-only}, nothing
+ * disrupted) and {@code install}, which runs {@code install.sh} around {@code apt-get install}
+ * detached on the host ({@link DetachedCommand}), follows its log live, and re-attaches for up to
+ * {@link AptStepActions#RECONNECT_WINDOW} when the connection drops while dpkg goes on. A later
+ * attempt first looks for the earlier one, which may still run on the host, and follows that one.
+ */
+final class InstallSteps {
+
+  private static final Duration LONG = Duration.ofMinutes(60);
+  private static final String INSTALL = HostScripts.load("install.sh");
+  private static final int TAIL_BYTES = 16 * 1024;
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+
+  private final RunId run;
+  private final AptSettings apt;
+  private final Clock clock;
+  private final HostSessions sessions;
+  private final DetachedCommand detached = DetachedCommand.standard();
+
+  InstallSteps(RunId run, AptSettings apt, Clock clock, HostSessions sessions) {
+    this.run = run;
+    this.apt = apt;
+    this.clock = clock;
+    this.sessions = sessions;
+  }
+
+  StepResult download(Session session, HostPlan plan)
+      throws TransportException, InterruptedException {
+    if (plan.installs().isEmpty()) {
+      return new StepResult.Skipped("nothing to download");
+    }
+    List<String> argv = apt.aptGet(plan, "--download-only");
+    CommandResult result =
+        session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(LONG));
+    String output = result.stdoutText() + result.stderrText();
+    if (!result.ok()) {
+      return new StepResult.Failed(
+          aptFailure("apt-get --download-only", result.exitCode(), output), output);
+    }
+    return new StepResult.Done(true, output);
+  }
+
+  StepResult install(Session session, HostPlan plan, int number)
+      throws EngineException, TransportException, InterruptedException {
+    if (plan.isEmpty()) {
+      return new StepResult.Skipped("nothing to install");
+    }
+    String host = plan.host();
+    DetachedHandle handle = null;
+    if (number > 1) {
+      // An earlier attempt may still be running on the host (herd lost it): follow that one.
+      DetachedHandle earlier = handle(number - 1);
+      if (detached.attach(session, earlier) instanceof DetachedState.Running) {
+        handle = detached.start(session, spec(plan, number - 1));
+      }
+    }
+    if (handle == null) {
+      handle = detached.start(session, spec(plan, number));
+    }
+    LogTail tail = new LogTail(TAIL_BYTES);
+    DetachedState state;
+    try {
+      state = followAcrossDrops(host, handle, tail);
+    } catch (TransportException e) {
+      return new StepResult.Unreachable(
+          "lost during install, which goes on on the host ('herd resume' re-attaches): "
+              + e.getMessage());
+    }
+    String output = tail.text();
+    if (state instanceof DetachedState.Finished finished) {
+      return finished.ok()
+          ? new StepResult.Done(true, output)
+          : new StepResult.Failed(
+              aptFailure("apt-get install", finished.exitStatus(), output), output);
+    }
+    return new StepResult.Failed(
+        "the install stopped without an exit status (killed, or the host rebooted): check 'dpkg --audit'",
+        output);
+  }
+
+  private DetachedState followAcrossDrops(String host, DetachedHandle handle, LogTail tail)
+      throws EngineException, TransportException, InterruptedException {
+    Instant giveUp = clock.instant().plus(AptStepActions.RECONNECT_WINDOW);
+    while (true) {
+      try {
+        return detached.follow(sessions.session(host), handle, tail.offset(), tail);
+      } catch (TransportException e) {
+        sessions.forget(host);
+        if (clock.instant().isAfter(giveUp)) {
+          throw e;
+        }
+        Thread.sleep(RETRY_PAUSE.toMillis());
+      }
+    }
+  }
+
+  private DetachedSpec spec(HostPlan plan, int number) {
+    List<String> upgraded = new ArrayList<>();
+    List<String> fresh = new ArrayList<>();
+    for (PlannedInstall install : plan.installs()) {
+      (install.action() == PlannedInstall.Action.NEW ? fresh : upgraded)
+          .add(install.pkg().toString());
+    }
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                INSTALL,
+                "herd-install",
+                String.join(" ", upgraded),
+                String.join(" ", fresh)));
+    argv.addAll(apt.aptGet(plan, null));
+    return new DetachedSpec(run, "install-" + number, argv, apt.environment());
+  }
+
+  private DetachedHandle handle(int number) {
+    return new DetachedHandle(
+        run.value(),
+        "install-" + number,
+        DetachedMode.SETSID,
+        null,
+        0,
+        detached.directory(run.value()),
+        false);
+  }
+
+  /** One line about an apt failure: apt's own error line when there is one. */
+  static String aptFailure(String what, int status, String output) {
+    String reason = what + " exited with status " + status;
+    for (String line : output.split("\n")) {
+      String text = line.strip();
+      if (text.startsWith("E: ") || text.contains("Could not get lock")) {
+        return reason + ": " + text;
+      }
+    }
+    return reason;
+  }
+}
