@@ -27,7 +27,7 @@ public final class Main {
   /** Runs one herd invocation in-process and returns its exit code. */
   public int run(String... args) {
     HerdCommand root = new HerdCommand(context);
-    CommandLine commandLine = new CommandLine(root);
+    CommandLine commandLine = HerdCommand.commandLine(root, args);
     ErrorReporter reporter = new ErrorReporter(context, root);
     commandLine
         .setOut(context.out())

@@ -45,7 +45,7 @@ final class RebootCommand extends PlanCommand {
   @Option(
       names = "--max-fail",
       paramLabel = "N|P%",
-      description = "Abort the run once more than N hosts (or P% of them) failed.")
+      description = "Abort the run once more than N hosts (or P%% of them) failed.")
   String maxFail;
 
   @Override

@@ -24,12 +24,37 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    var root = new picocli.CommandLine(new HerdCommand());
+    var root = HerdCommand.commandLine(new HerdCommand());
     for (String name : root.getSubcommands().keySet()) {
       CliRunner.Result result = herd(name, "--help");
       assertThat(result.exitCode()).as(name).isZero();
       assertThat(result.out()).as(name).contains("Usage: herd " + name);
     }
+  }
+
+  @Test
+  void aNamedSubcommandIsTheOnlyOneBuiltAndTheRootsOptionsMayPrecedeIt() {
+    assertThat(HerdCommand.commandLine(new HerdCommand()).getSubcommands())
+        .hasSize(HerdCommand.SUBCOMMANDS.size());
+    assertThat(
+            HerdCommand.commandLine(new HerdCommand(), "run", "-w", "a", "true").getSubcommands())
+        .containsOnlyKeys("run");
+    assertThat(
+            HerdCommand.commandLine(
+                    new HerdCommand(), "--debug", "--inventory", "run", "nodeset", "-f", "a")
+                .getSubcommands())
+        .containsOnlyKeys("nodeset");
+    assertThat(
+            HerdCommand.commandLine(new HerdCommand(), "--inventory=x", "statu").getSubcommands())
+        .hasSize(HerdCommand.SUBCOMMANDS.size());
+  }
+
+  @Test
+  void anUnknownCommandIsOneLineAndExitCodeTwo() {
+    CliRunner.Result result = herd("statu");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).startsWith("herd: ").contains("'statu'");
   }
 
   @Test
