@@ -29,6 +29,12 @@ import java.util.Optional;
  * budget consumed and degrades them: nothing more of them is taken out. A wave with a failed host
  * ends the rollout there. Hosts that will not start are reported with the reason ({@link
  * #notStarted()}).
+ *
+ * <p>Incremental: a decision looks only at the clusters that changed since the previous one ({@link
+ * ChangedClusters}), so its cost follows what happened, not the size of the fleet. Its parts:
+ * {@link ClusterProgress} (one cluster), {@link ChangedClusters}, {@link CanaryProgress}, {@link
+ * StandaloneBatches}; this class keeps the rules that tie them together (what one host may do
+ * depends on all of its clusters, the wave and the canaries), which is why it stays one file.
  */
 public final class Admission {
 
@@ -76,8 +82,6 @@ public final class Admission {
   private Instant soakUntil;
   private Instant gateSince;
   private boolean paused;
-  private boolean canaryPauseGiven;
-  private Instant canarySoakUntil;
   private StandaloneBatches batches;
   private int standaloneOut;
   private final java.util.Set<String> inFlight = new java.util.LinkedHashSet<>();
@@ -86,8 +90,7 @@ public final class Admission {
   private final ChangedClusters changed;
   private final List<List<ClusterProgress>> clustersIn = new ArrayList<>();
   private boolean looked;
-  private boolean canariesRanNow;
-  private boolean wasCanaryPhase;
+  private final CanaryProgress canaries;
 
   /**
    * An admission for {@code hosts} (the run's hosts still to execute and those already settled, in
@@ -134,6 +137,7 @@ public final class Admission {
       stages.stream().forEach(i -> clustersIn.get(i).add(cluster));
     }
     changed = new ChangedClusters(clusters);
+    canaries = new CanaryProgress(rollout.canary());
   }
 
   /**
@@ -300,19 +304,18 @@ public final class Admission {
   /** Admits what the current wave allows; gives up hosts nothing could ever start. */
   private Outcome admitIn(Instant now, List<String> start) {
     Rollout.Stage wave = rollout.waves().get(stage);
-    boolean canaryPhase = canaryPhase();
-    if (canaryPhase != wasCanaryPhase) {
-      wasCanaryPhase = canaryPhase;
+    boolean canaryPhase =
+        canaries.phase(clusters, c -> c.next(policy, this::waiting, this::inStage) != null);
+    if (canaries.switched(canaryPhase)) {
       changed.all();
     }
-    if (!canaryPhase && canariesRanNow) {
-      Outcome after = afterCanaries(now);
-      if (after.pause != null) {
-        return after;
-      }
+    Optional<String> canaryPause = canaries.over(canaryPhase, now);
+    if (canaryPause.isPresent()) {
+      return new Outcome(Optional.empty(), canaryPause.get());
     }
-    if (canarySoakUntil != null && now.isBefore(canarySoakUntil)) {
-      return new Outcome(Optional.of(canarySoakUntil), null);
+    Optional<Instant> canarySoak = canaries.soaking(now);
+    if (canarySoak.isPresent()) {
+      return new Outcome(canarySoak, null);
     }
     for (String host : inFlight) {
       if (waiting(host) && inStage(host)) {
@@ -348,7 +351,9 @@ public final class Admission {
           break;
         }
         admit(member, start);
-        canariesRanNow |= canaryPhase;
+        if (canaryPhase) {
+          canaries.ran();
+        }
       }
     }
     // A held cluster waits on a failing gate as much as one asked just now.
@@ -370,33 +375,6 @@ public final class Admission {
       }
     }
     return new Outcome(wake, null);
-  }
-
-  private Outcome afterCanaries(Instant now) {
-    canariesRanNow = false;
-    if (rollout.canary() instanceof Canary.Pause && !canaryPauseGiven) {
-      canaryPauseGiven = true;
-      return new Outcome(Optional.empty(), "canaries done; herd resume RUN to go on");
-    }
-    if (rollout.canary() instanceof Canary.Soak soak) {
-      canarySoakUntil = now.plus(soak.soak());
-    }
-    return new Outcome(Optional.empty(), null);
-  }
-
-  /** Whether some cluster of the current wave still has its canary to run, or running. */
-  private boolean canaryPhase() {
-    if (!rollout.canary().enabled()) {
-      return false;
-    }
-    for (ClusterProgress cluster : clusters) {
-      if (!cluster.canaryDone
-          && cluster.blockedReason() == null
-          && (cluster.out > 0 || cluster.next(policy, this::waiting, this::inStage) != null)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private enum Verdict {
