@@ -204,7 +204,8 @@ final class Measure {
    * resumed run does not soak again a wave that had ended before it (the operator's resume is the
    * confirmation). So the soak of the wave running at a pause is skipped when every one of its
    * hosts that went out had ended by then and none went out after; the waves before it soaked
-   * before the pause, and the later ones soak after it.
+   * before the pause, and the later ones soak after it. A host that went out at the very instant of
+   * the pause went out after it: the pausing decision starts nothing, the resumed run does.
    *
    * @param out each host's interval out of service, {start, end}
    * @param pauses when each pause came (from the simulation's start)
@@ -214,14 +215,14 @@ final class Measure {
     for (long pause : pauses) {
       Rollout.Stage running = null;
       for (Rollout.Stage wave : rollout.waves()) {
-        if (wave.hosts().stream().anyMatch(h -> out.containsKey(h) && out.get(h)[0] <= pause)) {
+        if (wave.hosts().stream().anyMatch(h -> out.containsKey(h) && out.get(h)[0] < pause)) {
           running = wave;
         }
       }
       if (running != null
           && running.hosts().stream()
               .filter(out::containsKey)
-              .allMatch(h -> out.get(h)[0] <= pause && out.get(h)[1] <= pause)) {
+              .allMatch(h -> out.get(h)[0] < pause && out.get(h)[1] <= pause)) {
         skipped.add(running.name());
       }
     }

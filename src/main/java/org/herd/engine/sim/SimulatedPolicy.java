@@ -13,7 +13,7 @@ import org.herd.engine.StepResult;
 /**
  * The clusters' health gates in virtual time: a gate fails during the fleet's injected windows, and
  * for the cluster's settle time after a member came back (the service resyncing). Members keep
- * their declared order; every member is ok to stop.
+ * their declared order; they are ok to stop except during the fleet's injected refusals.
  */
 final class SimulatedPolicy implements ClusterPolicy {
 
@@ -86,6 +86,12 @@ final class SimulatedPolicy implements ClusterPolicy {
 
   @Override
   public GateVerdict okToStop(String cluster, String member) {
+    Duration since = Duration.between(epoch, now);
+    for (Fleet.GateFailure refusal : fleet.stopRefusals()) {
+      if (refusal.covers(cluster, since)) {
+        return new GateVerdict.Fail("injected ok-to-stop refusal of " + member);
+      }
+    }
     return GateVerdict.PASS;
   }
 

@@ -71,6 +71,7 @@ class MeasureTest {
     "5, ''", // k1 still out: the pause comes only once it ended
     "21, canary",
     "12, staging", // nothing of canary out yet: staging is still the running wave
+    "16, staging", // k2 went out at the pause's instant: by the resumed run, after the pause
     "30, canary",
     "46, production",
   })
