@@ -29,6 +29,12 @@ import java.util.Optional;
  * budget consumed and degrades them: nothing more of them is taken out. A wave with a failed host
  * ends the rollout there. Hosts that will not start are reported with the reason ({@link
  * #notStarted()}).
+ *
+ * <p>Incremental: a decision looks only at the clusters that changed since the previous one ({@link
+ * ChangedClusters}), so its cost follows what happened, not the size of the fleet. Its parts:
+ * {@link ClusterProgress} (one cluster), {@link ChangedClusters}, {@link CanaryProgress}, {@link
+ * StandaloneBatches}; this class keeps the rules that tie them together (what one host may do
+ * depends on all of its clusters, the wave and the canaries), which is why it stays one file.
  */
 public final class Admission {
 
@@ -76,13 +82,15 @@ public final class Admission {
   private Instant soakUntil;
   private Instant gateSince;
   private boolean paused;
-  private boolean canaryPauseGiven;
-  private Instant canarySoakUntil;
   private StandaloneBatches batches;
   private int standaloneOut;
   private final java.util.Set<String> inFlight = new java.util.LinkedHashSet<>();
   private int running;
   private int waitingCount;
+  private final ChangedClusters changed;
+  private final List<List<ClusterProgress>> clustersIn = new ArrayList<>();
+  private boolean looked;
+  private final CanaryProgress canaries;
 
   /**
    * An admission for {@code hosts} (the run's hosts still to execute and those already settled, in
@@ -113,15 +121,23 @@ public final class Admission {
         throw new IllegalArgumentException("host " + host + " is in no wave of the rollout");
       }
     }
+    for (int i = 0; i < rollout.waves().size(); i++) {
+      clustersIn.add(new ArrayList<>());
+    }
     for (Rollout.ClusterRule rule : rollout.clusters()) {
-      ClusterProgress cluster = new ClusterProgress(rule);
+      ClusterProgress cluster = new ClusterProgress(rule, clusters.size());
       clusters.add(cluster);
+      java.util.BitSet stages = new java.util.BitSet();
       for (String member : rule.members()) {
         if (status.containsKey(member)) {
           clustersOf.computeIfAbsent(member, m -> new ArrayList<>()).add(cluster);
+          stages.set(stageOf.get(member));
         }
       }
+      stages.stream().forEach(i -> clustersIn.get(i).add(cluster));
     }
+    changed = new ChangedClusters(clusters);
+    canaries = new CanaryProgress(rollout.canary());
   }
 
   /**
@@ -223,7 +239,7 @@ public final class Admission {
     List<String> start = new ArrayList<>();
     Optional<Instant> wake = Optional.empty();
     Optional<String> pause = Optional.empty();
-    waitingFor.clear();
+    looked = false;
     while (!paused && stage < unfinished.length) {
       Rollout.Stage wave = rollout.waves().get(stage);
       if (phase == Phase.RUNNING) {
@@ -271,7 +287,14 @@ public final class Admission {
         stage++;
         phase = Phase.RUNNING;
         batches = null;
+        changed.all();
       }
+    }
+    if (!looked) {
+      // Nothing was looked at (a soak, a gate between waves, a pause): no host waits on a cluster
+      // now, and every cluster is looked at again when admission resumes.
+      waitingFor.clear();
+      changed.all();
     }
     return new Decision(start, wake, pause);
   }
@@ -281,15 +304,18 @@ public final class Admission {
   /** Admits what the current wave allows; gives up hosts nothing could ever start. */
   private Outcome admitIn(Instant now, List<String> start) {
     Rollout.Stage wave = rollout.waves().get(stage);
-    boolean canaryPhase = canaryPhase();
-    if (!canaryPhase && anyCanaryRanNow()) {
-      Outcome after = afterCanaries(now);
-      if (after.pause != null) {
-        return after;
-      }
+    boolean canaryPhase =
+        canaries.phase(clusters, c -> c.next(policy, this::waiting, this::inStage) != null);
+    if (canaries.switched(canaryPhase)) {
+      changed.all();
     }
-    if (canarySoakUntil != null && now.isBefore(canarySoakUntil)) {
-      return new Outcome(Optional.of(canarySoakUntil), null);
+    Optional<String> canaryPause = canaries.over(canaryPhase, now);
+    if (canaryPause.isPresent()) {
+      return new Outcome(Optional.empty(), canaryPause.get());
+    }
+    Optional<Instant> canarySoak = canaries.soaking(now);
+    if (canarySoak.isPresent()) {
+      return new Outcome(canarySoak, null);
     }
     for (String host : inFlight) {
       if (waiting(host) && inStage(host)) {
@@ -299,9 +325,17 @@ public final class Admission {
         }
       }
     }
+    changed.release(now);
+    List<ClusterProgress> toLook = changed.take();
+    looked = true;
+    for (ClusterProgress cluster : toLook) {
+      for (String member : cluster.rule.members()) {
+        waitingFor.remove(member);
+      }
+    }
     Map<ClusterProgress, GateVerdict> gates = new HashMap<>();
     boolean gateWait = false;
-    for (ClusterProgress cluster : clusters) {
+    for (ClusterProgress cluster : toLook) {
       // A cluster at its budget admits no one: skip it without looking for its next member (with
       // hundreds of clusters, most are at their budget at every decision); waiting() says why.
       while (cluster.blockedReason() == null
@@ -318,12 +352,15 @@ public final class Admission {
         }
         admit(member, start);
         if (canaryPhase) {
-          clustersOf.get(member).forEach(c -> c.canaryRanNow = true);
+          canaries.ran();
         }
       }
     }
+    // A held cluster waits on a failing gate as much as one asked just now.
     Optional<Instant> wake =
-        gateWait ? Optional.of(now.plus(rollout.gateRetry())) : Optional.empty();
+        gateWait || changed.anyHeld()
+            ? Optional.of(now.plus(rollout.gateRetry()))
+            : Optional.empty();
     if (canaryPhase) {
       return new Outcome(wake, null);
     }
@@ -338,39 +375,6 @@ public final class Admission {
       }
     }
     return new Outcome(wake, null);
-  }
-
-  private Outcome afterCanaries(Instant now) {
-    for (ClusterProgress cluster : clusters) {
-      cluster.canaryRanNow = false;
-    }
-    if (rollout.canary() instanceof Canary.Pause && !canaryPauseGiven) {
-      canaryPauseGiven = true;
-      return new Outcome(Optional.empty(), "canaries done; herd resume RUN to go on");
-    }
-    if (rollout.canary() instanceof Canary.Soak soak) {
-      canarySoakUntil = now.plus(soak.soak());
-    }
-    return new Outcome(Optional.empty(), null);
-  }
-
-  /** Whether some cluster of the current wave still has its canary to run, or running. */
-  private boolean canaryPhase() {
-    if (!rollout.canary().enabled()) {
-      return false;
-    }
-    for (ClusterProgress cluster : clusters) {
-      if (!cluster.canaryDone
-          && cluster.blockedReason() == null
-          && (cluster.out > 0 || cluster.next(policy, this::waiting, this::inStage) != null)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean anyCanaryRanNow() {
-    return clusters.stream().anyMatch(c -> c.canaryRanNow);
   }
 
   private enum Verdict {
@@ -398,13 +402,13 @@ public final class Admission {
     for (ClusterProgress cluster : mine) {
       GateVerdict gate = gates.computeIfAbsent(cluster, c -> policy.gate(c.name()));
       if (!gate.passed()) {
-        return failing(cluster, member, now, "health gate", gate);
+        return failing(cluster, member, now, "health gate", gate, cluster == mine.get(0));
       }
     }
     for (ClusterProgress cluster : mine) {
       GateVerdict ok = policy.okToStop(cluster.name(), member);
       if (!ok.passed()) {
-        return failing(cluster, member, now, "ok-to-stop of " + member, ok);
+        return failing(cluster, member, now, "ok-to-stop of " + member, ok, false);
       }
     }
     for (ClusterProgress cluster : mine) {
@@ -413,8 +417,20 @@ public final class Admission {
     return Verdict.YES;
   }
 
+  /**
+   * Notes a failing gate or ok-to-stop check; gives the cluster up at the deadline.
+   *
+   * @param first whether the check was the first one asked for the member: only then does the
+   *     answer staying the same mean that asking again would end the same way (an earlier check
+   *     that passed now might fail later, with another reason and its own deadline)
+   */
   private Verdict failing(
-      ClusterProgress cluster, String member, Instant now, String what, GateVerdict verdict) {
+      ClusterProgress cluster,
+      String member,
+      Instant now,
+      String what,
+      GateVerdict verdict,
+      boolean first) {
     // "what" is built by the caller only on this path: gates fail rarely.
     String reason = ((GateVerdict.Fail) verdict).reason();
     if (cluster.failing(now, rollout.gateDeadline())) {
@@ -431,6 +447,15 @@ public final class Admission {
       return Verdict.WAIT;
     }
     waitingFor.put(member, new Wait(cluster.name(), what, reason));
+    // Asked again at the next decision, as the answer may change by then; or, when the policy
+    // knows it stays the same for a while, when that while is over (or the deadline comes).
+    Optional<Instant> same = ((GateVerdict.Fail) verdict).sameUntil();
+    if (first && same.isPresent()) {
+      Instant deadline = cluster.failingSince.plus(rollout.gateDeadline());
+      changed.hold(cluster.index, same.get().isBefore(deadline) ? same.get() : deadline);
+    } else {
+      changed.cluster(cluster.index);
+    }
     return Verdict.GATE;
   }
 
@@ -468,6 +493,7 @@ public final class Admission {
     if (cluster.givenUp == null && cluster.degradedBy == null) {
       cluster.givenUp = reason;
     }
+    changed.cluster(cluster.index);
     for (String member : cluster.rule.members()) {
       if (waiting(member)) {
         giveUpHost(member, reason);
@@ -500,12 +526,10 @@ public final class Admission {
 
   /** The first failing gate of the clusters the wave touched, or null when all pass. */
   private String fleetGate(Rollout.Stage wave) {
-    for (ClusterProgress cluster : clusters) {
-      if (cluster.rule.members().stream().anyMatch(m -> stageOf.get(m) == stage)) {
-        GateVerdict gate = policy.gate(cluster.name());
-        if (gate instanceof GateVerdict.Fail fail) {
-          return "cluster " + cluster.name() + ": " + fail.reason();
-        }
+    for (ClusterProgress cluster : clustersIn.get(stage)) {
+      GateVerdict gate = policy.gate(cluster.name());
+      if (gate instanceof GateVerdict.Fail fail) {
+        return "cluster " + cluster.name() + ": " + fail.reason();
       }
     }
     return null;
@@ -520,6 +544,9 @@ public final class Admission {
   /** Sets a host's status, keeping the counts; returns the old one. */
   private Status set(String host, Status next) {
     Status was = status.put(host, next);
+    if (was != next) {
+      changed.host(host);
+    }
     running += (next == Status.RUNNING ? 1 : 0) - (was == Status.RUNNING ? 1 : 0);
     waitingCount += (next == Status.WAITING ? 1 : 0) - (was == Status.WAITING ? 1 : 0);
     return was;

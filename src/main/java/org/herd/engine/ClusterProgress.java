@@ -14,6 +14,7 @@ import java.util.Set;
 final class ClusterProgress {
 
   final Rollout.ClusterRule rule;
+  final int index;
   private List<String> order;
   private int cursor;
   int out;
@@ -21,10 +22,11 @@ final class ClusterProgress {
   String givenUp;
   Instant failingSince;
   boolean canaryDone;
-  boolean canaryRanNow;
 
-  ClusterProgress(Rollout.ClusterRule rule) {
+  /** The progress of {@code rule}, the {@code index}-th cluster of the rollout. */
+  ClusterProgress(Rollout.ClusterRule rule, int index) {
     this.rule = rule;
+    this.index = index;
   }
 
   String name() {

@@ -46,6 +46,30 @@ class SimulateCommandTest {
   }
 
   @Test
+  void anOkToStopRefusalFromTheFleetFileHoldsTheClusterThenGivesItUp() throws Exception {
+    Files.writeString(
+        dir.resolve("fleet.yaml"),
+        String.join(
+            "\n",
+            "gate-deadline: 5m",
+            "clusters:",
+            "  - name: db",
+            "    size: 2",
+            "failures:",
+            "  - ok-to-stop: db",
+            "    from: 0s",
+            "    for: 1h",
+            ""));
+    CliRunner.Result result = cli().run("simulate", "fleet.yaml");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains(
+            "not started: db-1: cluster db ok-to-stop of db-1 failing for 5m: injected ok-to-stop"
+                + " refusal of db-1");
+  }
+
+  @Test
   void printsMakespanLowerBoundAndEachGroupsMeasuredConcurrency() throws Exception {
     Files.writeString(dir.resolve("fleet.yaml"), FLEET);
     CliRunner.Result result = cli().run("simulate", "fleet.yaml");

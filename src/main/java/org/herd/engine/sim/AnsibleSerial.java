@@ -62,7 +62,7 @@ final class AnsibleSerial {
       }
     }
     return Measure.report(
-        "ansible-serial", seed, fleet, hosts, durations, 0, ends, out, notStarted, 0);
+        "ansible-serial", seed, fleet, hosts, durations, 0, ends, out, notStarted, List.of());
   }
 
   /** One batch on at most {@code forks} hosts at once; when it ends. */

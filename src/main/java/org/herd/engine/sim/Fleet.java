@@ -21,6 +21,7 @@ import org.herd.engine.UpgradeStep;
  * @param gateDeadline how long a gate may fail before what waits on it is given up
  * @param failures hosts that fail, and at which step
  * @param gateFailures windows of time during which a cluster's gate fails
+ * @param stopRefusals windows of time during which a cluster's members are not ok to stop
  * @param seed the default seed of the jitter
  */
 public record Fleet(
@@ -33,11 +34,12 @@ public record Fleet(
     Duration gateDeadline,
     Map<String, UpgradeStep> failures,
     List<GateFailure> gateFailures,
+    List<GateFailure> stopRefusals,
     long seed) {
 
   /**
-   * A cluster's gate failing from {@code from} for {@code length} (times from the simulation's
-   * start).
+   * A cluster's gate failing (or its members refused as not ok to stop) from {@code from} for
+   * {@code length} (times from the simulation's start).
    */
   public record GateFailure(String cluster, Duration from, Duration length) {
     boolean covers(String name, Duration at) {
@@ -51,9 +53,36 @@ public record Fleet(
     waves = List.copyOf(waves);
     failures = Map.copyOf(failures);
     gateFailures = List.copyOf(gateFailures);
+    stopRefusals = List.copyOf(stopRefusals);
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be 1 or more");
     }
+  }
+
+  /** A fleet whose members are always ok to stop. */
+  public Fleet(
+      List<FleetGroup> groups,
+      List<Rollout.Stage> waves,
+      Serial serial,
+      int parallel,
+      Canary canary,
+      Duration gateRetry,
+      Duration gateDeadline,
+      Map<String, UpgradeStep> failures,
+      List<GateFailure> gateFailures,
+      long seed) {
+    this(
+        groups,
+        waves,
+        serial,
+        parallel,
+        canary,
+        gateRetry,
+        gateDeadline,
+        failures,
+        gateFailures,
+        List.of(),
+        seed);
   }
 
   /** Every host, in declaration order. */

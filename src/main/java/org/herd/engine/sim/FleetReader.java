@@ -110,7 +110,8 @@ public final class FleetReader {
     List<Rollout.Stage> waves = waves(fields.get("waves"), hosts, groupHosts);
     Map<String, UpgradeStep> failures = new LinkedHashMap<>();
     List<Fleet.GateFailure> gateFailures = new ArrayList<>();
-    failures(fields.get("failures"), hosts, groupHosts, failures, gateFailures);
+    List<Fleet.GateFailure> stopRefusals = new ArrayList<>();
+    failures(fields.get("failures"), hosts, groupHosts, failures, gateFailures, stopRefusals);
     if (hosts.isEmpty() && problems.isEmpty()) {
       problems.add(
           Problem.at(
@@ -121,7 +122,17 @@ public final class FleetReader {
       throw new InventoryException(problems);
     }
     return new Fleet(
-        groups, waves, serial, parallel, canary, retry, deadline, failures, gateFailures, seed);
+        groups,
+        waves,
+        serial,
+        parallel,
+        canary,
+        retry,
+        deadline,
+        failures,
+        gateFailures,
+        stopRefusals,
+        seed);
   }
 
   private void groups(
@@ -234,13 +245,18 @@ public final class FleetReader {
       Set<String> hosts,
       Map<String, String> groupHosts,
       Map<String, UpgradeStep> failures,
-      List<Fleet.GateFailure> gateFailures) {
+      List<Fleet.GateFailure> gateFailures,
+      List<Fleet.GateFailure> stopRefusals) {
     for (Node item : list(node)) {
       if (!(item instanceof MappingNode mapping)) {
-        problem(item, "expected host: HOST, step: STEP, or gate: CLUSTER, from: TIME, for: TIME");
+        problem(
+            item,
+            "expected host: HOST, step: STEP, or gate (or ok-to-stop): CLUSTER, from: TIME, for:"
+                + " TIME");
         continue;
       }
-      Map<String, Node> fields = fields(mapping, Set.of("host", "step", "gate", "from", "for"));
+      Map<String, Node> fields =
+          fields(mapping, Set.of("host", "step", "gate", "ok-to-stop", "from", "for"));
       if (fields.containsKey("host")) {
         String host = scalar(fields.get("host"));
         String step = scalar(fields.get("step"));
@@ -255,17 +271,21 @@ public final class FleetReader {
             problem(fields.get("step"), "unknown step `" + step + "`; steps are " + stepNames());
           }
         }
-      } else if (fields.containsKey("gate")) {
-        String cluster = scalar(fields.get("gate"));
+      } else if (fields.containsKey("gate") || fields.containsKey("ok-to-stop")) {
+        String key = fields.containsKey("gate") ? "gate" : "ok-to-stop";
+        String cluster = scalar(fields.get(key));
         if (!groupHosts.containsKey(cluster)) {
-          problem(fields.get("gate"), "unknown cluster `" + cluster + "`");
+          problem(fields.get(key), "unknown cluster `" + cluster + "`");
         }
         Duration from = duration(fields.get("from"), Duration.ZERO);
         Duration length = duration(fields.get("for"), Duration.ofDays(365));
-        gateFailures.add(new Fleet.GateFailure(cluster, from, length));
+        (key.equals("gate") ? gateFailures : stopRefusals)
+            .add(new Fleet.GateFailure(cluster, from, length));
       } else {
         problem(
-            item, "a failure names a host (host:, step:) or a cluster's gate (gate:, from:, for:)");
+            item,
+            "a failure names a host (host:, step:), a cluster's gate (gate:, from:, for:) or its"
+                + " ok-to-stop check (ok-to-stop:, from:, for:)");
       }
     }
   }

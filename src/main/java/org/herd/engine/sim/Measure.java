@@ -23,7 +23,7 @@ final class Measure {
       Map<String, String> ends,
       Map<String, long[]> out,
       Map<String, String> notStarted,
-      int pauses) {
+      List<Long> pauses) {
     Set<String> inRun = new HashSet<>(hosts);
     List<SimulationReport.GroupTimeline> groups = new ArrayList<>();
     for (FleetGroup group : fleet.groups()) {
@@ -92,11 +92,11 @@ final class Measure {
             hosts,
             outMillis(out, ends, durations),
             downloadPhase(hosts, durations),
-            pauses > 0),
+            soaksSkipped(FleetRollout.of(fleet, hosts), out, pauses)),
         groups,
         timelines,
         reasons,
-        pauses);
+        pauses.size());
   }
 
   /**
@@ -157,12 +157,15 @@ final class Measure {
    * groups' total disruption time over the group's budget (never less than its longest member),
    * plus the soaks between waves that both had hosts out. Only hosts that went out count (a host
    * left not started takes no time), each for {@code outMillis}. No schedule that keeps the budgets
-   * can be shorter. When the rollout paused (a canary pause, resumed at once by the simulator as
-   * the operator's {@code herd resume}), soaks are not counted: a resumed run does not soak again a
-   * wave that ended before it, the operator's resume being the confirmation.
+   * can be shorter. The soaks of the waves in {@code unsoaked} are not counted (see {@link
+   * #soaksSkipped}).
    */
   static long lowerBound(
-      Fleet fleet, List<String> hosts, Map<String, Long> outMillis, long download, boolean paused) {
+      Fleet fleet,
+      List<String> hosts,
+      Map<String, Long> outMillis,
+      long download,
+      Set<String> unsoaked) {
     Set<String> started = outMillis.keySet();
     Rollout rollout = FleetRollout.of(fleet, hosts);
     long total = download;
@@ -190,8 +193,39 @@ final class Measure {
         longest = Math.max(longest, Math.max(single, (sum + allowed - 1) / allowed));
       }
       total += owedSoak + longest;
-      owedSoak = paused ? 0 : wave.soak().toMillis();
+      owedSoak = unsoaked.contains(wave.name()) ? 0 : wave.soak().toMillis();
     }
     return total;
+  }
+
+  /**
+   * The waves whose soak a canary pause skipped. A pause (resumed at once by the simulator, as the
+   * operator's {@code herd resume}) comes while a wave runs, when its canaries are done; the
+   * resumed run does not soak again a wave that had ended before it (the operator's resume is the
+   * confirmation). So the soak of the wave running at a pause is skipped when every one of its
+   * hosts that went out had ended by then and none went out after; the waves before it soaked
+   * before the pause, and the later ones soak after it. A host that went out at the very instant of
+   * the pause went out after it: the pausing decision starts nothing, the resumed run does.
+   *
+   * @param out each host's interval out of service, {start, end}
+   * @param pauses when each pause came (from the simulation's start)
+   */
+  static Set<String> soaksSkipped(Rollout rollout, Map<String, long[]> out, List<Long> pauses) {
+    Set<String> skipped = new HashSet<>();
+    for (long pause : pauses) {
+      Rollout.Stage running = null;
+      for (Rollout.Stage wave : rollout.waves()) {
+        if (wave.hosts().stream().anyMatch(h -> out.containsKey(h) && out.get(h)[0] < pause)) {
+          running = wave;
+        }
+      }
+      if (running != null
+          && running.hosts().stream()
+              .filter(out::containsKey)
+              .allMatch(h -> out.get(h)[0] < pause && out.get(h)[1] <= pause)) {
+        skipped.add(running.name());
+      }
+    }
+    return skipped;
   }
 }

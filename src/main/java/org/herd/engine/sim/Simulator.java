@@ -60,7 +60,7 @@ public final class Simulator {
     Map<String, List<String>> clustersOf = FleetRollout.clustersOf(fleet);
     long now = downloadEnd;
     long order = 0;
-    int pauses = 0;
+    List<Long> pauses = new ArrayList<>();
     int running = 0;
     boolean resumeOwed = false;
     java.util.Set<Long> wakes = new java.util.HashSet<>();
@@ -75,7 +75,7 @@ public final class Simulator {
         running++;
       }
       if (decision.pause().isPresent()) {
-        pauses++;
+        pauses.add(now);
         resumeOwed = true;
       }
       if (admission.finished() && running == 0) {

@@ -14,7 +14,10 @@ import org.herd.engine.Serial;
 import org.herd.engine.UpgradeStep;
 import org.herd.inventory.DisruptionBudget;
 
-/** Random fleets for property tests: clusters, pools, standalone hosts, waves, failures. */
+/**
+ * Random fleets for property tests: clusters, pools, standalone hosts, waves, failures (hosts,
+ * gates, ok-to-stop refusals).
+ */
 final class RandomFleets {
 
   private RandomFleets() {}
@@ -87,6 +90,16 @@ final class RandomFleets {
                 Duration.ofMinutes(1 + random.nextInt(45))));
       }
     }
+    List<Fleet.GateFailure> stopRefusals = new ArrayList<>();
+    for (FleetGroup group : groups) {
+      if (group.clustered() && random.nextInt(3) == 0) {
+        stopRefusals.add(
+            new Fleet.GateFailure(
+                group.name(),
+                Duration.ofMinutes(random.nextInt(40)),
+                Duration.ofMinutes(1 + random.nextInt(20))));
+      }
+    }
     Serial serial =
         List.of(Serial.ALL, Serial.parse("1"), Serial.parse("30%"), Serial.parse("1,3,50%"))
             .get(random.nextInt(4));
@@ -103,6 +116,7 @@ final class RandomFleets {
         Duration.ofMinutes(30),
         failures,
         gateFailures,
+        stopRefusals,
         seed);
   }
 

@@ -27,7 +27,8 @@ class SimulationProperties {
   }
 
   @Property(tries = 300)
-  void noMemberIsTakenOutWhileItsClustersGateFails(@ForAll long fleetSeed, @ForAll long seed) {
+  void noMemberIsTakenOutWhileItsClustersGateOrOkToStopFails(
+      @ForAll long fleetSeed, @ForAll long seed) {
     Fleet fleet = RandomFleets.of(fleetSeed);
     SimulationReport report = Simulator.herd(fleet, seed);
     Map<String, SimulationReport.HostTimeline> byHost = new HashMap<>();
@@ -45,6 +46,11 @@ class SimulationProperties {
         for (Fleet.GateFailure failure : fleet.gateFailures()) {
           assertThat(failure.covers(group.name(), at))
               .as("%s out at %s while an injected failure of %s's gate", member, at, group.name())
+              .isFalse();
+        }
+        for (Fleet.GateFailure refusal : fleet.stopRefusals()) {
+          assertThat(refusal.covers(group.name(), at))
+              .as("%s out at %s while %s refuses ok-to-stop", member, at, group.name())
               .isFalse();
         }
         for (String other : group.members()) {
