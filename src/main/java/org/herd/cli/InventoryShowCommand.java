@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.herd.inventory.Cluster;
 import org.herd.inventory.Connection;
+import org.herd.inventory.DisruptionBudget;
 import org.herd.inventory.Group;
 import org.herd.inventory.Host;
 import org.herd.inventory.HostIndex;
@@ -20,6 +22,7 @@ import org.herd.inventory.SoakTime;
 import org.herd.inventory.Wave;
 import org.herd.nodeset.NodeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,9 +55,15 @@ final class InventoryShowCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON: every host on its own, with its vars.")
   boolean json;
 
+  @Mixin RecipesOption recipes;
+
+  /** The budget of a cluster the inventory gives none: its recipe's. */
+  private Function<String, DisruptionBudget> recipeBudgets;
+
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    recipeBudgets = recipes.defaultBudgets(context);
     InventoryRef ref = CliInventory.locate(spec);
     Inventory inventory = InventoryLoader.load(ref);
     NodeSet selected = nodes == null ? inventory.hostNames() : inventory.select(nodes);
@@ -90,7 +99,7 @@ final class InventoryShowCommand implements Callable<Integer> {
 
   // ---- text
 
-  private static void text(
+  private void text(
       CliContext context,
       InventoryRef ref,
       Inventory inventory,
@@ -139,7 +148,12 @@ final class InventoryShowCommand implements Callable<Integer> {
         clusterTable.row(
             cluster.name(),
             cluster.recipe(),
-            cluster.budget() + " (" + cluster.allowed() + " of " + cluster.members().size() + ")",
+            cluster.budgetText(recipeBudgets.apply(cluster.recipe()))
+                + " ("
+                + cluster.allowed(recipeBudgets.apply(cluster.recipe()))
+                + " of "
+                + cluster.members().size()
+                + ")",
             cluster.members().fold(),
             cluster.order().isEmpty() ? "-" : String.join(",", cluster.order()));
       }
@@ -199,7 +213,7 @@ final class InventoryShowCommand implements Callable<Integer> {
 
   // ---- JSON
 
-  private static Map<String, Object> json(
+  private Map<String, Object> json(
       InventoryRef ref,
       Inventory inventory,
       List<Host> hosts,
@@ -250,8 +264,10 @@ final class InventoryShowCommand implements Callable<Integer> {
       c.put("recipe", cluster.recipe());
       c.put("members", cluster.members().fold());
       c.put("count", cluster.members().size());
-      c.put("budget", cluster.budget().toString());
-      c.put("allowed", cluster.allowed());
+      DisruptionBudget recipeBudget = recipeBudgets.apply(cluster.recipe());
+      c.put("budget", cluster.budget().orElse(recipeBudget).toString());
+      c.put("budgetFrom", cluster.budget().isPresent() ? "inventory" : "recipe");
+      c.put("allowed", cluster.allowed(recipeBudget));
       c.put("order", cluster.orderedMembers());
       c.put("vars", cluster.vars());
       clusterList.add(c);

@@ -142,7 +142,12 @@ final class RunExecution {
     } catch (InventoryException none) {
       return Rollout.standalone(hosts, flags.serial());
     }
-    return Rollout.of(CliInventory.load(spec), hosts, flags.serial(), flags.canary());
+    return Rollout.of(
+        CliInventory.load(spec),
+        hosts,
+        flags.serial(),
+        flags.canary(),
+        flags.recipes().defaultBudgets(CliContext.of(spec)));
   }
 
   /**

@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.herd.inventory.Cluster;
+import org.herd.inventory.DisruptionBudget;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.Wave;
 
@@ -95,15 +97,23 @@ public record Rollout(
 
   /**
    * The rollout of {@code hosts} under {@code inventory}'s clusters and waves. Hosts no wave has go
-   * in a last wave named {@value #REST}.
+   * in a last wave named {@value #REST}. A cluster without a budget in the inventory gets {@code
+   * recipeBudgets}' answer for its recipe's name (the budget the recipe declares).
    */
-  public static Rollout of(Inventory inventory, List<String> hosts, Serial serial, Canary canary) {
+  public static Rollout of(
+      Inventory inventory,
+      List<String> hosts,
+      Serial serial,
+      Canary canary,
+      Function<String, DisruptionBudget> recipeBudgets) {
     Set<String> inRun = new LinkedHashSet<>(hosts);
     List<ClusterRule> rules = new ArrayList<>();
     for (Cluster cluster : inventory.clusters()) {
       List<String> members = cluster.orderedMembers().stream().filter(inRun::contains).toList();
       if (!members.isEmpty()) {
-        rules.add(new ClusterRule(cluster.name(), members, cluster.allowed()));
+        rules.add(
+            new ClusterRule(
+                cluster.name(), members, cluster.allowed(recipeBudgets.apply(cluster.recipe()))));
       }
     }
     List<Stage> stages = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.herd.inventory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.herd.nodeset.NodeSet;
 
 /**
@@ -11,7 +12,8 @@ import org.herd.nodeset.NodeSet;
  * @param name the cluster name
  * @param members its hosts
  * @param recipe the name of the recipe that knows the service (the cluster name unless set)
- * @param budget how many members may be out of service at once
+ * @param budget how many members may be out of service at once, when the inventory says; else the
+ *     recipe's default applies (see {@link #allowed(DisruptionBudget)})
  * @param order the member order to upgrade in, when the service needs one (leader last…); empty
  *     when any order will do
  * @param vars free-form variables of the cluster
@@ -20,7 +22,7 @@ public record Cluster(
     String name,
     NodeSet members,
     String recipe,
-    DisruptionBudget budget,
+    Optional<DisruptionBudget> budget,
     List<String> order,
     Map<String, Object> vars) {
 
@@ -30,9 +32,17 @@ public record Cluster(
     vars = FrozenVars.copy(vars);
   }
 
-  /** How many members may be out at once, for this cluster's size. */
-  public int allowed() {
-    return budget.allowed(members.size());
+  /**
+   * How many members may be out at once, for this cluster's size: the inventory's budget, else
+   * {@code recipeDefault} (the budget its recipe declares).
+   */
+  public int allowed(DisruptionBudget recipeDefault) {
+    return budget.orElse(recipeDefault).allowed(members.size());
+  }
+
+  /** The budget in words: the inventory's, or which default applies. */
+  public String budgetText(DisruptionBudget recipeDefault) {
+    return budget.map(Object::toString).orElse("recipe's " + recipeDefault);
   }
 
   /** The members in upgrade order: {@link #order} if given, else node-set order. */

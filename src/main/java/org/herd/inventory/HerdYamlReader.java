@@ -180,8 +180,7 @@ final class HerdYamlReader {
                   });
       Located recipe =
           body.get().entry("recipe").flatMap(e -> recipe(e.value(), what)).orElse(null);
-      DisruptionBudget budget =
-          body.get().entry("budget").map(e -> budget(e.value())).orElse(DisruptionBudget.ONE);
+      DisruptionBudget budget = body.get().entry("budget").map(e -> budget(e.value())).orElse(null);
       List<Located> order =
           body.get()
               .entry("order")

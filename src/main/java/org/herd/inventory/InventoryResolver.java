@@ -147,7 +147,7 @@ final class InventoryResolver {
               cluster.name().text(),
               members,
               cluster.recipe() == null ? cluster.name().text() : cluster.recipe().text(),
-              cluster.budget(),
+              java.util.Optional.ofNullable(cluster.budget()),
               order(graph, cluster, members, what),
               cluster.vars()));
     }

@@ -72,7 +72,7 @@ record InventorySpec(
    * @param name the cluster name
    * @param members node-set expressions, united
    * @param recipe the recipe name, or {@code null} to use the cluster name
-   * @param budget how many members may be out at once
+   * @param budget how many members may be out at once, or {@code null} for the recipe's default
    * @param order node-set expressions giving the member order, or empty
    * @param vars variables of the cluster
    */

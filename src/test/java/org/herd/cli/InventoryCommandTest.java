@@ -139,8 +139,8 @@ class InventoryCommandTest {
             GROUP         COUNT  HOSTS
             @controllers  3      ctl[1-3]
 
-            CLUSTER  RECIPE  BUDGET      MEMBERS   ORDER
-            galera   galera  1 (1 of 3)  ctl[1-3]  ctl3,ctl1,ctl2
+            CLUSTER  RECIPE  BUDGET               MEMBERS   ORDER
+            galera   galera  recipe's 1 (1 of 3)  ctl[1-3]  ctl3,ctl1,ctl2
 
             WAVE   SOAK  COUNT  HOSTS
             first  10m   1      web01

@@ -40,7 +40,7 @@ class DocsExampleTest {
     assertThat(rabbit.members().fold()).isEqualTo("ctl[1-3]");
     assertThat(rabbit.orderedMembers()).containsExactly("ctl3", "ctl2", "ctl1");
     assertThat(site.cluster("kafka").orElseThrow().recipe()).isEqualTo("kafka");
-    assertThat(site.cluster("web-pool").orElseThrow().allowed()).isEqualTo(3);
+    assertThat(site.cluster("web-pool").orElseThrow().allowed(DisruptionBudget.ONE)).isEqualTo(3);
     assertThat(site.clustersOf("ctl2"))
         .extracting(Cluster::name)
         .containsExactly("rabbitmq", "galera");
