@@ -101,6 +101,23 @@ abstract class TransportContract {
   }
 
   @Test
+  void runsTheLineAsShDashCWould() throws Exception {
+    CommandResult result = run("echo \"[$0][$#][$1]\"; f() { echo \"f:$1\"; }; f x\necho two");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.stdoutText()).isEqualTo("[sh][0][]\nf:x\ntwo\n");
+  }
+
+  @Test
+  void reportsASyntaxErrorAsTheShellDoes() throws Exception {
+    CommandResult result = run("echo never; if then");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stdoutText()).isEmpty();
+    assertThat(result.stderrText()).contains("Syntax error");
+  }
+
+  @Test
   void keepsStdoutAndStderrApart() throws Exception {
     CommandResult result = run("echo out1; echo err1 >&2; echo out2; echo err2 >&2");
 
