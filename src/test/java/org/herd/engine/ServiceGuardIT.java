@@ -62,7 +62,14 @@ class ServiceGuardIT {
             guard.install(session, run, List.of(SERVICE), Instant.now().plusSeconds(3600));
         lab.lab().suite(lab.name(), Suite.NEW);
         lab.sh(host, "apt-get update -q >/dev/null");
-        String since = lab.sh(host, "date +%s").strip();
+        // The next whole second, once it has begun: journalctl's --since @S counts from the start
+        // of second S, which may still hold the start of the old version before this test ran.
+        String since =
+            lab.sh(
+                    host,
+                    "s=$(($(date +%s) + 1)); while [ \"$(date +%s)\" -lt $s ]; do sleep 0.1; done;"
+                        + " echo $s")
+                .strip();
 
         DetachedHandle install =
             detached.start(
