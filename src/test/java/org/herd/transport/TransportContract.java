@@ -114,7 +114,7 @@ abstract class TransportContract {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stdoutText()).isEmpty();
-    assertThat(result.stderrText()).contains("Syntax error");
+    assertThat(result.stderrText()).containsIgnoringCase("syntax error");
   }
 
   @Test
