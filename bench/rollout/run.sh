@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Benchmark: what a rolling upgrade does to a cluster's clients, herd against the seed's way.
+# Benchmark: what a rolling upgrade does to a cluster's clients, herd against the careful operator
+# and the seed's clush one-liner, side by side from one run.
 #
-# For each cluster kind (galera, etcd), runs `herd demo` twice on a fresh 3-host lab: once with
-# `herd upgrade` (one member at a time behind the health gate), once with `--clush`, the seed's
-#   clush -w MEMBERS -o '-F LAB_SSH_CONFIG' 'env DEBIAN_FRONTEND=noninteractive apt-get
-#     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold -y dist-upgrade'
-# on every member at once. The same write probe (a client writing every 100 ms, failing over across
-# members) measures both. Prints one table row per run: writes, failed writes, longest
-# unavailability, whether the cluster was healthy and every member upgraded at the end, duration.
-# Usage: sudo bench/rollout/run.sh [KIND...]   (needs root, the lab's tools and clustershell;
-# full outputs in target/bench/rollout)
+# Each run is one `herd demo` on a fresh 3-host lab (the cluster formed at the old version, then
+# upgraded while a client writes every 100 ms, giving each member 1 s per try, trying them in turn):
+#   herd      herd upgrade (the cluster's recipe, budget 1)
+#   operator  the careful operator by hand, scripted: one member at a time, apt-get dist-upgrade,
+#             the member then the whole cluster healthy before the next (careful-operator.sh)
+#   clush     clush -w MEMBERS '... apt-get ... dist-upgrade' on every member at once
+# herd and the operator alternate run by run (herd first in odd runs, the operator in even ones);
+# clush runs after them, --clush-runs times. Prints one row per run, then per release, kind and way:
+# median upgrade wall time, runs with failed writes, failed writes, median and worst longest window
+# (no member accepting a write), median and worst largest gap between acknowledged writes, and
+# acknowledged writes lost (read back from the cluster at the end).
+#
+# Usage: sudo bench/rollout/run.sh [--runs N] [--clush-runs N] [--release "bookworm trixie"]
+#                                  [--kinds "etcd galera"]
+# Needs root, the lab's tools and clustershell. Full outputs in target/bench/rollout/.
 set -uo pipefail
 
 here=$(readlink -f "${BASH_SOURCE[0]}")
@@ -19,31 +26,84 @@ mkdir -p "$out"
 # HERD: the herd command to run (default: the launcher); a copy of the jar (java -jar COPY) keeps a
 # long benchmark safe from a rebuild of target/herd.jar in the same tree.
 herd=${HERD:-$root/herd}
-kinds=("$@")
-[ ${#kinds[@]} -gt 0 ] || kinds=(galera etcd)
+runs=5
+clush_runs=1
+releases=bookworm
+kinds="etcd galera"
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --clush-runs) clush_runs=$2; shift 2 ;;
+    --release) releases=$2; shift 2 ;;
+    --kinds) kinds=$2; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--clush-runs N] [--release \"bookworm trixie\"] [--kinds \"etcd galera\"]" >&2; exit 2 ;;
+  esac
+done
 
 [ "$(id -u)" = 0 ] || { echo "the lab needs root" >&2; exit 3; }
-command -v clush >/dev/null || { echo "clush is not installed (apt-get install clustershell)" >&2; exit 3; }
+command -v clush >/dev/null || [ "$clush_runs" = 0 ] || { echo "clush is not installed (apt-get install clustershell)" >&2; exit 3; }
 $herd --version >/dev/null # builds the jar if needed
 
 echo "machine: $(nproc) CPUs, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| cluster | upgraded by | writes | failed | longest unavailability | healthy, all upgraded | upgrade took | exit |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
-for kind in "${kinds[@]}"; do
-  for way in herd clush; do
-    log="$out/$kind-$way.txt"
-    flag=""
-    [ "$way" = clush ] && flag="--clush"
-    $herd demo --cluster "$kind" --name "rb${kind:0:1}" $flag >"$log" 2>&1
-    rc=$?
-    client=$(grep -m1 '^  client ' "$log" | sed 's/^  client *//')
-    writes=$(sed -E 's/^([0-9]+) writes.*/\1/' <<<"$client")
-    failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$client")
-    longest=$(sed -E 's/.*longest unavailability (.*)$/\1/' <<<"$client")
-    cluster=$(grep -m1 '^  cluster ' "$log" | sed 's/^  cluster *//')
-    took=$(grep -m1 '^  upgrade    ' "$log" | sed -E 's/^  upgrade *([^(]*) \(.*/\1/')
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' \
-      "$kind" "$way" "${writes:-?}" "${failed:-?}" "${longest:-?}" "${cluster:-?}" "${took:-?}" "$rc"
+rows="$out/runs.tsv"
+printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\n' >"$rows"
+
+# One demo; appends its row to $rows and prints it.
+demo() { # release kind way run
+  local release=$1 kind=$2 way=$3 run=$4
+  local log="$out/$release-$kind-$way-$run.txt"
+  $herd demo --cluster "$kind" --by "$way" --release "$release" --name "rb${kind:0:1}" >"$log" 2>&1
+  local rc=$?
+  local client wall writes failed window gap lost healthy
+  client=$(grep -m1 '^  client ' "$log" | sed 's/^  client *//')
+  writes=$(sed -nE 's/^([0-9]+) writes.*/\1/p' <<<"$client")
+  failed=$(sed -nE 's/.* ([0-9]+) failed.*/\1/p' <<<"$client")
+  window=$(sed -nE 's/.*longest window ([0-9.]+) s.*/\1/p' <<<"$client")
+  gap=$(sed -nE 's/.*largest gap ([0-9.]+) s.*/\1/p' <<<"$client")
+  lost=$(sed -nE 's/.*, ([0-9?]+)[^,]* acknowledged lost.*/\1/p' <<<"$client")
+  healthy=$(grep -qm1 '^  cluster    healthy, every member at the new version' "$log" && echo yes || echo no)
+  wall=$(sed -nE 's/^  upgrade +([0-9.]+) s .*/\1/p' "$log" | head -n 1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$release" "$kind" "$way" "$run" \
+    "${wall:-?}" "${writes:-?}" "${failed:-?}" "${window:-?}" "${gap:-?}" "${lost:-?}" "$healthy" "$rc" |
+    tee -a "$rows"
+}
+
+printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\n'
+for release in $releases; do
+  for kind in $kinds; do
+    for ((i = 1; i <= runs; i++)); do
+      if ((i % 2)); then order="herd operator"; else order="operator herd"; fi
+      for way in $order; do demo "$release" "$kind" "$way" "$i"; done
+    done
+    for ((i = 1; i <= clush_runs; i++)); do demo "$release" "$kind" clush "$i"; done
   done
 done
+
+echo
+echo "| release | cluster | upgraded by | runs | upgrade wall time, median (min–max) | runs with failed writes | failed writes | longest window, median (worst) | largest gap, median (worst) | acknowledged writes lost | healthy, all upgraded |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+tail -n +2 "$rows" | sort -t$'\t' -k1,1 -k2,2 -k3,3 -s | awk -F'\t' '
+  function median(list, n,   a, i, j, t) {
+    split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  function flush() {
+    if (key == "") return
+    printf "| %s | %s | %s | %d | %.1f s (%.1f–%.1f) | %d | %d | %.1f s (%.1f) | %.1f s (%.1f) | %s | %d of %d |\n",
+      r, k, w, n, median(walls, n), wmin, wmax, withfail, failed, median(windows, n), wmax2, median(gaps, n), gmax, lost, healthy, n
+  }
+  {
+    if ($1 "/" $2 "/" $3 != key) {
+      flush(); key = $1 "/" $2 "/" $3; r = $1; k = $2; w = $3
+      n = 0; walls = windows = gaps = ""; wmin = 1e9; wmax = 0; wmax2 = 0; gmax = 0; withfail = 0; failed = 0; lost = 0; healthy = 0
+    }
+    n++; walls = walls " " $5; windows = windows " " $8; gaps = gaps " " $9
+    if ($5 + 0 < wmin) wmin = $5 + 0; if ($5 + 0 > wmax) wmax = $5 + 0
+    if ($8 + 0 > wmax2) wmax2 = $8 + 0; if ($9 + 0 > gmax) gmax = $9 + 0
+    if ($7 + 0 > 0) withfail++; failed += $7
+    lost = ($10 == "?" || lost == "?") ? "?" : lost + $10
+    if ($11 == "yes") healthy++
+  }
+  END { flush() }'

@@ -6,6 +6,7 @@ import org.herd.lab.ClusterKind;
 import org.herd.lab.Lab;
 import org.herd.lab.LabSpec;
 import org.herd.lab.MachineCheck;
+import org.herd.lab.Release;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,15 +19,18 @@ import picocli.CommandLine.Spec;
  * beside the versions before and after (see {@link DemoScenario}). The lab is torn down at the end,
  * on failure and on Ctrl-C too, unless {@code --keep}.
  *
- * <p>{@code --clush} runs the seed's way instead ({@code clush … apt-get dist-upgrade} on every
- * member at once), with the same client, for the comparison in docs/benchmarks.md.
+ * <p>{@code --by operator} upgrades the way a careful operator does by hand (one member at a time,
+ * {@code apt-get dist-upgrade}, health between members), {@code --by clush} the seed's way ({@code
+ * clush … apt-get dist-upgrade} on every member at once), with the same client, for the comparison
+ * in docs/benchmarks.md.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Show herd's main job on a lab: a real cluster upgraded one member at a time",
-      "while a client writes to it every 100 ms. Needs root and the lab's tools (docs/lab.md)."
+      "while a client writes to it every 100 ms, giving each member 1 s per try. Needs root",
+      "and the lab's tools (docs/lab.md)."
     },
     footer = {
       "",
@@ -62,11 +66,21 @@ final class DemoCommand implements Callable<Integer> {
   boolean keep;
 
   @Option(
-      names = "--clush",
+      names = "--release",
+      paramLabel = "RELEASE",
       description =
-          "Upgrade the way the seed's notes do instead: clush … apt-get dist-upgrade on every"
-              + " member at once (for comparison).")
-  boolean clush;
+          "Debian release of the lab hosts: bookworm or trixie (default: ${DEFAULT-VALUE}).")
+  String release = "bookworm";
+
+  @Option(
+      names = "--by",
+      paramLabel = "WAY",
+      description = {
+        "Who upgrades: herd (default), operator (a careful operator by hand, scripted: one",
+        "member at a time, apt-get dist-upgrade, member and cluster healthy before the next) or",
+        "clush (the seed's clush … apt-get dist-upgrade on every member at once), for comparison."
+      })
+  String by = "herd";
 
   @Override
   public Integer call() throws Exception {
@@ -84,7 +98,9 @@ final class DemoCommand implements Callable<Integer> {
       context.err().println("herd: demo: " + whyNot.get() + "; see docs/lab.md");
       return ExitCode.UNAVAILABLE.code();
     }
-    if (clush && !DemoScenario.onPath("clush")) {
+    DemoWay way = way(by);
+    Release labRelease = Release.of(release);
+    if (way == DemoWay.CLUSH && !DemoScenario.onPath("clush")) {
       context.err().println("herd: demo: --clush needs clush (apt-get install clustershell)");
       return ExitCode.UNAVAILABLE.code();
     }
@@ -100,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
         };
     try (InterruptHook hook = InterruptHook.install(java.time.Duration.ofMinutes(1))) {
       hook.onInterrupt(teardown);
-      DemoScenario scenario = new DemoScenario(context, lab, name, kind, hosts, clush);
+      DemoScenario scenario = new DemoScenario(context, lab, name, kind, hosts, labRelease, way);
       try {
         return scenario.run().code();
       } finally {
@@ -113,5 +129,14 @@ final class DemoCommand implements Callable<Integer> {
         context.err().flush();
       }
     }
+  }
+
+  private static DemoWay way(String label) {
+    for (DemoWay way : DemoWay.values()) {
+      if (way.label().equals(label)) {
+        return way;
+      }
+    }
+    throw new UserError("--by " + label + ": expected herd, operator or clush");
   }
 }

@@ -23,7 +23,7 @@ import org.herd.lab.ProbeReport;
  * @param health the cluster's health after the upgrade
  * @param took how long the upgrade command ran
  * @param upgradeExit the upgrade command's exit status
- * @param clush whether the upgrade was the seed's {@code clush} way
+ * @param way who upgraded the cluster
  * @param total the whole demo's duration, lab included
  */
 record DemoReport(
@@ -36,7 +36,7 @@ record DemoReport(
     ClusterHealth health,
     Duration took,
     int upgradeExit,
-    boolean clush,
+    DemoWay way,
     Duration total) {
 
   /** Every member moved to one new version. */
@@ -53,7 +53,7 @@ record DemoReport(
   }
 
   void print(PrintWriter out) {
-    String how = clush ? "clush … apt-get dist-upgrade (every member at once)" : "herd upgrade";
+    String how = way.description();
     out.println();
     out.println("herd demo: " + kind.label() + " cluster " + nodes + ", upgraded by " + how);
     out.println();
@@ -68,6 +68,16 @@ record DemoReport(
             + probe.acknowledgedBy().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
+    probe
+        .longestWindowStart()
+        .ifPresent(
+            start ->
+                out.println(
+                    "             longest window from "
+                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                            .withZone(java.time.ZoneOffset.UTC)
+                            .format(start)
+                        + " UTC"));
     probe.failures().entrySet().stream()
         .limit(3)
         .forEach(e -> out.println("             failed " + e.getValue() + "×: " + e.getKey()));
@@ -79,7 +89,7 @@ record DemoReport(
     health.detail().lines().forEach(line -> out.println("             " + line));
     out.println(
         "  upgrade    "
-            + minutes(took)
+            + ProbeReport.seconds(took)
             + " ("
             + how
             + ", exit "
@@ -94,7 +104,17 @@ record DemoReport(
   /** What happened, for a first-time user, in two or three sentences. */
   String explanation() {
     String service = kind == ClusterKind.GALERA ? "MariaDB" : "etcd";
-    if (clush) {
+    if (way == DemoWay.OPERATOR) {
+      return "This was the careful operator's way: one member at a time, dpkg stopping and"
+          + " restarting "
+          + service
+          + " itself during apt-get dist-upgrade, and the member and the cluster healthy before"
+          + " the next member. herd upgrade does the same work with downloads first, the"
+          + " packages installed while "
+          + service
+          + " keeps running, and only the restart inside each member's turn.";
+    }
+    if (way == DemoWay.CLUSH) {
       return "This was the seed's way: apt-get ran on every member at once, so the packages'"
           + " maintainer scripts stopped and restarted "
           + service

@@ -36,31 +36,41 @@ final class DemoScenario {
   /** How long the client writes before and after the upgrade, so that both ends are seen. */
   private static final Duration MARGIN = Duration.ofSeconds(3);
 
-  /** How long the seed's way may take before it is stopped (a member may hang rejoining). */
-  private static final Duration CLUSH_LIMIT = Duration.ofMinutes(10);
+  /**
+   * How long the seed's or the operator's way may take before it is stopped (a member may hang).
+   */
+  private static final Duration EXTERNAL_LIMIT = Duration.ofMinutes(10);
 
   private final CliContext context;
   private final Lab lab;
   private final String name;
   private final ClusterKind kind;
   private final int hosts;
-  private final boolean clush;
+  private final Release release;
+  private final DemoWay way;
 
   DemoScenario(
-      CliContext context, Lab lab, String name, ClusterKind kind, int hosts, boolean clush) {
+      CliContext context,
+      Lab lab,
+      String name,
+      ClusterKind kind,
+      int hosts,
+      Release release,
+      DemoWay way) {
     this.context = context;
     this.lab = lab;
     this.name = name;
     this.kind = kind;
     this.hosts = hosts;
-    this.clush = clush;
+    this.release = release;
+    this.way = way;
   }
 
   /** Runs the demo; OK when the cluster ends healthy with every member at a new version. */
   ExitCode run() throws IOException, InterruptedException {
     Instant start = context.clock().instant();
     step("bringing up a lab of " + hosts + " Debian hosts (" + name + ")");
-    lab.up(new LabSpec(name, hosts, Release.of("bookworm")), Optional.empty());
+    lab.up(new LabSpec(name, hosts, release), Optional.empty());
     List<String> members = new ArrayList<>();
     for (int i = 1; i <= hosts; i++) {
       members.add(name + "-" + i);
@@ -82,10 +92,13 @@ final class DemoScenario {
       step("lab repository switched to the new versions (herd lab suite new)");
       lab.suite(name, Suite.NEW);
       Instant upgradeStart = context.clock().instant();
+      Path sshConfig = inventory.resolveSibling("ssh_config");
       upgrade =
-          clush
-              ? clushUpgrade(members, inventory.resolveSibling("ssh_config"))
-              : herdUpgrade(inventory, nodes);
+          switch (way) {
+            case HERD -> herdUpgrade(inventory, nodes);
+            case OPERATOR -> operatorUpgrade(members, sshConfig);
+            case CLUSH -> clushUpgrade(members, sshConfig);
+          };
       took = Duration.between(upgradeStart, context.clock().instant());
       Thread.sleep(MARGIN.toMillis());
     } finally {
@@ -104,7 +117,7 @@ final class DemoScenario {
             health,
             took,
             upgrade,
-            clush,
+            way,
             Duration.between(start, context.clock().instant()));
     result.print(context.out());
     return result.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
@@ -153,26 +166,48 @@ final class DemoScenario {
             journal,
             "--refresh",
             "--yes",
-            "--parallel",
-            "1",
             nodes);
   }
 
   private int clushUpgrade(List<String> members, Path sshConfig)
       throws IOException, InterruptedException {
     String nodes = String.join(",", members);
-    List<String> ssh = List.of("-o", "-F " + sshConfig);
+    List<String> clush = List.of("clush", "-w", nodes, "-o", "-F " + sshConfig);
     step("clush -w " + nodes + " apt-get -q update");
-    clush(nodes, ssh, "apt-get -q update");
+    external(concat(clush, "apt-get -q update"));
     step("clush -w " + nodes + " '" + SEED_UPGRADE + "'  (every member at once)");
-    return clush(nodes, ssh, SEED_UPGRADE);
+    return external(concat(clush, SEED_UPGRADE));
   }
 
-  private int clush(String nodes, List<String> ssh, String command)
+  /**
+   * The careful operator's way, scripted ({@code careful-operator.sh}): one member at a time,
+   * {@code apt-get dist-upgrade}, then the member and the whole cluster healthy before the next.
+   */
+  private int operatorUpgrade(List<String> members, Path sshConfig)
       throws IOException, InterruptedException {
-    List<String> argv = new ArrayList<>(List.of("clush", "-w", nodes));
-    argv.addAll(ssh);
-    argv.add(command);
+    Path script = lab.paths().lab(name).resolve("careful-operator.sh");
+    try (var in = DemoScenario.class.getResourceAsStream("careful-operator.sh")) {
+      Files.write(script, in.readAllBytes());
+    }
+    step(
+        "the careful operator: one member at a time, apt-get dist-upgrade, member then cluster"
+            + " healthy before the next ("
+            + script
+            + ")");
+    List<String> argv =
+        new ArrayList<>(List.of("bash", script.toString(), kind.label(), sshConfig.toString()));
+    argv.addAll(members);
+    return external(argv);
+  }
+
+  private static List<String> concat(List<String> argv, String last) {
+    List<String> all = new ArrayList<>(argv);
+    all.add(last);
+    return all;
+  }
+
+  /** Runs a command of the machine's, its output indented into the demo's. */
+  private int external(List<String> argv) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
     Thread copier =
         new Thread(
@@ -187,9 +222,9 @@ final class DemoScenario {
               }
             });
     copier.start();
-    if (!process.waitFor(CLUSH_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
+    if (!process.waitFor(EXTERNAL_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      step("stopped clush after " + CLUSH_LIMIT.toMinutes() + " min");
+      step("stopped " + argv.get(0) + " after " + EXTERNAL_LIMIT.toMinutes() + " min");
     }
     copier.join();
     context.out().flush();

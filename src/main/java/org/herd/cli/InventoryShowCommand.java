@@ -63,7 +63,7 @@ final class InventoryShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    recipeBudgets = recipes.defaultBudgets(context);
+    recipeBudgets = RecipesOption.defaultBudgets(recipes.load(context));
     InventoryRef ref = CliInventory.locate(spec);
     Inventory inventory = InventoryLoader.load(ref);
     NodeSet selected = nodes == null ? inventory.hostNames() : inventory.select(nodes);

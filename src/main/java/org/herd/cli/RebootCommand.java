@@ -21,17 +21,19 @@ import picocli.CommandLine.Spec;
 /**
  * {@code herd reboot [NODES]}: reboots hosts as a run, under the same admission, journal and
  * cleanup as an upgrade: per host precheck → drain → reboot (new boot id, sshd, systemd booted) →
- * health → undrain, one host at a time unless {@code --parallel}. The hosts are probed first, as
- * for a plan, so that the precheck can refuse a host whose state moved; nothing is installed. Its
- * options are those of every run ({@link RunFlags}: {@code --parallel}, {@code --serial}, {@code
- * --canary}…); its plan's reboot policy is {@code always}.
+ * health → undrain, each cluster's members within its budget, standalone hosts {@code --parallel}
+ * at a time. The hosts are probed first, as for a plan, so that the precheck can refuse a host
+ * whose state moved; nothing is installed. Its options are those of every run ({@link RunFlags}:
+ * {@code --parallel}, {@code --serial}, {@code --canary}…); its plan's reboot policy is {@code
+ * always}.
  */
 @Command(
     name = "reboot",
     mixinStandardHelpOptions = true,
     description = {
-      "Reboot hosts one at a time (or --parallel N), each drained, rebooted, waited for",
-      "(new boot id, sshd, systemd booted), health-checked and undrained, as a journaled run."
+      "Reboot hosts, cluster members within their budgets and standalone hosts --parallel at a",
+      "time, each drained, rebooted, waited for (new boot id, sshd, systemd booted),",
+      "health-checked and undrained, as a journaled run."
     },
     footer = {"", "Exit status: as 'herd apply'; 1 when the operator declined."})
 final class RebootCommand implements Callable<Integer> {

@@ -45,8 +45,7 @@ final class RecipesOption {
    * The budget each recipe in force declares, by recipe name: what a cluster gets when the
    * inventory gives it none; one member at a time for a name no recipe has.
    */
-  Function<String, DisruptionBudget> defaultBudgets(CliContext context) {
-    RecipeCatalog catalog = load(context);
+  static Function<String, DisruptionBudget> defaultBudgets(RecipeCatalog catalog) {
     return name ->
         catalog
             .find(name)

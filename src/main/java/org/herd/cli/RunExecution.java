@@ -106,7 +106,8 @@ final class RunExecution {
                 journal,
                 context.clock(),
                 AptSettings.DEFAULT,
-                options.reboot());
+                options.reboot(),
+                rollout.installingAhead());
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
       actions.whenGuardLeaseAtRisk(new GuardLeaseAlarm(run, progress, control));
@@ -142,12 +143,18 @@ final class RunExecution {
     } catch (InventoryException none) {
       return Rollout.standalone(hosts, flags.serial());
     }
+    org.herd.recipe.RecipeCatalog catalog = flags.recipes().load(CliContext.of(spec));
     return Rollout.of(
         CliInventory.load(spec),
         hosts,
         flags.serial(),
         flags.canary(),
-        flags.recipes().defaultBudgets(CliContext.of(spec)));
+        RecipesOption.defaultBudgets(catalog),
+        name ->
+            catalog
+                .find(name)
+                .map(r -> r.install() == org.herd.recipe.InstallTiming.AHEAD)
+                .orElse(false));
   }
 
   /**

@@ -14,13 +14,19 @@ import picocli.CommandLine.Option;
  */
 final class RunFlags {
 
+  /**
+   * The default of {@code --parallel}: clush's fan-out. Standalone hosts are independent of each
+   * other; members of clusters and pools are held by their budgets, whatever this says.
+   */
+  static final int DEFAULT_PARALLEL = org.herd.fleet.FanOutSettings.DEFAULT_FANOUT;
+
   @Option(
       names = "--parallel",
       paramLabel = "N",
       description =
-          "Hosts upgraded (or rebooted) at once, between precheck and verify (default:"
-              + " ${DEFAULT-VALUE}).")
-  int parallel = 1;
+          "Standalone hosts (in no cluster or pool) upgraded (or rebooted) at once (default:"
+              + " ${DEFAULT-VALUE}, clush's fan-out); cluster members go by their budgets.")
+  int parallel = DEFAULT_PARALLEL;
 
   @Option(
       names = "--max-fail",

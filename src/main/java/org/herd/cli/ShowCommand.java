@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.herd.engine.HostTimeline;
 import org.herd.engine.PendingRestarts;
 import org.herd.engine.UpgradeStep;
 import org.herd.journal.Journal;
@@ -102,6 +103,7 @@ final class ShowCommand implements Callable<Integer> {
       table.row(cells.toArray(String[]::new));
     }
     out.print(table.render(context.terminal()));
+    printTimes(context, hosts, steps);
     for (StepRecord record : steps) {
       if (latest.get(record.host()).get(record.step()) == record
           && record.outcome().map(o -> o.failure() || o == StepOutcome.UNREACHABLE).orElse(false)) {
@@ -144,6 +146,47 @@ final class ShowCommand implements Callable<Integer> {
             change.after().orElse("(removed)"));
       }
     }
+  }
+
+  /**
+   * Where each host's time went: seconds in each step (all attempts), waiting between steps (its
+   * turn, a gate, the other hosts' downloads), out of service (drain to undrain) and in all.
+   */
+  private static void printTimes(CliContext context, List<String> hosts, List<StepRecord> steps) {
+    Map<String, List<StepRecord>> byHost = new LinkedHashMap<>();
+    steps.forEach(r -> byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r));
+    List<String> headers = new ArrayList<>(List.of("HOST"));
+    for (UpgradeStep step : UpgradeStep.values()) {
+      headers.add(step.journalName().toUpperCase(Locale.ROOT));
+    }
+    headers.addAll(List.of("WAITED", "OUT", "TOTAL"));
+    TextTable table = new TextTable(headers.toArray(String[]::new));
+    for (String host : hosts) {
+      if (!byHost.containsKey(host)) {
+        continue;
+      }
+      HostTimeline timeline = HostTimeline.of(byHost.get(host), context.clock().instant());
+      List<String> cells = new ArrayList<>(List.of(host));
+      for (UpgradeStep step : UpgradeStep.values()) {
+        Duration spent = timeline.steps().get(step);
+        cells.add(spent == null ? "-" : decimal(spent));
+      }
+      cells.add(decimal(timeline.waited()));
+      cells.add(timeline.outOfService().map(ShowCommand::decimal).orElse("-"));
+      cells.add(decimal(timeline.total()));
+      table.row(cells.toArray(String[]::new));
+    }
+    if (byHost.isEmpty()) {
+      return;
+    }
+    context
+        .out()
+        .printf("%nwhere the time went (seconds; WAITED: between steps, OUT: drain to undrain):%n");
+    context.out().print(table.render(context.terminal()));
+  }
+
+  private static String decimal(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
   }
 
   private static Map<String, Map<String, StepRecord>> latestByHost(List<StepRecord> steps) {

@@ -30,6 +30,13 @@ import java.util.Optional;
  * ends the rollout there. Hosts that will not start are reported with the reason ({@link
  * #notStarted()}).
  *
+ * <p>Installing ahead: a host whose every cluster installs ahead ({@link
+ * Rollout.ClusterRule#installsAhead()}) is told to prepare ({@link Decision#prepare()}: its
+ * non-disruptive steps, packages installed with its services held) as soon as its wave is the
+ * current one and no canary runs, all such hosts of the wave at once; it is not out of service
+ * while it prepares, and it is started (its turn: drain, restart, health, undrain) only once its
+ * preparation ended ({@link #prepared}), in its cluster's order. Canaries prepare in their turn.
+ *
  * <p>Incremental: a decision looks only at the clusters that changed since the previous one ({@link
  * ChangedClusters}), so its cost follows what happened, not the size of the fleet. Its parts:
  * {@link ClusterProgress} (one cluster), {@link ChangedClusters}, {@link CanaryProgress}, {@link
@@ -42,13 +49,17 @@ public final class Admission {
    * What may happen now.
    *
    * @param start the hosts to start now, already counted as out of service
+   * @param prepare the hosts to prepare now (install ahead of their turn); tell {@link #prepared}
+   *     when each ends
    * @param wakeAt when to ask again even if no host ends before (a soak or a gate retry)
    * @param pause why the run should pause now (the canaries are done and wait for the operator)
    */
-  public record Decision(List<String> start, Optional<Instant> wakeAt, Optional<String> pause) {
+  public record Decision(
+      List<String> start, List<String> prepare, Optional<Instant> wakeAt, Optional<String> pause) {
     /** Freezes the decision. */
     public Decision {
       start = List.copyOf(start);
+      prepare = List.copyOf(prepare);
     }
   }
 
@@ -91,6 +102,10 @@ public final class Admission {
   private final List<List<ClusterProgress>> clustersIn = new ArrayList<>();
   private boolean looked;
   private final CanaryProgress canaries;
+  private final java.util.Set<String> ahead = new java.util.HashSet<>();
+  private final java.util.Set<String> preparing = new java.util.HashSet<>();
+  private final java.util.Set<String> back = new java.util.HashSet<>();
+  private final boolean[] prepareIssued;
 
   /**
    * An admission for {@code hosts} (the run's hosts still to execute and those already settled, in
@@ -108,6 +123,7 @@ public final class Admission {
     waitingCount = status.size();
     unfinished = new int[rollout.waves().size()];
     startedNow = new boolean[rollout.waves().size()];
+    prepareIssued = new boolean[rollout.waves().size()];
     for (int i = 0; i < rollout.waves().size(); i++) {
       for (String host : rollout.waves().get(i).hosts()) {
         if (status.containsKey(host) && !stageOf.containsKey(host)) {
@@ -138,6 +154,7 @@ public final class Admission {
     }
     changed = new ChangedClusters(clusters);
     canaries = new CanaryProgress(rollout.canary());
+    ahead.addAll(rollout.installingAhead());
   }
 
   /**
@@ -161,6 +178,46 @@ public final class Admission {
     inFlight.add(host);
   }
 
+  /**
+   * Tells that a host told to prepare ended its preparation: it may now be started in its turn, or
+   * it failed (its clusters are degraded, as for a failed host).
+   */
+  public void prepared(String host, boolean failed) {
+    if (!preparing.remove(host)) {
+      throw new IllegalStateException(host + " was not preparing");
+    }
+    if (!waiting(host)) {
+      return; // given up while it prepared
+    }
+    if (failed) {
+      end(host, Status.FAILED);
+    } else {
+      changed.host(host);
+    }
+  }
+
+  /**
+   * Tells that a started member is back in service (healthy and undrained) before it ends: it no
+   * longer counts against its clusters' budgets, so their next members may go out while it finishes
+   * its last steps (unguard, verify). Standalone hosts, and canaries, count until they end.
+   */
+  public void backInService(String host) {
+    if (status.get(host) != Status.RUNNING) {
+      throw new IllegalStateException(host + " was not started");
+    }
+    List<ClusterProgress> mine = clustersOf.get(host);
+    if (mine == null
+        || (rollout.canary().enabled() && mine.stream().anyMatch(c -> !c.canaryDone))) {
+      return; // a canary counts until it ended well: only then may its cluster go on
+    }
+    if (back.add(host)) {
+      for (ClusterProgress cluster : mine) {
+        cluster.out--;
+      }
+      changed.host(host);
+    }
+  }
+
   /** Tells that a started host ended: succeeded, or failed (its clusters are degraded). */
   public void ended(String host, boolean failed) {
     if (status.get(host) != Status.RUNNING) {
@@ -180,17 +237,19 @@ public final class Admission {
     if (was == Status.WAITING || was == Status.RUNNING) {
       unfinished[stageOf.get(host)]--;
     }
+    // A member back in service no longer counts as out.
+    boolean out = was == Status.RUNNING && !back.remove(host);
     for (ClusterProgress cluster : clustersOf.getOrDefault(host, List.of())) {
       if (end == Status.FAILED) {
         if (cluster.degradedBy == null) {
           cluster.degradedBy = host;
         }
-        if (was != Status.RUNNING) {
+        if (!out) {
           cluster.out++;
         }
         giveUp(cluster, cluster.blockedReason());
       } else {
-        if (was == Status.RUNNING) {
+        if (out) {
           cluster.out--;
         }
         cluster.canaryDone = true;
@@ -237,13 +296,14 @@ public final class Admission {
   /** The hosts that may start at {@code now}; they count as out of service from now on. */
   public Decision next(Instant now) {
     List<String> start = new ArrayList<>();
+    List<String> prepare = new ArrayList<>();
     Optional<Instant> wake = Optional.empty();
     Optional<String> pause = Optional.empty();
     looked = false;
     while (!paused && stage < unfinished.length) {
       Rollout.Stage wave = rollout.waves().get(stage);
       if (phase == Phase.RUNNING) {
-        Outcome outcome = admitIn(now, start);
+        Outcome outcome = admitIn(now, start, prepare);
         wake = earliest(wake, outcome.wake);
         if (outcome.pause != null) {
           paused = true;
@@ -296,13 +356,13 @@ public final class Admission {
       waitingFor.clear();
       changed.all();
     }
-    return new Decision(start, wake, pause);
+    return new Decision(start, prepare, wake, pause);
   }
 
   private record Outcome(Optional<Instant> wake, String pause) {}
 
   /** Admits what the current wave allows; gives up hosts nothing could ever start. */
-  private Outcome admitIn(Instant now, List<String> start) {
+  private Outcome admitIn(Instant now, List<String> start, List<String> prepare) {
     Rollout.Stage wave = rollout.waves().get(stage);
     boolean canaryPhase =
         canaries.phase(clusters, c -> c.next(policy, this::waiting, this::inStage) != null);
@@ -316,6 +376,15 @@ public final class Admission {
     Optional<Instant> canarySoak = canaries.soaking(now);
     if (canarySoak.isPresent()) {
       return new Outcome(canarySoak, null);
+    }
+    if (!canaryPhase && !prepareIssued[stage]) {
+      prepareIssued[stage] = true;
+      for (String host : wave.hosts()) {
+        if (ahead.contains(host) && waiting(host) && !inFlight.contains(host)) {
+          preparing.add(host);
+          prepare.add(host);
+        }
+      }
     }
     for (String host : inFlight) {
       if (waiting(host) && inStage(host)) {
@@ -365,7 +434,7 @@ public final class Admission {
       return new Outcome(wake, null);
     }
     admitStandalone(wave, start);
-    if (start.isEmpty() && wake.isEmpty() && running == 0) {
+    if (start.isEmpty() && wake.isEmpty() && running == 0 && preparing.isEmpty()) {
       for (String host : wave.hosts()) {
         if (waiting(host)) {
           Wait wait = waitingFor.get(host);
@@ -386,6 +455,11 @@ public final class Admission {
   /** Whether {@code member} may go out now under every cluster it is in. */
   private Verdict admissible(String member, Instant now, Map<ClusterProgress, GateVerdict> gates) {
     List<ClusterProgress> mine = clustersOf.get(member);
+    if (preparing.contains(member)) {
+      waitingFor.put(
+          member, new Wait(mine.get(0).name(), "member " + member + " installing ahead", null));
+      return Verdict.WAIT;
+    }
     for (ClusterProgress cluster : mine) {
       if (cluster.blockedReason() != null) {
         return Verdict.WAIT;

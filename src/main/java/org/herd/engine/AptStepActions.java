@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.herd.journal.Journal;
 import org.herd.journal.RunId;
@@ -63,7 +64,10 @@ public final class AptStepActions implements StepActions, AutoCloseable {
   private final RestartSteps restarts;
   private final RebootStep reboots;
 
-  /** The apt steps of {@code run}, rebooting hosts as {@code reboot} says. */
+  /**
+   * The apt steps of {@code run}, rebooting hosts as {@code reboot} says, the guard of the hosts in
+   * {@code holding} (installing ahead of their turn) holding their services.
+   */
   public AptStepActions(
       RunId run,
       Map<String, HostPlan> plans,
@@ -74,7 +78,8 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       Journal journal,
       Clock clock,
       AptSettings apt,
-      RebootPolicy reboot) {
+      RebootPolicy reboot,
+      Set<String> holding) {
     this.plans = Map.copyOf(plans);
     this.hooks = Map.copyOf(hooks);
     this.sessions = new HostSessions(endpoints, transport);
@@ -82,7 +87,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     this.leases = new GuardLeases(guard, run, clock, sessions);
     this.installs = new InstallSteps(run, apt, clock, sessions);
     this.checks = new HostChecks(run, journal, guard);
-    this.guards = new GuardSteps(run, clock, guard, leases);
+    this.guards = new GuardSteps(run, clock, guard, leases, holding);
     this.restarts = new RestartSteps(run, restartRules, guard, sessions);
     this.reboots = new RebootStep(reboot, clock, sessions);
     leases.start(GUARD_LEASE.dividedBy(3));

@@ -69,9 +69,9 @@ public final class DetachedCommand {
     this.pollInterval = pollInterval;
   }
 
-  /** Files under {@link #DEFAULT_ROOT}, the log polled every half second. */
+  /** Files under {@link #DEFAULT_ROOT}, the log polled every 200 ms. */
   public static DetachedCommand standard() {
-    return new DetachedCommand(DEFAULT_ROOT, Duration.ofMillis(500));
+    return new DetachedCommand(DEFAULT_ROOT, Duration.ofMillis(200));
   }
 
   /**

@@ -22,12 +22,18 @@ final class GuardSteps {
   private final Clock clock;
   private final ServiceGuard guard;
   private final GuardLeases leases;
+  private final Set<String> holding;
 
-  GuardSteps(RunId run, Clock clock, ServiceGuard guard, GuardLeases leases) {
+  /**
+   * @param holding the hosts whose guard holds their services (denies stops too): those installing
+   *     ahead of their turn
+   */
+  GuardSteps(RunId run, Clock clock, ServiceGuard guard, GuardLeases leases, Set<String> holding) {
     this.run = run;
     this.clock = clock;
     this.guard = guard;
     this.leases = leases;
+    this.holding = Set.copyOf(holding);
   }
 
   StepResult guard(Session session, HostPlan plan)
@@ -40,11 +46,16 @@ final class GuardSteps {
               : "the plan does not know the packages' services: dpkg restarts them itself");
     }
     Instant until = clock.instant().plus(AptStepActions.GUARD_LEASE);
-    GuardMode mode = guard.install(session, run, services, until);
+    boolean hold = holding.contains(plan.host());
+    GuardMode mode = guard.install(session, run, services, until, hold);
     leases.held(plan.host(), until);
     return new StepResult.Done(
         true,
-        "guard (" + mode.name().toLowerCase(Locale.ROOT) + ") for " + String.join(" ", services));
+        "guard ("
+            + mode.name().toLowerCase(Locale.ROOT)
+            + (hold ? ", holding: stops denied too" : "")
+            + ") for "
+            + String.join(" ", services));
   }
 
   StepResult unguard(Session session)

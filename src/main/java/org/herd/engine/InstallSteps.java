@@ -28,6 +28,19 @@ final class InstallSteps {
   private static final int TAIL_BYTES = 16 * 1024;
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
+  /**
+   * Runs its arguments (apt-get --download-only) after linking into apt's archives the candidate
+   * .debs that {@code herd plan} fetched to read their conffiles (facts' selection probe), so they
+   * are not fetched twice; apt checks each against its index and fetches again a file that does not
+   * match.
+   */
+  private static final String REUSE_PLAN_DEBS =
+      "for f in /var/cache/herd/plan-debs/*.deb; do"
+          + " [ -f \"$f\" ] || continue;"
+          + " t=/var/cache/apt/archives/${f##*/};"
+          + " [ -e \"$t\" ] || ln \"$f\" \"$t\" 2>/dev/null || cp \"$f\" \"$t\" 2>/dev/null;"
+          + " done; exec \"$@\"";
+
   private final RunId run;
   private final AptSettings apt;
   private final Clock clock;
@@ -46,7 +59,8 @@ final class InstallSteps {
     if (plan.installs().isEmpty()) {
       return new StepResult.Skipped("nothing to download");
     }
-    List<String> argv = apt.aptGet(plan, "--download-only");
+    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", REUSE_PLAN_DEBS, "herd-download"));
+    argv.addAll(apt.aptGet(plan, "--download-only"));
     CommandResult result =
         session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(LONG));
     String output = result.stdoutText() + result.stderrText();

@@ -23,8 +23,8 @@ import org.herd.recipe.Template;
  * tests never wait.
  *
  * <p>A check's scope picks the members: {@code self} the member concerned, {@code any} the first
- * member that passes (in inventory order), {@code each} every member. A failure is one line: the
- * member, the check, what was seen, and the tail of the command's output.
+ * member that passes (in inventory order), {@code each} every member (all at once). A failure is
+ * one line: the member, the check, what was seen, and the tail of the command's output.
  */
 public final class RecipeChecks {
 
@@ -36,6 +36,17 @@ public final class RecipeChecks {
   private final HostProbes probes;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final java.util.concurrent.ConcurrentMap<String, Instant> passedAt =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Runs a check's probes on all members at once; idle threads end after a minute. */
+  private final java.util.concurrent.ExecutorService members =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "herd-check");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** Checks run through {@code probes}, timed by {@code clock} and {@code sleeper}. */
   public RecipeChecks(HostProbes probes, Clock clock, Sleeper sleeper) {
@@ -63,6 +74,24 @@ public final class RecipeChecks {
   }
 
   /**
+   * The verdict of {@code check} right now, as {@link #once}, unless {@link #await} saw it pass
+   * within {@code fresh}: then that pass stands, without asking the hosts again. The scheduler's
+   * gate is asked just after the member that came back passed the same cluster checks: asking again
+   * tells nothing new and costs a round trip per member.
+   */
+  public GateVerdict recent(ClusterBinding cluster, Check check, String self, Duration fresh) {
+    Instant passed = passedAt.get(key(cluster, check, self));
+    if (passed != null && Duration.between(passed, clock.instant()).compareTo(fresh) <= 0) {
+      return GateVerdict.PASS;
+    }
+    return once(cluster, check, self);
+  }
+
+  private static String key(ClusterBinding cluster, Check check, String self) {
+    return cluster.cluster() + "\0" + check.name() + "\0" + check.where() + "\0" + self;
+  }
+
+  /**
    * Runs {@code check} until it has passed for its stable-for time, trying every interval; fails
    * with the last reason once its deadline passes.
    */
@@ -77,6 +106,9 @@ public final class RecipeChecks {
       if (last.passed()) {
         passingSince = passingSince == null ? now : passingSince;
         if (!Duration.between(passingSince, now).minus(check.timing().stableFor()).isNegative()) {
+          if (check.where() != org.herd.recipe.CheckScope.SELF) {
+            passedAt.put(key(cluster, check, null), now);
+          }
           return GateVerdict.PASS;
         }
       } else {
@@ -107,14 +139,25 @@ public final class RecipeChecks {
         reasons.isEmpty() ? check.name() + ": the cluster has no members" : reasons.get(0));
   }
 
+  /**
+   * Runs the check on every member at once (a round trip for the cluster, not one per member);
+   * fails with the first member in inventory order that fails.
+   */
   private GateVerdict eachMember(ClusterBinding cluster, Check check) {
+    List<java.util.concurrent.CompletableFuture<GateVerdict>> answers = new ArrayList<>();
     for (String member : cluster.members()) {
-      GateVerdict verdict = onMember(cluster, check, member);
-      if (!verdict.passed()) {
-        return verdict;
+      answers.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> onMember(cluster, check, member), members));
+    }
+    GateVerdict verdict = GateVerdict.PASS;
+    for (var answer : answers) {
+      GateVerdict one = answer.join();
+      if (verdict.passed() && !one.passed()) {
+        verdict = one;
       }
     }
-    return GateVerdict.PASS;
+    return verdict;
   }
 
   private GateVerdict onMember(ClusterBinding cluster, Check check, String member) {

@@ -7,7 +7,9 @@ import org.herd.recipe.Template;
 
 /**
  * Runs a recipe's commands ({@code drain}, {@code undrain}, {@code finalize}) on one member, in
- * order, stopping at the first that fails; the failure is one line with the tail of its output.
+ * order, stopping at the first that fails; the failure is one line with the tail of its output. The
+ * output names each command before what it printed ({@code $ COMMAND}), so the journal says what
+ * ran even when a command prints nothing.
  */
 final class RecipeCommands {
 
@@ -32,6 +34,7 @@ final class RecipeCommands {
       } catch (RecipeException e) {
         return new StepResult.Failed(cluster.cluster() + " " + what + ": " + e.getMessage(), "");
       }
+      output.append("$ ").append(line.strip()).append('\n');
       ProbeAnswer answer = probes.command(member, line, TIMEOUT);
       if (answer instanceof ProbeAnswer.Unreachable unreachable) {
         return new StepResult.Unreachable(unreachable.reason());

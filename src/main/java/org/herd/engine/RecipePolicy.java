@@ -12,7 +12,8 @@ import org.herd.recipe.Template;
 /**
  * The {@link ClusterPolicy} of clusters that have a recipe: the recipe's member order (a command
  * may print the members, or the leader, who then goes last), its cluster health checks as the gate
- * (each tried once: the gate is asked "right now"), its {@code ok-to-stop} checks, and its finalize
+ * (each tried once: the gate is asked "right now", a pass by a member's health step less than
+ * {@link #GATE_FRESH} ago standing for it), its {@code ok-to-stop} checks, and its finalize
  * commands, run only when the operator asked for them ({@code --finalize}). Clusters without a
  * binding get {@link ClusterPolicy#NONE}'s answers.
  */
@@ -20,6 +21,13 @@ public final class RecipePolicy implements ClusterPolicy {
 
   /** How long one order or finalize command may take. */
   static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+
+  /**
+   * How recent a pass of the cluster's health checks (by a member's health step) answers the gate
+   * without asking again: about as stale as a careful operator's own last look when they start the
+   * next member.
+   */
+  static final Duration GATE_FRESH = Duration.ofSeconds(1);
 
   private final Map<String, ClusterBinding> clusters;
   private final RecipeChecks checks;
@@ -75,7 +83,13 @@ public final class RecipePolicy implements ClusterPolicy {
     if (binding == null) {
       return GateVerdict.PASS;
     }
-    return allPass(binding, binding.recipe().clusterHealth(), null);
+    for (Check check : binding.recipe().clusterHealth()) {
+      GateVerdict verdict = checks.recent(binding, check, null, GATE_FRESH);
+      if (!verdict.passed()) {
+        return verdict;
+      }
+    }
+    return GateVerdict.PASS;
   }
 
   @Override

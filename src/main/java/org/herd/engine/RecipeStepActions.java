@@ -126,10 +126,15 @@ public final class RecipeStepActions implements StepActions {
     return null;
   }
 
+  /**
+   * The drain's result: the host's own drain hook's when no recipe command ran, else done (a recipe
+   * command ran, whether it printed anything or not) with what each printed.
+   */
   private static StepResult combine(StringBuilder recipeOutput, StepResult innerResult) {
     if (!innerResult.succeeded() || recipeOutput.length() == 0) {
       return innerResult;
     }
-    return new StepResult.Done(true, recipeOutput + innerResult.output());
+    String own = innerResult instanceof StepResult.Done ? innerResult.output() : "";
+    return new StepResult.Done(true, recipeOutput + own);
   }
 }

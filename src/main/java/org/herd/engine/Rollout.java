@@ -33,7 +33,7 @@ public record Rollout(
     Duration gateDeadline) {
 
   /** The default time between two asks of a failing gate. */
-  public static final Duration GATE_RETRY = Duration.ofSeconds(10);
+  public static final Duration GATE_RETRY = Duration.ofSeconds(1);
 
   /** The default time a gate may keep failing. */
   public static final Duration GATE_DEADLINE = Duration.ofMinutes(30);
@@ -59,14 +59,21 @@ public record Rollout(
    * @param name the cluster's name
    * @param members its members in the run, in inventory order (the policy may reorder them)
    * @param allowed how many members may be out at once (from the whole cluster's size)
+   * @param installsAhead whether members install their packages ahead of their turn, services held
+   *     (the recipe's {@code install: ahead})
    */
-  public record ClusterRule(String name, List<String> members, int allowed) {
+  public record ClusterRule(String name, List<String> members, int allowed, boolean installsAhead) {
     /** Freezes the rule. */
     public ClusterRule {
       members = List.copyOf(members);
       if (allowed < 1) {
         throw new IllegalArgumentException("cluster " + name + " allows no member out");
       }
+    }
+
+    /** A rule whose members install in their turn. */
+    public ClusterRule(String name, List<String> members, int allowed) {
+      this(name, members, allowed, false);
     }
   }
 
@@ -98,14 +105,16 @@ public record Rollout(
   /**
    * The rollout of {@code hosts} under {@code inventory}'s clusters and waves. Hosts no wave has go
    * in a last wave named {@value #REST}. A cluster without a budget in the inventory gets {@code
-   * recipeBudgets}' answer for its recipe's name (the budget the recipe declares).
+   * recipeBudgets}' answer for its recipe's name (the budget the recipe declares); its members
+   * install ahead of their turn when {@code installsAhead} says so of its recipe's name.
    */
   public static Rollout of(
       Inventory inventory,
       List<String> hosts,
       Serial serial,
       Canary canary,
-      Function<String, DisruptionBudget> recipeBudgets) {
+      Function<String, DisruptionBudget> recipeBudgets,
+      java.util.function.Predicate<String> installsAhead) {
     Set<String> inRun = new LinkedHashSet<>(hosts);
     List<ClusterRule> rules = new ArrayList<>();
     for (Cluster cluster : inventory.clusters()) {
@@ -113,7 +122,10 @@ public record Rollout(
       if (!members.isEmpty()) {
         rules.add(
             new ClusterRule(
-                cluster.name(), members, cluster.allowed(recipeBudgets.apply(cluster.recipe()))));
+                cluster.name(),
+                members,
+                cluster.allowed(recipeBudgets.apply(cluster.recipe())),
+                installsAhead.test(cluster.recipe())));
       }
     }
     List<Stage> stages = new ArrayList<>();
@@ -130,6 +142,27 @@ public record Rollout(
       stages.add(new Stage(REST, rest, Duration.ZERO));
     }
     return new Rollout(rules, stages, serial, canary, GATE_RETRY, GATE_DEADLINE);
+  }
+
+  /**
+   * The hosts that install ahead of their turn: members of clusters every one of which installs
+   * ahead ({@link ClusterRule#installsAhead()}); hosts in no cluster never do.
+   */
+  public Set<String> installingAhead() {
+    java.util.Map<String, Boolean> ahead = new java.util.HashMap<>();
+    for (ClusterRule rule : clusters) {
+      for (String member : rule.members()) {
+        ahead.merge(member, rule.installsAhead(), Boolean::logicalAnd);
+      }
+    }
+    Set<String> hosts = new LinkedHashSet<>();
+    ahead.forEach(
+        (host, yes) -> {
+          if (yes) {
+            hosts.add(host);
+          }
+        });
+    return hosts;
   }
 
   /** This rollout with other gate timings. */

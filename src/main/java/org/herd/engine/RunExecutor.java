@@ -26,13 +26,15 @@ import org.herd.journal.StepRecord;
  * cut off mid-way is re-attached ({@link StepActions.Attempt#REATTACH}), owed cleanup always runs.
  *
  * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then the hosts that the
- * {@link Admission} lets start under the run's {@link Rollout} (cluster budgets, health gates and
- * member order through a {@link ClusterPolicy}, waves with their soak, {@code serial} batches of at
- * most {@link ExecutionOptions#parallel()} standalone hosts, canaries). A failed host stops only
- * itself (and degrades its clusters); when the failures exceed {@link ExecutionOptions#maxFail()}
- * (checked as each host finishes) no further host is admitted and running hosts stop after their
- * current step, then clean up. Pause and abort come through {@link RunControl}. Soak times and gate
- * retries are waited for on the injected clock's time.
+ * {@link Admission} lets prepare (members of clusters that install ahead: precheck, guard and
+ * install, services held, while the old processes keep serving) and those it lets start under the
+ * run's {@link Rollout} (cluster budgets, health gates and member order through a {@link
+ * ClusterPolicy}, waves with their soak, {@code serial} batches of at most {@link
+ * ExecutionOptions#parallel()} standalone hosts, canaries). A failed host stops only itself (and
+ * degrades its clusters); when the failures exceed {@link ExecutionOptions#maxFail()} (checked as
+ * each host finishes) no further host is admitted and running hosts stop after their current step,
+ * then clean up. Pause and abort come through {@link RunControl}. Soak times and gate retries are
+ * waited for on the injected clock's time.
  */
 public final class RunExecutor {
 
@@ -50,6 +52,13 @@ public final class RunExecutor {
           UpgradeStep.HEALTH);
   private static final List<UpgradeStep> CLEANUP =
       List.of(UpgradeStep.UNDRAIN, UpgradeStep.UNGUARD);
+
+  /**
+   * The steps a host installing ahead runs before its turn: nothing of them takes it out of
+   * service, since the guard holds its services while the packages change under them.
+   */
+  private static final List<UpgradeStep> AHEAD =
+      List.of(UpgradeStep.PRECHECK, UpgradeStep.GUARD, UpgradeStep.INSTALL);
 
   /** The steps from precheck to health, in order: what a host runs once admitted. */
   public static List<UpgradeStep> upgradeSteps() {
@@ -155,8 +164,18 @@ public final class RunExecutor {
     return outcome;
   }
 
-  /** A host's upgrade that ended, as the coordinating loop hears of it. */
-  private record Ended(HostRun hostRun, Optional<HostEnd> end, Throwable bug) {}
+  /** What the coordinating loop hears of a host's work. */
+  private enum Heard {
+    /** Its preparation ended: empty when it goes on to its turn, else how the host ended. */
+    PREPARED,
+    /** It is back in service (healthy and undrained) and finishes its unguard and verify. */
+    BACK,
+    /** Its turn ended, with how the host ended. */
+    ENDED
+  }
+
+  /** One thing the coordinating loop hears of a host. */
+  private record Ended(HostRun hostRun, Heard heard, Optional<HostEnd> end, Throwable bug) {}
 
   /**
    * The upgrade phase: asks {@code admission} which hosts may start, starts each on its own thread,
@@ -182,18 +201,19 @@ public final class RunExecutor {
         Optional<Instant> wake = Optional.empty();
         if (admitting) {
           Admission.Decision decision = admission.next(clock.instant());
+          for (String host : decision.prepare()) {
+            HostRun hostRun = byHost.get(host);
+            out++;
+            pool.submit(
+                () -> run(hostRun, Heard.PREPARED, () -> hostRun.prepare(control, tally), done));
+          }
           for (String host : decision.start()) {
             HostRun hostRun = byHost.get(host);
             started.add(host);
             out++;
+            Runnable back = () -> done.add(new Ended(hostRun, Heard.BACK, Optional.empty(), null));
             pool.submit(
-                () -> {
-                  try {
-                    done.add(new Ended(hostRun, hostRun.upgrade(control, tally), null));
-                  } catch (Throwable e) {
-                    done.add(new Ended(hostRun, Optional.empty(), e));
-                  }
-                });
+                () -> run(hostRun, Heard.ENDED, () -> hostRun.upgrade(control, tally, back), done));
           }
           wake = decision.wakeAt();
           if (decision.pause().isPresent()) {
@@ -208,13 +228,27 @@ public final class RunExecutor {
         if (ended == null) {
           continue;
         }
-        out--;
         if (ended.bug != null) {
           throw new IllegalStateException("a host's steps failed unexpectedly", ended.bug);
         }
+        String host = ended.hostRun.host;
+        if (ended.heard == Heard.BACK) {
+          admission.backInService(host);
+          continue;
+        }
+        out--;
+        if (ended.heard == Heard.PREPARED) {
+          ended.end.ifPresent(
+              end -> {
+                started.add(host);
+                ends.put(host, end);
+              });
+          admission.prepared(host, ended.end.filter(HostEnd.Failed.class::isInstance).isPresent());
+          continue;
+        }
         HostEnd end = ended.end.orElseThrow();
-        ends.put(ended.hostRun.host, end);
-        admission.ended(ended.hostRun.host, end instanceof HostEnd.Failed);
+        ends.put(host, end);
+        admission.ended(host, end instanceof HostEnd.Failed);
       }
     } finally {
       pool.shutdownNow();
@@ -225,6 +259,19 @@ public final class RunExecutor {
       if (!started.contains(hostRun.host)) {
         ends.put(hostRun.host, hostRun.notAdmitted(control, tally, reasons.get(hostRun.host)));
       }
+    }
+  }
+
+  /** Runs a host's work on a pool thread and hands how it ended to the coordinating loop. */
+  private static void run(
+      HostRun hostRun,
+      Heard heard,
+      java.util.concurrent.Callable<Optional<HostEnd>> work,
+      java.util.concurrent.BlockingQueue<Ended> done) {
+    try {
+      done.add(new Ended(hostRun, heard, work.call(), null));
+    } catch (Throwable e) {
+      done.add(new Ended(hostRun, heard, Optional.empty(), e));
     }
   }
 
@@ -342,6 +389,7 @@ public final class RunExecutor {
     private final String host;
     private final HostHistory history;
     private final Set<UpgradeStep> startedNow = EnumSet.noneOf(UpgradeStep.class);
+    private final Set<UpgradeStep> succeededNow = EnumSet.noneOf(UpgradeStep.class);
     private final boolean retrying;
 
     HostRun(RunId run, String host, HostHistory history, boolean retrying) {
@@ -412,9 +460,31 @@ public final class RunExecutor {
       return end;
     }
 
-    Optional<HostEnd> upgrade(RunControl control, FailureTally tally) {
+    /**
+     * The host's steps ahead of its turn ({@link #AHEAD}); empty when it may go on to its turn,
+     * else how it ended (owed cleanup done, unless the run pauses).
+     */
+    Optional<HostEnd> prepare(RunControl control, FailureTally tally) {
+      return steps(AHEAD, control, tally, null);
+    }
+
+    /**
+     * The host's turn and the rest of its steps: always ends the host; {@code back} is told when it
+     * is back in service (healthy and undrained) before its unguard and verify.
+     */
+    Optional<HostEnd> upgrade(RunControl control, FailureTally tally, Runnable back) {
+      return steps(MAIN, control, tally, back);
+    }
+
+    /**
+     * Runs {@code steps} (those not done yet); on the host's last part (with {@code back}, told
+     * when the host is undrained after a success) ends it with its cleanup and verify, else ends it
+     * only when a step failed or the run stopped.
+     */
+    private Optional<HostEnd> steps(
+        List<UpgradeStep> steps, RunControl control, FailureTally tally, Runnable back) {
       HostEnd end = null;
-      for (UpgradeStep step : MAIN) {
+      for (UpgradeStep step : steps) {
         RunControl.Request request = control.requested();
         if (request == RunControl.Request.PAUSE && !tally.exceeded()) {
           return Optional.of(finish(new HostEnd.Stopped(nextStep()), tally));
@@ -429,7 +499,10 @@ public final class RunExecutor {
           break;
         }
       }
-      HostEnd cleanupFailure = cleanup();
+      if (end == null && back == null) {
+        return Optional.empty();
+      }
+      HostEnd cleanupFailure = cleanup(end == null ? back : null);
       if (end == null && cleanupFailure != null) {
         end = cleanupFailure;
       }
@@ -449,6 +522,14 @@ public final class RunExecutor {
 
     /** Runs the owed cleanup steps; the first failure among them, or null. */
     private HostEnd cleanup() {
+      return cleanup(null);
+    }
+
+    /**
+     * Runs the owed cleanup steps, telling {@code back} (when not null) once the host is undrained;
+     * the first failure among them, or null.
+     */
+    private HostEnd cleanup(Runnable back) {
       HostEnd failure = null;
       for (UpgradeStep step : CLEANUP) {
         boolean owed = history.started(step.owedAfter()) || startedNow.contains(step.owedAfter());
@@ -459,12 +540,16 @@ public final class RunExecutor {
             failure = failure(step, result);
           }
         }
+        if (step == UpgradeStep.UNDRAIN && failure == null && back != null) {
+          back.run();
+        }
       }
       return failure;
     }
 
     private boolean done(UpgradeStep step) {
-      return history.done(step) && !(retrying && history.undoneByCleanup(step));
+      return succeededNow.contains(step)
+          || (history.done(step) && !(retrying && history.undoneByCleanup(step)));
     }
 
     private UpgradeStep nextStep() {
@@ -507,6 +592,9 @@ public final class RunExecutor {
                   + "herd: "
                   + result.reason();
       journal.stepFinished(run, host, step.journalName(), result.outcome(), journaled);
+      if (result.succeeded()) {
+        succeededNow.add(step);
+      }
       listener.stepFinished(host, step, result);
       return result;
     }

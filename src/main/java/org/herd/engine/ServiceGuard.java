@@ -22,7 +22,10 @@ import org.herd.transport.TransportException;
 /**
  * herd's service policy on a host during a run: dpkg's maintainer scripts may not start, restart or
  * reload the services herd controls there; each denied request is recorded, and herd performs the
- * restarts itself at the right moment ({@link ServiceRestarts}).
+ * restarts itself at the right moment ({@link ServiceRestarts}). A guard that <b>holds</b> its
+ * services (installs ahead of a member's turn, {@code install: ahead}) denies their {@code stop}
+ * too, so that no maintainer script takes them down outside the member's turn; invoke-rc.d and
+ * deb-systemd-invoke report a denied action as done (exit 0), so the scripts go on.
  *
  * <p>Two forms, chosen by {@link #install} from what the host has (see {@link GuardMode}):
  *
@@ -95,6 +98,16 @@ public final class ServiceGuard {
    */
   public GuardMode install(Session session, RunId run, List<String> services, Instant leaseUntil)
       throws EngineException, TransportException, InterruptedException {
+    return install(session, run, services, leaseUntil, false);
+  }
+
+  /**
+   * Installs the guard as {@link #install(Session, RunId, List, Instant)} does; with {@code hold},
+   * it denies the services' {@code stop} too.
+   */
+  public GuardMode install(
+      Session session, RunId run, List<String> services, Instant leaseUntil, boolean hold)
+      throws EngineException, TransportException, InterruptedException {
     List<String> names = serviceNames(services);
     CommandResult result =
         session.run(
@@ -110,8 +123,9 @@ public final class ServiceGuard {
                 Long.toString(leaseUntil.getEpochSecond()),
                 names.isEmpty() ? "" : String.join("\n", names) + "\n",
                 SCRIPT,
-                rules(run, names, leaseUntil),
-                paths.declarative()),
+                rules(run, names, leaseUntil, hold),
+                paths.declarative(),
+                hold ? "hold" : ""),
             ExecOptions.defaults().withTimeout(Duration.ofMinutes(2)));
     if (!result.ok()) {
       throw new EngineException(
@@ -226,9 +240,9 @@ public final class ServiceGuard {
 
   /**
    * The policy-rcd-declarative rules of a guard: a {@code herd-guard} comment naming the run and
-   * lease, then one {@code deny} rule per service and action.
+   * lease, then one {@code deny} rule per service and action ({@code stop} only when it holds).
    */
-  static String rules(RunId run, List<String> services, Instant leaseUntil) {
+  static String rules(RunId run, List<String> services, Instant leaseUntil, boolean hold) {
     StringBuilder out = new StringBuilder();
     out.append("# herd-guard: service guard of herd run ")
         .append(run.value())
@@ -239,6 +253,9 @@ public final class ServiceGuard {
         .append(").\n# Written and removed by herd (docs/guard.md); first match wins.\n");
     for (String service : services) {
       for (GuardAction action : GuardAction.values()) {
+        if (action.onlyWhenHeld() && !hold) {
+          continue;
+        }
         out.append('^')
             .append(regexLiteral(service))
             .append("(\\.service)?$ ")

@@ -5,14 +5,20 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Writes to a MariaDB Galera cluster with MariaDB's JDBC driver in {@code sequential} failover mode
- * (the URL lists every member; the driver connects to the first that answers and moves to another
- * when its member goes away), as Java applications connect to Galera. Each write inserts a row and
- * asks the server its host name, which names the member that took the write.
+ * Writes to a MariaDB Galera cluster with MariaDB's JDBC driver, one connection per member, as an
+ * application with a list of database hosts does: each write is one {@code INSERT} (autocommit) on
+ * one member, within the try's timeout (connect and socket timeouts); a connection that failed is
+ * closed and made again at the next try on its member.
  *
  * <p>The database, table and user are made once by {@link #SETUP}, run as root on a member.
  */
@@ -40,81 +46,100 @@ final class GaleraProbeTarget implements ProbeTarget {
           + USER
           + "'@'%';";
 
-  private final List<LabHost> members;
-  private final String url;
-  private Connection connection;
+  private final Map<String, LabHost> members = new LinkedHashMap<>();
+  private final Map<String, Connection> connections = new HashMap<>();
 
   GaleraProbeTarget(List<LabHost> members) {
-    this.members = List.copyOf(members);
-    this.url = url(members);
+    members.forEach(m -> this.members.put(m.name(), m));
   }
 
-  /**
-   * The JDBC URL: every member, sequential failover, short timeouts, few retries when all fail, and
-   * the driver's transaction replay (a write in flight when its member went away is sent again on
-   * the member the driver failed over to, as applications on Galera configure it).
-   */
-  static String url(List<LabHost> members) {
-    return "jdbc:mariadb:sequential://"
-        + members.stream().map(m -> m.address() + ":3306").collect(Collectors.joining(","))
-        + "/herd_probe?user="
+  /** The JDBC URL of one member, its timeouts those of one try. */
+  static String url(LabHost member, Duration timeout) {
+    long millis = timeout.toMillis();
+    return "jdbc:mariadb://"
+        + member.address()
+        + ":3306/herd_probe?user="
         + USER
         + "&password="
         + PASSWORD
-        + "&connectTimeout=1000&socketTimeout=3000&retriesAllDown=2&transactionReplay=true";
+        + "&connectTimeout="
+        + millis
+        + "&socketTimeout="
+        + millis;
   }
 
   @Override
-  public String write(long sequence) throws SQLException {
-    try {
-      return writeOnce(sequence);
-    } catch (java.sql.SQLTransientConnectionException reconnected) {
-      // The driver failed over to another member and says the statement in flight was lost: an
-      // application sends it again, once, on the connection the driver now has.
-      return writeOnce(sequence);
-    }
+  public List<String> members() {
+    return List.copyOf(members.keySet());
   }
 
-  private String writeOnce(long sequence) throws SQLException {
+  @Override
+  public void write(String member, long sequence, Duration timeout) throws SQLException {
     try {
-      if (connection == null || connection.isClosed()) {
-        connection = DriverManager.getConnection(url);
-      }
+      Connection connection = connection(member, timeout);
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO writes (sequence, member) VALUES (?, @@hostname)")) {
         insert.setLong(1, sequence);
         insert.executeUpdate();
       }
-      try (PreparedStatement who = connection.prepareStatement("SELECT @@hostname");
-          ResultSet answer = who.executeQuery()) {
-        answer.next();
-        return answer.getString(1);
-      }
-    } catch (java.sql.SQLTransientConnectionException reconnected) {
-      throw reconnected;
     } catch (SQLException e) {
-      close();
+      drop(member);
       throw e;
+    }
+  }
+
+  @Override
+  public Set<Long> stored(Duration timeout) throws SQLException {
+    SQLException last = new SQLException("no members");
+    for (String member : members.keySet()) {
+      try (Connection connection = DriverManager.getConnection(url(members.get(member), timeout));
+          PreparedStatement select =
+              connection.prepareStatement("SELECT DISTINCT sequence FROM writes");
+          ResultSet rows = select.executeQuery()) {
+        Set<Long> found = new TreeSet<>();
+        while (rows.next()) {
+          found.add(rows.getLong(1));
+        }
+        return found;
+      } catch (SQLException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private Connection connection(String member, Duration timeout) throws SQLException {
+    Connection connection = connections.get(member);
+    if (connection == null || connection.isClosed()) {
+      connection = DriverManager.getConnection(url(members.get(member), timeout));
+      connections.put(member, connection);
+    }
+    return connection;
+  }
+
+  private void drop(String member) {
+    Connection connection = connections.remove(member);
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // The member is gone; the next try connects again.
+      }
     }
   }
 
   @Override
   public String describe() {
     return "MariaDB Galera at "
-        + members.stream().map(m -> m.address() + ":3306").collect(Collectors.joining(", "))
-        + " (JDBC, sequential failover across members)";
+        + members.values().stream()
+            .map(m -> m.address() + ":3306")
+            .collect(Collectors.joining(", "))
+        + " (JDBC, a connection per member)";
   }
 
   @Override
   public void close() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        // The member is gone; the next write connects again.
-      }
-      connection = null;
-    }
+    List.copyOf(connections.keySet()).forEach(this::drop);
   }
 }

@@ -23,6 +23,7 @@ import org.herd.text.CountOrPercent;
  * @param undrain shell commands run on a member once it is healthy again
  * @param order the member order
  * @param finalizeSteps one-way shell commands run once, on one member, after every member
+ * @param install whether members install in their turn or ahead of it, services held
  * @param origin where the recipe came from: {@code builtin} or its file
  */
 public record Recipe(
@@ -38,6 +39,7 @@ public record Recipe(
     List<Template> undrain,
     MemberOrder order,
     List<Template> finalizeSteps,
+    InstallTiming install,
     String origin) {
 
   /** Freezes the lists. */

@@ -32,7 +32,8 @@ final class RecipeParser {
           "drain",
           "undrain",
           "order",
-          "finalize");
+          "finalize",
+          "install");
   private static final Set<String> HEALTH = Set.of("cluster", "member");
   private static final Set<String> CHECK =
       Set.of(
@@ -119,6 +120,7 @@ final class RecipeParser {
     List<Template> finalizeSteps =
         top.get("finalize").map(n -> commands(n, "finalize")).orElse(List.of());
     MemberOrder order = top.get("order").map(this::order).orElse(MemberOrder.INVENTORY);
+    InstallTiming install = top.get("install").map(this::install).orElse(InstallTiming.IN_TURN);
     return new Recipe(
         name,
         description,
@@ -132,6 +134,7 @@ final class RecipeParser {
         undrain,
         order,
         finalizeSteps,
+        install,
         origin);
   }
 
@@ -149,6 +152,18 @@ final class RecipeParser {
         node.position(),
         "budget " + node.describe() + ": a number of members (1) or a percentage (1% to 100%)");
     return CountOrPercent.ONE;
+  }
+
+  private InstallTiming install(RecipeNode node) {
+    if (node instanceof RecipeNode.Scalar s) {
+      for (InstallTiming timing : InstallTiming.values()) {
+        if (timing.key().equals(s.text())) {
+          return timing;
+        }
+      }
+    }
+    problem(node.position(), "install " + node.describe() + ": `in-turn` or `ahead`");
+    return InstallTiming.IN_TURN;
   }
 
   private MemberOrder order(RecipeNode node) {

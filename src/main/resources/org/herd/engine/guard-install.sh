@@ -1,7 +1,7 @@
 # herd: install (or take over, or refresh) the service guard (see org.herd.engine.ServiceGuard).
 # $1 guard directory, $2 policy-rc.d path, $3 service-policy.d directory, $4 run id, $5 lease
 # (epoch seconds), $6 services (one a line), $7 the guard script, $8 the .pol rules,
-# $9 policy-rc.d-declarative's path. Prints "installed MODE" or "renewed MODE"; exit 3 when the
+# $9 policy-rc.d-declarative's path, $10 "hold" when the guard denies stops too. Prints "installed MODE" or "renewed MODE"; exit 3 when the
 # live guard of another run is there (its run and lease on stderr).
 set -eu
 dir=$1
@@ -13,6 +13,7 @@ services=$6
 script=$7
 rules=$8
 declarative=$9
+hold=${10-}
 pol="$poldir/00-herd.pol"
 now=$(date +%s)
 
@@ -44,6 +45,12 @@ else
   outcome=installed
 fi
 write "$dir/services" "$services"
+if [ "$hold" = hold ]; then
+  write "$dir/hold" "hold
+"
+else
+  rm -f "$dir/hold"
+fi
 write "$dir/lease" "$lease
 "
 write "$dir/run" "$run

@@ -5,8 +5,9 @@
 # invoke-rc.d and deb-systemd-invoke ask: policy-rc.d [--quiet] SERVICE ACTIONS [RUNLEVEL].
 # While the lease has not expired, start/restart/reload/force-reload/try-restart of a service
 # listed in the services file is denied (exit 101) and recorded in the spool; herd performs the
-# restarts itself afterwards. Anything else goes to the policy-rc.d that was here before herd
-# (kept in the guard directory), or is allowed (exit 0) when there was none.
+# restarts itself afterwards. When the guard holds its services (the hold file: installs ahead of
+# a member's turn), stop is denied and recorded too. Anything else goes to the policy-rc.d that
+# was here before herd (kept in the guard directory), or is allowed (exit 0) when there was none.
 # HERD_GUARD_DIR and HERD_GUARD_NOW override the guard directory and the clock, for tests.
 set -f
 dir=${HERD_GUARD_DIR:-/var/lib/herd/guard}
@@ -45,17 +46,20 @@ if ! grep -qxF -e "$name" "$dir/services" 2>/dev/null; then
   allow ${quiet:+"$quiet"} "$@"
 fi
 
+held=
+[ -e "$dir/hold" ] && held=yes
 denied=
 for action in $actions; do
   # Out-of-runlevel requests come as "(start)".
   action=${action#\(}
   action=${action%\)}
   case $action in
-    start | restart | reload | force-reload | try-restart)
-      printf '%s\t%s\t%s\n' "$now" "$service" "$action" >>"$dir/spool"
-      denied=yes
-      ;;
+    start | restart | reload | force-reload | try-restart) ;;
+    stop) [ -n "$held" ] || continue ;;
+    *) continue ;;
   esac
+  printf '%s\t%s\t%s\n' "$now" "$service" "$action" >>"$dir/spool"
+  denied=yes
 done
 if [ -n "$denied" ]; then
   [ -n "$quiet" ] || echo "herd-guard: $service $actions denied, herd restarts it after the upgrade" >&2

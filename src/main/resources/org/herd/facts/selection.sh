@@ -115,8 +115,13 @@ package_conffiles() {
   mkdir "$work/data"
   if [ -s "$work/shipped" ]; then
     sed 's|^/|./|' "$work/shipped" > "$work/members"
-    dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/data" -T "$work/members" 2> /dev/null ||
-      dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work/data" -T "$work/shipped" 2> /dev/null
+    # --occurrence: tar stops reading once it has every conffile (they are under ./etc, early in
+    # the archive), so the rest of a large package is never decompressed; dpkg-deb then dies of
+    # SIGPIPE, which is expected.
+    { dpkg-deb --fsys-tarfile "$deb" 2> /dev/null |
+      tar -x --occurrence=1 -C "$work/data" -T "$work/members" 2> /dev/null; } ||
+      { dpkg-deb --fsys-tarfile "$deb" 2> /dev/null |
+        tar -x --occurrence=1 -C "$work/data" -T "$work/shipped" 2> /dev/null; }
   fi
   while IFS= read -r path; do
     if [ ! -f "$work/data$path" ]; then

@@ -357,4 +357,131 @@ class AdmissionTest {
         admission(rollout(List.of(), List.of(wave("all", Duration.ZERO, "h1"))), 1);
     assertThat(admission.next(T0).wakeAt()).isEqualTo(Optional.empty());
   }
+
+  private static Rollout.ClusterRule ahead(String name, int allowed, String... members) {
+    return new Rollout.ClusterRule(name, List.of(members), allowed, true);
+  }
+
+  @Test
+  void membersInstallingAheadAllPrepareAtOnceAndStartInOrderOnceEachIsPrepared() {
+    policy.orders.put("etcd", List.of("e2", "e3", "e1"));
+    Admission admission =
+        admission(
+            rollout(
+                List.of(ahead("etcd", 1, "e1", "e2", "e3")),
+                List.of(wave("all", Duration.ZERO, "e1", "e2", "e3"))),
+            1);
+
+    Admission.Decision first = admission.next(T0);
+    assertThat(first.prepare()).containsExactlyInAnyOrder("e1", "e2", "e3");
+    assertThat(first.start()).isEmpty();
+    assertThat(admission.finished()).isFalse();
+    // The last in order is prepared first: it still waits for e2, the first in order.
+    admission.prepared("e1", false);
+    assertThat(admission.next(T0).start()).isEmpty();
+    assertThat(admission.waiting()).containsEntry("e2", "cluster etcd member e2 installing ahead");
+    admission.prepared("e2", false);
+    Admission.Decision second = admission.next(T0);
+    assertThat(second.start()).containsExactly("e2");
+    assertThat(second.prepare()).isEmpty();
+    admission.prepared("e3", false);
+    assertThat(admission.next(T0).start()).isEmpty();
+    admission.ended("e2", false);
+    assertThat(admission.next(T0).start()).containsExactly("e3");
+    admission.ended("e3", false);
+    assertThat(admission.next(T0).start()).containsExactly("e1");
+    admission.ended("e1", false);
+    assertThat(admission.finished()).isTrue();
+    assertThat(admission.notStarted()).isEmpty();
+  }
+
+  @Test
+  void aFailedPreparationDegradesTheClusterAndNothingMoreOfItGoesOut() {
+    Admission admission =
+        admission(
+            rollout(
+                List.of(ahead("etcd", 1, "e1", "e2", "e3")),
+                List.of(wave("all", Duration.ZERO, "e1", "e2", "e3"))),
+            1);
+
+    assertThat(admission.next(T0).prepare()).hasSize(3);
+    admission.prepared("e2", true);
+    admission.prepared("e1", false);
+    admission.prepared("e3", false);
+    assertThat(admission.next(T0).start()).isEmpty();
+    assertThat(admission.finished()).isTrue();
+    assertThat(admission.notStarted()).containsOnlyKeys("e1", "e3");
+    assertThat(admission.notStarted().get("e1")).contains("degraded by e2");
+  }
+
+  @Test
+  void onlyTheCurrentWavePreparesAndNothingWhileCanariesRun() {
+    Rollout rollout =
+        new Rollout(
+            List.of(ahead("a", 1, "a1", "a2", "a3"), ahead("b", 1, "b1", "b2")),
+            List.of(
+                wave("first", Duration.ZERO, "a1", "a2", "a3"),
+                wave("second", Duration.ZERO, "b1", "b2")),
+            Serial.ALL,
+            new Canary.Soak(Duration.ZERO),
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(5));
+    Admission admission = admission(rollout, 1);
+
+    // The canary goes in its turn, installing then; nobody installs ahead meanwhile.
+    Admission.Decision canary = admission.next(T0);
+    assertThat(canary.start()).containsExactly("a1");
+    assertThat(canary.prepare()).isEmpty();
+    admission.ended("a1", false);
+    Admission.Decision after = admission.next(T0);
+    assertThat(after.prepare()).containsExactlyInAnyOrder("a2", "a3");
+    assertThat(after.start()).isEmpty();
+    admission.prepared("a2", false);
+    admission.prepared("a3", false);
+    assertThat(admission.next(T0).start()).containsExactly("a2");
+    admission.ended("a2", false);
+    assertThat(admission.next(T0).start()).containsExactly("a3");
+    admission.ended("a3", false);
+    // The second wave, with its own canary, then its own preparation.
+    assertThat(admission.next(T0).start()).containsExactly("b1");
+    admission.ended("b1", false);
+    assertThat(admission.next(T0).prepare()).containsExactly("b2");
+  }
+
+  @Test
+  void aMemberBackInServiceFreesItsClustersBudgetBeforeItEnds() {
+    Admission admission =
+        admission(
+            rollout(
+                List.of(cluster("db", 1, "d1", "d2")),
+                List.of(wave("all", Duration.ZERO, "d1", "d2", "s1"))),
+            1);
+
+    assertThat(admission.next(T0).start()).containsExactly("d1", "s1");
+    admission.backInService("d1");
+    admission.backInService("s1"); // standalone: counts until it ends
+    assertThat(admission.next(T0).start()).containsExactly("d2");
+    admission.ended("d1", false);
+    admission.ended("d2", false);
+    admission.ended("s1", false);
+    assertThat(admission.finished()).isTrue();
+  }
+
+  @Test
+  void aMemberThatFailsAfterBackInServiceStillDegradesItsCluster() {
+    Admission admission =
+        admission(
+            rollout(
+                List.of(cluster("db", 1, "d1", "d2", "d3")),
+                List.of(wave("all", Duration.ZERO, "d1", "d2", "d3"))),
+            1);
+
+    assertThat(admission.next(T0).start()).containsExactly("d1");
+    admission.backInService("d1");
+    assertThat(admission.next(T0).start()).containsExactly("d2");
+    admission.ended("d1", true); // its verify failed
+    admission.ended("d2", false);
+    assertThat(admission.next(T0).start()).isEmpty();
+    assertThat(admission.notStarted()).containsOnlyKeys("d3");
+  }
 }

@@ -29,7 +29,8 @@ class GuardParsersTest {
         "'1700000000\tnginx.service\tstart'|nginx.service|START|0",
         "'1\tfoo.socket\treload\n'|foo.socket|RELOAD|0",
         "'1\tx\tforce-reload\n\n'|x.service|FORCE_RELOAD|0",
-        "'1\tx\ttry-restart\n1\tx\tstop\n'|x.service|TRY_RESTART|1",
+        "'1\tx\ttry-restart\n1\tx\tstatus\n'|x.service|TRY_RESTART|1",
+        "'1\tetcd\tstop\n'|etcd.service|STOP|0",
       })
   void parsesSpoolLines(String spool, String unit, GuardAction action, int warnings) {
     var parsed = DeniedRequest.parseSpool(spool);
@@ -116,11 +117,17 @@ class GuardParsersTest {
   @Test
   void rulesDenyEveryGuardedActionOfExactlyTheService() {
     String rules =
-        ServiceGuard.rules(RunId.of("r1"), List.of("foo+bar.x"), Instant.ofEpochSecond(100));
+        ServiceGuard.rules(RunId.of("r1"), List.of("foo+bar.x"), Instant.ofEpochSecond(100), false);
     assertThat(rules)
         .startsWith("# herd-guard: service guard of herd run r1, lease until 100 (")
         .contains("^foo\\+bar\\.x(\\.service)?$ restart deny\n")
-        .contains("^foo\\+bar\\.x(\\.service)?$ try-restart deny\n");
+        .contains("^foo\\+bar\\.x(\\.service)?$ try-restart deny\n")
+        .doesNotContain(" stop deny");
+    // Holding (installs ahead of the member's turn): stops are denied too.
+    assertThat(
+            ServiceGuard.rules(RunId.of("r1"), List.of("etcd"), Instant.ofEpochSecond(100), true))
+        .contains("^etcd(\\.service)?$ start deny\n")
+        .contains("^etcd(\\.service)?$ stop deny\n");
     assertThat("foo+bar.x.service").matches("foo\\+bar\\.x(\\.service)?");
     assertThat("fooobar.x").doesNotMatch("foo\\+bar\\.x(\\.service)?");
   }

@@ -83,6 +83,27 @@ class PolicyRcdScriptTest {
     assertThat(spool()).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "holding: {0} {1} -> {2}")
+  @CsvSource({
+    // service, action, exit, spooled action (empty: none)
+    "herd-lab-service, stop, 101, stop",
+    "herd-lab-service.service, stop, 101, stop",
+    "herd-lab-service, restart, 101, restart",
+    "herd-lab-service, status, 0, ",
+    "ssh, stop, 0, ",
+  })
+  void aHoldingGuardDeniesStopsToo(String service, String action, int exit, String spooled)
+      throws Exception {
+    Files.writeString(guard.resolve("hold"), "hold\n");
+
+    Sh.Result result = ask(LEASE - 1, service, action);
+
+    assertThat(result.exit()).as(result.stderr()).isEqualTo(exit);
+    String expected = spooled == null ? "" : (LEASE - 1) + "\t" + service + "\t" + spooled + "\n";
+    assertThat(spool()).isEqualTo(expected);
+    assertThat(DeniedRequest.parseSpool(spool()).warnings()).isEmpty();
+  }
+
   @Test
   void theSpoolIsWhatTheParserReads() throws Exception {
     ask(LEASE - 10, "nginx.service", "restart");

@@ -172,4 +172,33 @@ class RecipeChecksTest {
     assertThat(new RecipeChecks(probes, time, time).once(c, first(c), "h1"))
         .isEqualTo(new GateVerdict.Fail("h1: health: unreachable: no route"));
   }
+
+  @Test
+  void aRecentPassOfAnAwaitedClusterCheckStandsForTheGateThenExpires() throws Exception {
+    ClusterBinding c =
+        cluster("name: t\nhealth:\n  cluster:\n    - command: health\n      where: any\n");
+    Check check = c.recipe().clusterHealth().get(0);
+    ScriptedProbes probes = new ScriptedProbes((h, l) -> ok("fine"));
+    RecipeChecks checks = new RecipeChecks(probes, time, time);
+
+    assertThat(checks.await(c, check, "h2").passed()).isTrue();
+    assertThat(probes.calls).hasSize(1);
+    assertThat(checks.recent(c, check, null, Duration.ofSeconds(1)).passed()).isTrue();
+    assertThat(probes.calls).hasSize(1);
+    time.sleep(Duration.ofMillis(1001));
+    assertThat(checks.recent(c, check, null, Duration.ofSeconds(1)).passed()).isTrue();
+    assertThat(probes.calls).hasSize(2);
+  }
+
+  @Test
+  void aMembersOwnCheckNeverStandsForTheGate() throws Exception {
+    ClusterBinding c = cluster("name: t\nhealth:\n  member:\n    - command: health\n");
+    Check check = c.recipe().memberHealth().get(0);
+    ScriptedProbes probes = new ScriptedProbes((h, l) -> ok("fine"));
+    RecipeChecks checks = new RecipeChecks(probes, time, time);
+
+    checks.await(c, check, "h2");
+    checks.recent(c, check, null, Duration.ofSeconds(1));
+    assertThat(probes.calls).containsExactly("h2: health", "h1: health");
+  }
 }

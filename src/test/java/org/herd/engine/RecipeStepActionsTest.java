@@ -43,6 +43,15 @@ class RecipeStepActionsTest {
   }
 
   @Test
+  void aDrainThatPrintsNothingIsStillJournaledAsDoneNamingTheCommand() {
+    // The host has no drain hook of its own (the inner step skips); the recipe's drain ran.
+    inner.result("h2", UpgradeStep.DRAIN, new StepResult.Skipped("no drain hook"));
+    ScriptedProbes probes = new ScriptedProbes((h, l) -> ok(""));
+    StepResult result = actions(probes).run("h2", UpgradeStep.DRAIN, StepActions.Attempt.FRESH, 1);
+    assertThat(result).isEqualTo(new StepResult.Done(true, "$ leave h2\n"));
+  }
+
+  @Test
   void aFailedDrainStopsBeforeTheHostsOwnDrain() {
     ScriptedProbes probes = new ScriptedProbes((h, l) -> exit(1, "cannot leave"));
     StepResult result = actions(probes).run("h2", UpgradeStep.DRAIN, StepActions.Attempt.FRESH, 1);

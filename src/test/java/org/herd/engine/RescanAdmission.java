@@ -247,7 +247,7 @@ final class RescanAdmission {
         batches = null;
       }
     }
-    return new Admission.Decision(start, wake, pause);
+    return new Admission.Decision(start, List.of(), wake, pause);
   }
 
   private record Outcome(Optional<Instant> wake, String pause) {}

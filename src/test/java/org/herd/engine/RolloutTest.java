@@ -40,14 +40,18 @@ class RolloutTest {
             new InventoryRef(InventoryFormat.HERD, Path.of("herd.yaml"), "herd.yaml"), YAML);
     List<String> hosts = inventory.hostNames().expand();
 
-    Rollout rollout = Rollout.of(inventory, hosts, Serial.ALL, Canary.NONE, RECIPES);
+    Rollout rollout =
+        Rollout.of(inventory, hosts, Serial.ALL, Canary.NONE, RECIPES, "etcd"::equals);
 
     assertThat(rollout.clusters())
-        .extracting(Rollout.ClusterRule::name, Rollout.ClusterRule::allowed)
+        .extracting(
+            Rollout.ClusterRule::name,
+            Rollout.ClusterRule::allowed,
+            Rollout.ClusterRule::installsAhead)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("etcd", 1),
-            org.assertj.core.groups.Tuple.tuple("queue", 2),
-            org.assertj.core.groups.Tuple.tuple("pool", 1));
+            org.assertj.core.groups.Tuple.tuple("etcd", 1, true),
+            org.assertj.core.groups.Tuple.tuple("queue", 2, false),
+            org.assertj.core.groups.Tuple.tuple("pool", 1, false));
     assertThat(inventory.cluster("etcd").orElseThrow().budget()).isEmpty();
     assertThat(inventory.cluster("pool").orElseThrow().budgetText(DisruptionBudget.ONE))
         .isEqualTo("1");

@@ -70,9 +70,21 @@ class RunExecutorTest {
         java.time.Duration.ZERO);
   }
 
+  /** n1, n2, n3 in one cluster of budget 1 whose members install ahead of their turn. */
+  private static Rollout aheadCluster() {
+    return new Rollout(
+        List.of(new Rollout.ClusterRule("db", HOSTS, 1, true)),
+        List.of(new Rollout.Stage("all", HOSTS, java.time.Duration.ZERO)),
+        Serial.ALL,
+        Canary.NONE,
+        java.time.Duration.ofMillis(1),
+        java.time.Duration.ZERO);
+  }
+
   /**
-   * Counts hosts between their first upgrade step of this execution and verify (or their last
-   * cleanup step), as the cluster would see them out.
+   * Counts hosts between their drain and their undrain, as the cluster would see them out: nothing
+   * before the drain disrupts a host (precheck, the guard, an install ahead with services held),
+   * and an undrained host serves again while it finishes (unguard, verify).
    */
   private static final class OutCounter implements StepActions {
     private final StepActions inner;
@@ -86,14 +98,14 @@ class RunExecutorTest {
 
     @Override
     public StepResult run(String host, UpgradeStep step, Attempt attempt, int number) {
-      if (step != UpgradeStep.DOWNLOAD && !step.cleanup() && step != UpgradeStep.VERIFY) {
+      if (step == UpgradeStep.DRAIN) {
         out.add(host);
         most.accumulateAndGet(out.size(), Math::max);
       }
       try {
         return inner.run(host, step, attempt, number);
       } finally {
-        if (step == UpgradeStep.VERIFY || step == UpgradeStep.UNGUARD && out.contains(host)) {
+        if (step == UpgradeStep.UNDRAIN) {
           out.remove(host);
         }
       }
@@ -428,6 +440,100 @@ class RunExecutorTest {
       assertThat(Math.max(counter.most.get(), resumed.most.get()))
           .as("crash at call %d", crashAt)
           .isLessThanOrEqualTo(2);
+      Map<String, Long> finished =
+          journal.steps(run).stream()
+              .filter(StepRecord::finished)
+              .filter(r -> r.outcome().orElseThrow() != StepOutcome.INTERRUPTED)
+              .collect(
+                  Collectors.groupingBy(r -> r.host() + "/" + r.step(), Collectors.counting()));
+      assertThat(finished).as("crash at call %d", crashAt).hasSize(callsInARun);
+      assertThat(finished)
+          .as("crash at call %d", crashAt)
+          .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(1L));
+      close();
+    }
+    open();
+  }
+
+  @Test
+  void membersInstallingAheadInstallBeforeAnyTurnAndTakeTurnsOneAtATime() {
+    ScriptedActions actions = new ScriptedActions();
+    OutCounter counter = new OutCounter(actions);
+    RunOutcome outcome =
+        executeRollout(
+            counter, ExecutionOptions.of(3, MaxFail.UNLIMITED), aheadCluster(), ClusterPolicy.NONE);
+
+    assertThat(outcome.state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(counter.most.get()).isEqualTo(1);
+    // Each member installs before its own turn (the others' installs go on meanwhile).
+    List<Call> calls = actions.calls();
+    for (String host : HOSTS) {
+      assertThat(stepsOf(calls, host))
+          .containsExactly(
+              UpgradeStep.DOWNLOAD,
+              UpgradeStep.PRECHECK,
+              UpgradeStep.GUARD,
+              UpgradeStep.INSTALL,
+              UpgradeStep.DRAIN,
+              UpgradeStep.RESTART,
+              UpgradeStep.REBOOT,
+              UpgradeStep.HEALTH,
+              UpgradeStep.UNDRAIN,
+              UpgradeStep.UNGUARD,
+              UpgradeStep.VERIFY);
+    }
+  }
+
+  @Test
+  void aFailedInstallAheadTakesNoMemberOutAndUnguardsEveryone() {
+    // n1 is first in order: no turn can start before its install ended, and it fails.
+    ScriptedActions actions =
+        new ScriptedActions()
+            .result("n1", UpgradeStep.INSTALL, new StepResult.Failed("dpkg failed", ""));
+    RunOutcome outcome =
+        executeRollout(
+            actions, ExecutionOptions.of(3, MaxFail.UNLIMITED), aheadCluster(), ClusterPolicy.NONE);
+
+    assertThat(outcome.hosts().get("n1")).isInstanceOf(HostEnd.Failed.class);
+    assertThat(outcome.hosts().get("n2"))
+        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n1"));
+    assertThat(outcome.hosts().get("n3"))
+        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n1"));
+    for (String host : HOSTS) {
+      assertThat(stepsOf(actions.calls(), host))
+          .doesNotContain(UpgradeStep.DRAIN, UpgradeStep.RESTART)
+          .endsWith(UpgradeStep.UNGUARD);
+    }
+  }
+
+  /** The kill-at-every-call test for a cluster whose members install ahead of their turn. */
+  @Test
+  void anAheadClusterRunKilledAtAnyPointResumesWithoutRepeatingOrSkippingASteps() {
+    int callsInARun = HOSTS.size() * UpgradeStep.values().length;
+    for (int crashAt = 1; crashAt <= callsInARun; crashAt++) {
+      open();
+      ScriptedActions crashing = new ScriptedActions().crashAt(crashAt);
+      OutCounter counter = new OutCounter(crashing);
+      assertThatThrownBy(
+              () ->
+                  executeRollout(
+                      counter,
+                      ExecutionOptions.of(3, MaxFail.UNLIMITED),
+                      aheadCluster(),
+                      ClusterPolicy.NONE))
+          .hasRootCauseInstanceOf(ScriptedActions.Crash.class);
+      OutCounter resumed = new OutCounter(new ScriptedActions());
+      RunOutcome outcome =
+          executeRollout(
+              resumed,
+              ExecutionOptions.of(3, MaxFail.UNLIMITED),
+              aheadCluster(),
+              ClusterPolicy.NONE);
+
+      assertThat(outcome.state()).as("crash at call %d", crashAt).isEqualTo(RunState.SUCCEEDED);
+      assertThat(Math.max(counter.most.get(), resumed.most.get()))
+          .as("crash at call %d", crashAt)
+          .isLessThanOrEqualTo(1);
       Map<String, Long> finished =
           journal.steps(run).stream()
               .filter(StepRecord::finished)

@@ -93,6 +93,9 @@ class RecipeLoaderTest {
     assertThat(recipe.order()).isEqualTo(MemberOrder.INVENTORY);
     assertThat(recipe.clusterHealth()).isEmpty();
     assertThat(recipe.drain()).isEmpty();
+    assertThat(recipe.install()).isEqualTo(InstallTiming.IN_TURN);
+    assertThat(RecipeCatalog.parse("a.yaml", "name: a\ninstall: ahead\n").install())
+        .isEqualTo(InstallTiming.AHEAD);
   }
 
   @Test
@@ -107,6 +110,10 @@ class RecipeLoaderTest {
     Recipe etcd = catalog.find("etcd").orElseThrow();
     assertThat(etcd.order()).isInstanceOf(MemberOrder.LeaderLast.class);
     assertThat(etcd.drain().get(0).text()).contains("move-leader");
+    // etcd's package restarts it after the upgrade and never stops it: installs go ahead.
+    assertThat(etcd.install()).isEqualTo(InstallTiming.AHEAD);
+    // MariaDB's must stop the server before its postinst (mysql_install_db on the datadir).
+    assertThat(galera.install()).isEqualTo(InstallTiming.IN_TURN);
     assertThat(catalog.find("generic").orElseThrow().memberHealth().get(1).when())
         .contains("vars.tcp_port");
   }
@@ -165,6 +172,10 @@ class RecipeLoaderTest {
             "packages not a list",
             "name: x\npackages: mariadb\n",
             List.of("r.yaml:2:11: packages is a list, not `mariadb`")),
+        Arguments.of(
+            "install timing unknown",
+            "name: x\ninstall: early\n",
+            List.of("r.yaml:2:10: install `early`: `in-turn` or `ahead`")),
         Arguments.of(
             "percent budget over 100",
             "name: x\nbudget: 150%\n",
