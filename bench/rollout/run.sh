@@ -23,9 +23,11 @@ here=$(readlink -f "${BASH_SOURCE[0]}")
 root=${here%/bench/rollout/run.sh}
 out="$root/target/bench/rollout"
 mkdir -p "$out"
-# HERD: the herd command to run (default: the launcher); a copy of the jar (java -jar COPY) keeps a
-# long benchmark safe from a rebuild of target/herd.jar in the same tree.
-herd=${HERD:-$root/herd}
+# HERD: the herd command to run. By default a copy of the jar taken now, run with the launcher's
+# JVM options, so that a long benchmark is safe from a rebuild of target/herd.jar in the same tree.
+"$root/herd" --version >/dev/null # builds the jar if needed
+cp "$root/target/herd.jar" "$out/herd.jar"
+herd=${HERD:-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -jar $out/herd.jar}
 runs=5
 clush_runs=1
 releases=bookworm
@@ -42,7 +44,6 @@ done
 
 [ "$(id -u)" = 0 ] || { echo "the lab needs root" >&2; exit 3; }
 command -v clush >/dev/null || [ "$clush_runs" = 0 ] || { echo "clush is not installed (apt-get install clustershell)" >&2; exit 3; }
-$herd --version >/dev/null # builds the jar if needed
 
 echo "machine: $(nproc) CPUs, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"

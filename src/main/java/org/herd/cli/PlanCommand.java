@@ -152,7 +152,7 @@ final class PlanCommand implements Callable<Integer> {
                         .err()
                         .println("herd: plan: apt-get update failed on " + host + ": " + reason));
       }
-      probed = probe.probe(targets.endpoints(), List.of(), FleetListener.NONE);
+      probed = probe.probeUpgrades(targets.endpoints(), FleetListener.NONE);
       for (ProbedHost host : probed) {
         if (host instanceof ProbedHost.Probed p) {
           inputs.put(p.host(), input(p.host(), p.facts()));

@@ -75,8 +75,12 @@ final class RunExecution {
     Map<String, HostPlan> plans = new LinkedHashMap<>();
     plan.executableHosts().forEach(h -> plans.put(h.host(), h));
     List<String> hosts = List.copyOf(plans.keySet());
+    // The run's hosts, and every member of its clusters: a cluster's health gate asks members
+    // that are not in the run (left out of the plan, or upgraded by an earlier run) too.
+    java.util.Set<String> reached = new java.util.LinkedHashSet<>(hosts);
+    recipes.clusters().values().forEach(binding -> reached.addAll(binding.members()));
     NodeSelection selection = new NodeSelection();
-    selection.nodes.add(NodeSet.of(hosts).fold());
+    selection.nodes.add(NodeSet.of(List.copyOf(reached)).fold());
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     targets.endpoints().forEach(e -> endpoints.put(e.name(), e));

@@ -22,6 +22,7 @@ import org.herd.text.ShellWords;
 import org.herd.transport.Endpoint;
 import org.herd.transport.RemoteCommand;
 import org.herd.transport.Transport;
+import org.herd.transport.TransportException;
 
 /**
  * Runs the host probe on many hosts through the fleet layer: one exec per host, each host's
@@ -93,7 +94,42 @@ public final class FleetProbe {
   public List<ProbedHost> probe(
       List<Endpoint> hosts, List<PackageName> packages, FleetListener listener)
       throws InterruptedException {
-    return results(start(hosts, packages, listener).await());
+    return probe(hosts, RemoteCommand.shell(HostProbe.command(packages)), listener);
+  }
+
+  /**
+   * Probes every host once for what a plan reads only ({@link HostProbe#upgradesCommand()}): its
+   * facts have the upgrades, and little else.
+   */
+  public List<ProbedHost> probeUpgrades(List<Endpoint> hosts, FleetListener listener)
+      throws InterruptedException {
+    return probe(hosts, RemoteCommand.shell(HostProbe.upgradesCommand()), listener);
+  }
+
+  private List<ProbedHost> probe(
+      List<Endpoint> hosts, RemoteCommand command, FleetListener listener)
+      throws InterruptedException {
+    FleetResult first = fanOut.start(hosts, command, listener).await();
+    // A connection that dropped before the probe said anything (a cached connection the host
+    // closed, say): the probe only reads, so those hosts are asked once more, on a new connection.
+    List<Endpoint> again = new ArrayList<>();
+    for (int i = 0; i < hosts.size(); i++) {
+      HostResult host = first.results().get(i);
+      if (host.lines().isEmpty()
+          && host.outcome() instanceof HostOutcome.Unreachable unreachable
+          && unreachable.reason().equals(TransportException.Disconnected.REASON)) {
+        again.add(hosts.get(i));
+      }
+    }
+    List<ProbedHost> probed = results(first);
+    if (again.isEmpty()) {
+      return probed;
+    }
+    Map<String, ProbedHost> second = new LinkedHashMap<>();
+    for (ProbedHost host : results(fanOut.start(again, command, listener).await())) {
+      second.put(host.host(), host);
+    }
+    return probed.stream().map(h -> second.getOrDefault(h.host(), h)).toList();
   }
 
   /**

@@ -44,6 +44,14 @@ public final class HostProbe {
     return ShellWords.command(words);
   }
 
+  /**
+   * The command line of a probe that gathers only what a plan reads: the probe's own section and
+   * the upgrade simulation ({@link HostFacts#upgrades()}); the other facts are absent.
+   */
+  public static String upgradesCommand() {
+    return ShellWords.command(List.of("sh", "-c", SCRIPT, "herd-probe", "--upgrades-only"));
+  }
+
   /** Parses the probe's standard output; never throws. */
   public static HostFacts parse(String stdout) {
     return ProbeOutputParser.parse(stdout);

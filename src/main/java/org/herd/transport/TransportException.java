@@ -139,11 +139,15 @@ public abstract sealed class TransportException extends IOException {
   /** The connection dropped while a command ran (or before it could start). */
   public static final class Disconnected extends TransportException {
     private static final long serialVersionUID = 1L;
+
+    /** Its {@link #reason()}. */
+    public static final String REASON = "connection lost";
+
     private final transient CommandResult partial;
 
     /** Creates the failure; {@code partial} is the output so far, or null. */
     public Disconnected(String host, String detail, CommandResult partial, Throwable cause) {
-      super(host, "connection lost", "connection lost: " + detail, cause);
+      super(host, REASON, REASON + ": " + detail, cause);
       this.partial = partial;
     }
 

@@ -86,4 +86,19 @@ class ProbeScriptTest {
     assertThat(run(List.of("/bin/sh", "-c", printer)))
         .isEqualTo(new Result(0, "herd-probe|libc6|g++|"));
   }
+
+  @Test
+  void theUpgradesOnlyProbeReportsTheSimulationAndNothingElse() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")), "no apt-get");
+    Result result = run(List.of("/bin/sh", "-c", HostProbe.upgradesCommand()));
+    HostFacts facts = HostProbe.parse(result.output());
+
+    assertThat(facts.probe()).isNotNull();
+    assertThat(facts.upgrades()).isNotNull();
+    assertThat(result.output())
+        .contains(" section apt-simulate@@")
+        .doesNotContain(" section os-release@@")
+        .doesNotContain(" section unattended-upgrades@@")
+        .contains(" done@@");
+  }
 }
