@@ -79,7 +79,10 @@ public record ProbeReport(List<ProbeWrite> writes, Optional<Set<Long>> stored) {
     return Optional.ofNullable(longest);
   }
 
-  /** The longest time between two consecutive acknowledgements (zero with fewer than two). */
+  /**
+   * The longest time between two consecutive acknowledgements, or from the last one to the end of
+   * the last write when writes failed after it (zero without an acknowledgement).
+   */
   public Duration largestGap() {
     Duration largest = Duration.ZERO;
     Instant previous = null;
@@ -90,6 +93,9 @@ public record ProbeReport(List<ProbeWrite> writes, Optional<Set<Long>> stored) {
         }
         previous = write.ended();
       }
+    }
+    if (previous != null && !writes.get(writes.size() - 1).ok()) {
+      largest = max(largest, Duration.between(previous, writes.get(writes.size() - 1).ended()));
     }
     return largest;
   }

@@ -44,8 +44,8 @@ class ProbeReportTest {
         Arguments.of("oxxoo", 5, 2, 210L, 300L),
         // the longer of two outages
         Arguments.of("oxoxxxoo", 8, 4, 310L, 400L),
-        // an outage still going at the end: to the end of the last write
-        Arguments.of("ooxx", 4, 2, 110L, 100L),
+        // an outage still going at the end: to the end of the last write, for both
+        Arguments.of("ooxx", 4, 2, 110L, 200L),
         // a slow success is no window (a member accepted it), but a gap
         Arguments.of("osoo", 4, 0, 0L, 1590L),
         Arguments.of("xxxx", 4, 4, 310L, 0L));
