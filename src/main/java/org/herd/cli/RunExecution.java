@@ -111,7 +111,7 @@ final class RunExecution {
                 context.clock(),
                 AptSettings.DEFAULT,
                 options.reboot(),
-                rollout.installingAhead());
+                recipes.aheadInstalls(rollout.installingAhead()));
         InterruptHook interrupt = InterruptHook.install(java.time.Duration.ofMinutes(2))) {
       interrupt.onInterrupt(control::pause);
       actions.whenGuardLeaseAtRisk(new GuardLeaseAlarm(run, progress, control));

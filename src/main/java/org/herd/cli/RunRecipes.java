@@ -57,6 +57,24 @@ record RunRecipes(Map<String, ClusterBinding> clusters, boolean finalizeAsked) {
     return new RunRecipes(inRun, flags.finalize);
   }
 
+  /**
+   * Which of {@code hosts} (those the rollout lets install ahead) wait for their turn for which
+   * packages: their clusters' recipes' {@code in-turn:} lists.
+   */
+  org.herd.engine.AheadInstalls aheadInstalls(java.util.Set<String> hosts) {
+    Map<String, java.util.function.Predicate<org.herd.debian.PackageName>> inTurn =
+        new LinkedHashMap<>();
+    for (String host : hosts) {
+      List<org.herd.recipe.Recipe> recipes =
+          clusters.values().stream()
+              .filter(binding -> binding.members().contains(host))
+              .map(ClusterBinding::recipe)
+              .toList();
+      inTurn.put(host, pkg -> recipes.stream().anyMatch(r -> r.installsInTurn(pkg.toString())));
+    }
+    return new org.herd.engine.AheadInstalls(hosts, inTurn);
+  }
+
   /** Who answers the scheduler about these clusters. */
   ClusterPolicy policy(RecipeChecks checks) {
     return clusters.isEmpty()

@@ -41,6 +41,19 @@ public record AptSettings(List<String> dpkgOptions, Duration lockWait) {
    * removal, with {@code extra} (such as {@code --download-only}) when not null.
    */
   List<String> aptGet(HostPlan plan, String extra) {
+    List<String> pins = new ArrayList<>();
+    plan.installs().forEach(i -> pins.add(i.pin()));
+    if (extra == null) {
+      plan.removals().forEach(r -> pins.add(removal(r)));
+    }
+    return aptGet(plan, extra, pins);
+  }
+
+  /**
+   * The apt-get command that installs {@code pins} ({@code PKG=VERSION} and {@code PKG-} words)
+   * on the host of {@code plan}, with {@code extra} (such as {@code -s}) when not null.
+   */
+  List<String> aptGet(HostPlan plan, String extra, List<String> pins) {
     List<String> argv = new ArrayList<>(List.of("apt-get", "-q", "-y"));
     argv.add("-o");
     argv.add("DPkg::Lock::Timeout=" + lockWait.toSeconds());
@@ -56,10 +69,7 @@ public record AptSettings(List<String> dpkgOptions, Duration lockWait) {
       argv.add(extra);
     }
     argv.add("install");
-    plan.installs().forEach(i -> argv.add(i.pin()));
-    if (extra == null) {
-      plan.removals().forEach(r -> argv.add(removal(r)));
-    }
+    argv.addAll(pins);
     return argv;
   }
 

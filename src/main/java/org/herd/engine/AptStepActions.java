@@ -63,10 +63,11 @@ public final class AptStepActions implements StepActions, AutoCloseable {
   private final GuardSteps guards;
   private final RestartSteps restarts;
   private final RebootStep reboots;
+  private final AheadInstalls ahead;
 
   /**
-   * The apt steps of {@code run}, rebooting hosts as {@code reboot} says, the guard of the hosts in
-   * {@code holding} (installing ahead of their turn) holding their services.
+   * The apt steps of {@code run}, rebooting hosts as {@code reboot} says; the hosts of {@code ahead}
+   * install ahead of their turn, their guard holding their services until it.
    */
   public AptStepActions(
       RunId run,
@@ -79,7 +80,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       Clock clock,
       AptSettings apt,
       RebootPolicy reboot,
-      Set<String> holding) {
+      AheadInstalls ahead) {
     this.plans = Map.copyOf(plans);
     this.hooks = Map.copyOf(hooks);
     this.sessions = new HostSessions(endpoints, transport);
@@ -87,7 +88,8 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     this.leases = new GuardLeases(guard, run, clock, sessions);
     this.installs = new InstallSteps(run, apt, clock, sessions);
     this.checks = new HostChecks(run, journal, guard);
-    this.guards = new GuardSteps(run, clock, guard, leases, holding);
+    this.ahead = ahead;
+    this.guards = new GuardSteps(run, clock, guard, leases, ahead);
     this.restarts = new RestartSteps(run, restartRules, guard, sessions);
     this.reboots = new RebootStep(reboot, clock, sessions);
     leases.start(GUARD_LEASE.dividedBy(3));
@@ -106,7 +108,9 @@ public final class AptStepActions implements StepActions, AutoCloseable {
         case PRECHECK -> checks.precheck(session, plan);
         case DRAIN -> hook(session, hooks.getOrDefault(host, DrainHooks.NONE).drain(), "drain");
         case GUARD -> guards.guard(session, plan);
-        case INSTALL -> installs.install(session, plan, number);
+        case PREINSTALL ->
+            installs.preinstall(session, plan, number, pkg -> ahead.waitsForTurn(host, pkg));
+        case INSTALL -> install(session, plan, number);
         case RESTART -> restarts.restart(session, plan);
         case REBOOT -> reboots.reboot(host, session, plan);
         case HEALTH -> checks.health(session, plan);
@@ -124,6 +128,28 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       Thread.currentThread().interrupt();
       return new StepResult.Failed("interrupted", "");
     }
+  }
+
+  @Override
+  public void guardInPlace(String host) {
+    leases.resumed(host);
+  }
+
+  /**
+   * The turn's install. A host installing ahead installs what its preinstall left (the packages
+   * that wait for the turn, or all of them when it did not run), once its guard lets their
+   * maintainer scripts stop its services again; nothing when nothing is left.
+   */
+  private StepResult install(Session session, HostPlan plan, int number)
+      throws EngineException, TransportException, InterruptedException {
+    if (!ahead.installsAhead(plan.host()) || plan.isEmpty()) {
+      return installs.install(session, plan, number);
+    }
+    if (installs.nothingLeft(session, plan)) {
+      return new StepResult.Skipped("installed ahead of the turn");
+    }
+    guards.releaseHold(session, plan);
+    return installs.install(session, plan, number);
   }
 
   /**

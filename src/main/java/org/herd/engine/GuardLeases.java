@@ -69,6 +69,14 @@ final class GuardLeases implements AutoCloseable {
     held.put(host, new Held(until, 0));
   }
 
+  /**
+   * An earlier execution of the run installed {@code host}'s guard: renew it from now (until the
+   * first renewal herd does not know when its lease runs out, so it counts it as now).
+   */
+  void resumed(String host) {
+    held.putIfAbsent(host, new Held(clock.instant(), 0));
+  }
+
   /** The run removes {@code host}'s guard: stop renewing it. */
   void released(String host) {
     held.remove(host);

@@ -22,18 +22,18 @@ final class GuardSteps {
   private final Clock clock;
   private final ServiceGuard guard;
   private final GuardLeases leases;
-  private final Set<String> holding;
+  private final AheadInstalls ahead;
 
   /**
-   * @param holding the hosts whose guard holds their services (denies stops too): those installing
-   *     ahead of their turn
+   * @param ahead the hosts whose guard holds their services (denies stops too) until their turn:
+   *     those installing ahead of it
    */
-  GuardSteps(RunId run, Clock clock, ServiceGuard guard, GuardLeases leases, Set<String> holding) {
+  GuardSteps(RunId run, Clock clock, ServiceGuard guard, GuardLeases leases, AheadInstalls ahead) {
     this.run = run;
     this.clock = clock;
     this.guard = guard;
     this.leases = leases;
-    this.holding = Set.copyOf(holding);
+    this.ahead = ahead;
   }
 
   StepResult guard(Session session, HostPlan plan)
@@ -46,7 +46,7 @@ final class GuardSteps {
               : "the plan does not know the packages' services: dpkg restarts them itself");
     }
     Instant until = clock.instant().plus(AptStepActions.GUARD_LEASE);
-    boolean hold = holding.contains(plan.host());
+    boolean hold = ahead.installsAhead(plan.host());
     GuardMode mode = guard.install(session, run, services, until, hold);
     leases.held(plan.host(), until);
     return new StepResult.Done(
@@ -56,6 +56,21 @@ final class GuardSteps {
             + (hold ? ", holding: stops denied too" : "")
             + ") for "
             + String.join(" ", services));
+  }
+
+  /**
+   * Lets the host's services be stopped again (the guard still denies starts and restarts), for its
+   * turn's install of packages whose maintainer scripts stop them: the guard installed again for
+   * the same run, without the hold.
+   */
+  void releaseHold(Session session, HostPlan plan)
+      throws EngineException, TransportException, InterruptedException {
+    List<String> services = PlannedNames.serviceUnits(plan);
+    if (!services.isEmpty()) {
+      Instant until = clock.instant().plus(AptStepActions.GUARD_LEASE);
+      guard.install(session, run, services, until, false);
+      leases.held(plan.host(), until);
+    }
   }
 
   StepResult unguard(Session session)

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.herd.debian.PackageName;
 import org.herd.journal.RunId;
 import org.herd.plan.HostPlan;
 import org.herd.plan.PlannedInstall;
@@ -76,17 +78,87 @@ final class InstallSteps {
     if (plan.isEmpty()) {
       return new StepResult.Skipped("nothing to install");
     }
+    return detachedInstall(
+        session, plan, "install", number, plan.installs(), apt.aptGet(plan, null));
+  }
+
+  /**
+   * Whether the host has nothing left to install of its plan (its preinstall installed it all),
+   * by apt's own reckoning: a simulation of the plan's install that would change nothing.
+   */
+  boolean nothingLeft(Session session, HostPlan plan)
+      throws TransportException, InterruptedException {
+    List<String> argv = new ArrayList<>(apt.aptGet(plan, "-s"));
+    argv.add(1, "-o");
+    argv.add(2, "Debug::NoLocking=1");
+    CommandResult result =
+        session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(LONG));
+    return result.ok()
+        && result.stdoutText().lines().noneMatch(l -> l.startsWith("Inst ") || l.startsWith("Remv "));
+  }
+
+  /**
+   * Installs the plan's packages but those that wait for the member's turn ({@code inTurn}),
+   * which apt must leave at their installed versions: ahead of the turn, services held. Skipped,
+   * leaving everything to the turn, when apt cannot install the rest without them.
+   */
+  StepResult preinstall(
+      Session session, HostPlan plan, int number, Predicate<PackageName> inTurn)
+      throws EngineException, TransportException, InterruptedException {
+    List<PlannedInstall> ahead = new ArrayList<>();
+    List<String> pins = new ArrayList<>();
+    List<String> waiting = new ArrayList<>();
+    for (PlannedInstall install : plan.installs()) {
+      if (inTurn.test(install.pkg())) {
+        waiting.add(install.pkg().toString());
+        if (install.installed() != null) {
+          pins.add(install.pkg() + "=" + install.installed());
+        }
+      } else {
+        ahead.add(install);
+        pins.add(install.pin());
+      }
+    }
+    if (ahead.isEmpty()) {
+      return new StepResult.Skipped(
+          "nothing to install ahead: every package waits for the turn (" + String.join(" ", waiting) + ")");
+    }
+    List<String> simulate = new ArrayList<>(apt.aptGet(plan, "-s", pins));
+    simulate.add(1, "-o");
+    simulate.add(2, "Debug::NoLocking=1");
+    CommandResult check =
+        session.run(RemoteCommand.of(simulate), ExecOptions.defaults().withTimeout(LONG));
+    if (!check.ok()) {
+      return new StepResult.Skipped(
+          "installs in its turn: apt cannot install the rest without "
+              + String.join(" ", waiting)
+              + " ("
+              + aptFailure("apt-get -s", check.exitCode(), check.stdoutText() + check.stderrText())
+              + ")");
+    }
+    return detachedInstall(session, plan, "preinstall", number, ahead, apt.aptGet(plan, null, pins));
+  }
+
+  /** Runs {@code aptGet} detached as step {@code name}, followed to its end. */
+  private StepResult detachedInstall(
+      Session session,
+      HostPlan plan,
+      String name,
+      int number,
+      List<PlannedInstall> installs,
+      List<String> aptGet)
+      throws EngineException, TransportException, InterruptedException {
     String host = plan.host();
     DetachedHandle handle = null;
     if (number > 1) {
       // An earlier attempt may still be running on the host (herd lost it): follow that one.
-      DetachedHandle earlier = handle(number - 1);
+      DetachedHandle earlier = handle(name, number - 1);
       if (detached.attach(session, earlier) instanceof DetachedState.Running) {
-        handle = detached.start(session, spec(plan, number - 1));
+        handle = detached.start(session, spec(name, installs, aptGet, number - 1));
       }
     }
     if (handle == null) {
-      handle = detached.start(session, spec(plan, number));
+      handle = detached.start(session, spec(name, installs, aptGet, number));
     }
     LogTail tail = new LogTail(TAIL_BYTES);
     DetachedState state;
@@ -125,10 +197,11 @@ final class InstallSteps {
     }
   }
 
-  private DetachedSpec spec(HostPlan plan, int number) {
+  private DetachedSpec spec(
+      String name, List<PlannedInstall> installs, List<String> aptGet, int number) {
     List<String> upgraded = new ArrayList<>();
     List<String> fresh = new ArrayList<>();
-    for (PlannedInstall install : plan.installs()) {
+    for (PlannedInstall install : installs) {
       (install.action() == PlannedInstall.Action.NEW ? fresh : upgraded)
           .add(install.pkg().toString());
     }
@@ -141,14 +214,14 @@ final class InstallSteps {
                 "herd-install",
                 String.join(" ", upgraded),
                 String.join(" ", fresh)));
-    argv.addAll(apt.aptGet(plan, null));
-    return new DetachedSpec(run, "install-" + number, argv, apt.environment());
+    argv.addAll(aptGet);
+    return new DetachedSpec(run, name + "-" + number, argv, apt.environment());
   }
 
-  private DetachedHandle handle(int number) {
+  private DetachedHandle handle(String name, int number) {
     return new DetachedHandle(
         run.value(),
-        "install-" + number,
+        name + "-" + number,
         DetachedMode.SETSID,
         null,
         0,

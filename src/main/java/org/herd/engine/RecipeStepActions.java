@@ -50,6 +50,11 @@ public final class RecipeStepActions implements StepActions {
     };
   }
 
+  @Override
+  public void guardInPlace(String host) {
+    inner.guardInPlace(host);
+  }
+
   private StepResult drain(String host, List<ClusterBinding> clusters, Attempt attempt, int n) {
     StringBuilder output = new StringBuilder();
     for (ClusterBinding cluster : clusters) {

@@ -27,7 +27,7 @@ import org.herd.journal.StepRecord;
  *
  * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then the hosts that the
  * {@link Admission} lets prepare (members of clusters that install ahead: precheck, guard and
- * install, services held, while the old processes keep serving) and those it lets start under the
+ * preinstall, services held, while the old processes keep serving) and those it lets start under the
  * run's {@link Rollout} (cluster budgets, health gates and member order through a {@link
  * ClusterPolicy}, waves with their soak, {@code serial} batches of at most {@link
  * ExecutionOptions#parallel()} standalone hosts, canaries). A failed host stops only itself (and
@@ -55,10 +55,11 @@ public final class RunExecutor {
 
   /**
    * The steps a host installing ahead runs before its turn: nothing of them takes it out of
-   * service, since the guard holds its services while the packages change under them.
+   * service, since the guard holds its services while the packages change under them. Its turn's
+   * install then installs what is left (the recipe's in-turn packages), or nothing.
    */
   private static final List<UpgradeStep> AHEAD =
-      List.of(UpgradeStep.PRECHECK, UpgradeStep.GUARD, UpgradeStep.INSTALL);
+      List.of(UpgradeStep.PRECHECK, UpgradeStep.GUARD, UpgradeStep.PREINSTALL);
 
   /** The steps from precheck to health, in order: what a host runs once admitted. */
   public static List<UpgradeStep> upgradeSteps() {
@@ -123,8 +124,11 @@ public final class RunExecutor {
     Map<String, HostEnd> ends = new LinkedHashMap<>();
     Map<String, HostRun> pending = new LinkedHashMap<>();
     for (String host : hosts) {
-      HostRun hostRun =
-          new HostRun(run, host, HostHistory.of(host, records), options.retry().contains(host));
+      HostHistory history = HostHistory.of(host, records);
+      if (history.started(UpgradeStep.GUARD) && !history.done(UpgradeStep.UNGUARD)) {
+        actions.guardInPlace(host);
+      }
+      HostRun hostRun = new HostRun(run, host, history, options.retry().contains(host));
       Optional<HostEnd> settled = hostRun.settled(options);
       if (settled.isPresent()) {
         ends.put(host, settled.get());

@@ -29,4 +29,11 @@ public interface StepActions {
    * @return how it ended; never null
    */
   StepResult run(String host, UpgradeStep step, Attempt attempt, int number);
+
+  /**
+   * Tells that an earlier execution of the run left {@code host}'s guard in place (guarded, not yet
+   * unguarded): a resumed run keeps its lease alive as its own guard step would have. Does nothing
+   * by default.
+   */
+  default void guardInPlace(String host) {}
 }

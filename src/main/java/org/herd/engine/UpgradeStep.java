@@ -9,6 +9,10 @@ package org.herd.engine;
  *   precheck → drain → guard → install → restart → reboot → health → undrain → unguard → verify
  *                 │        │                                            ▲          ▲
  *                 └────────┴──── on failure, pause-free abort ──────────┴──────────┘  (cleanup runs)
+ *
+ *   installing ahead (a recipe's install: ahead): precheck → guard → preinstall before the turn,
+ *   services held; the turn is then drain → install (what is left: the recipe's in-turn packages)
+ *   → restart → … as above
  * </pre>
  *
  * <p>{@link #UNDRAIN} is owed once {@link #DRAIN} was started, {@link #UNGUARD} once {@link #GUARD}
@@ -22,6 +26,8 @@ public enum UpgradeStep {
   PRECHECK,
   DRAIN,
   GUARD,
+  /** The plan's packages but the recipe's in-turn ones, installed ahead of the member's turn. */
+  PREINSTALL,
   INSTALL,
   RESTART,
   REBOOT,

@@ -24,6 +24,8 @@ import org.herd.text.CountOrPercent;
  * @param order the member order
  * @param finalizeSteps one-way shell commands run once, on one member, after every member
  * @param install whether members install in their turn or ahead of it, services held
+ * @param inTurn with {@code install: ahead}, the packages (names or globs) that still install in
+ *     the member's turn: those whose maintainer scripts must stop the service to do their work
  * @param origin where the recipe came from: {@code builtin} or its file
  */
 public record Recipe(
@@ -40,6 +42,7 @@ public record Recipe(
     MemberOrder order,
     List<Template> finalizeSteps,
     InstallTiming install,
+    List<String> inTurn,
     String origin) {
 
   /** Freezes the lists. */
@@ -52,6 +55,19 @@ public record Recipe(
     drain = List.copyOf(drain);
     undrain = List.copyOf(undrain);
     finalizeSteps = List.copyOf(finalizeSteps);
+    inTurn = List.copyOf(inTurn);
+  }
+
+  /** Whether {@code pkg} installs in the member's turn even when the recipe installs ahead. */
+  public boolean installsInTurn(String pkg) {
+    String name = pkg.contains(":") ? pkg.substring(0, pkg.indexOf(':')) : pkg;
+    for (String glob : inTurn) {
+      String regex = java.util.regex.Pattern.quote(glob).replace("*", "\\E.*\\Q");
+      if (name.matches(regex)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the recipe came with herd. */

@@ -33,7 +33,8 @@ final class RecipeParser {
           "undrain",
           "order",
           "finalize",
-          "install");
+          "install",
+          "in-turn");
   private static final Set<String> HEALTH = Set.of("cluster", "member");
   private static final Set<String> CHECK =
       Set.of(
@@ -121,6 +122,12 @@ final class RecipeParser {
         top.get("finalize").map(n -> commands(n, "finalize")).orElse(List.of());
     MemberOrder order = top.get("order").map(this::order).orElse(MemberOrder.INVENTORY);
     InstallTiming install = top.get("install").map(this::install).orElse(InstallTiming.IN_TURN);
+    List<String> inTurn = top.get("in-turn").map(n -> strings(n, "in-turn")).orElse(List.of());
+    if (!inTurn.isEmpty() && install != InstallTiming.AHEAD) {
+      problem(
+          top.get("in-turn").get().position(),
+          "`in-turn` names what waits for the member's turn when the recipe says `install: ahead`");
+    }
     return new Recipe(
         name,
         description,
@@ -135,6 +142,7 @@ final class RecipeParser {
         order,
         finalizeSteps,
         install,
+        inTurn,
         origin);
   }
 

@@ -50,6 +50,15 @@ class GuardLeasesTest {
   }
 
   @Test
+  void aGuardAnEarlierExecutionLeftIsRenewedByTheResumedRun() {
+    leases.resumed("web1");
+    tick();
+    assertThat(web1.leases())
+        .containsExactly(FakeTime.START.plus(PERIOD).plus(AptStepActions.GUARD_LEASE));
+    assertThat(web2.leases()).isEmpty();
+  }
+
+  @Test
   void aGuardIsRenewedToALeaseFromNowAtEachTick() {
     guardInstalled("web1");
     tick();

@@ -112,6 +112,13 @@ class RunExecutorTest {
     }
   }
 
+  /** Every step but preinstall: what a host that does not install ahead runs. */
+  private static UpgradeStep[] stepsInTurn() {
+    return java.util.Arrays.stream(UpgradeStep.values())
+        .filter(step -> step != UpgradeStep.PREINSTALL)
+        .toArray(UpgradeStep[]::new);
+  }
+
   private static ExecutionOptions serial() {
     return ExecutionOptions.of(1, MaxFail.UNLIMITED);
   }
@@ -130,7 +137,7 @@ class RunExecutorTest {
     assertThat(outcome.hosts().values()).allMatch(HostEnd.Succeeded.class::isInstance);
     List<Call> calls = actions.calls();
     for (String host : HOSTS) {
-      assertThat(stepsOf(calls, host)).containsExactly(UpgradeStep.values());
+      assertThat(stepsOf(calls, host)).containsExactly(stepsInTurn());
     }
     int lastDownload = 0;
     int firstPrecheck = Integer.MAX_VALUE;
@@ -304,7 +311,7 @@ class RunExecutorTest {
    */
   @Test
   void aRunKilledAtAnyPointResumesWithoutRepeatingOrSkippingASteps() {
-    int callsInARun = HOSTS.size() * UpgradeStep.values().length;
+    int callsInARun = HOSTS.size() * stepsInTurn().length;
     for (int crashAt = 1; crashAt <= callsInARun; crashAt++) {
       open();
       ScriptedActions crashing = new ScriptedActions().crashAt(crashAt);
@@ -418,7 +425,7 @@ class RunExecutorTest {
   /** The same kill-at-every-call test, for a cluster run with a budget of 2. */
   @Test
   void aClusterRunKilledAtAnyPointResumesWithoutRepeatingOrSkippingASteps() {
-    int callsInARun = HOSTS.size() * UpgradeStep.values().length;
+    int callsInARun = HOSTS.size() * stepsInTurn().length;
     for (int crashAt = 1; crashAt <= callsInARun; crashAt++) {
       open();
       ScriptedActions crashing = new ScriptedActions().crashAt(crashAt);
@@ -473,8 +480,9 @@ class RunExecutorTest {
               UpgradeStep.DOWNLOAD,
               UpgradeStep.PRECHECK,
               UpgradeStep.GUARD,
-              UpgradeStep.INSTALL,
+              UpgradeStep.PREINSTALL,
               UpgradeStep.DRAIN,
+              UpgradeStep.INSTALL,
               UpgradeStep.RESTART,
               UpgradeStep.REBOOT,
               UpgradeStep.HEALTH,
@@ -486,10 +494,10 @@ class RunExecutorTest {
 
   @Test
   void aFailedInstallAheadTakesNoMemberOutAndUnguardsEveryone() {
-    // n1 is first in order: no turn can start before its install ended, and it fails.
+    // n1 is first in order: no turn can start before its preinstall ended, and it fails.
     ScriptedActions actions =
         new ScriptedActions()
-            .result("n1", UpgradeStep.INSTALL, new StepResult.Failed("dpkg failed", ""));
+            .result("n1", UpgradeStep.PREINSTALL, new StepResult.Failed("dpkg failed", ""));
     RunOutcome outcome =
         executeRollout(
             actions, ExecutionOptions.of(3, MaxFail.UNLIMITED), aheadCluster(), ClusterPolicy.NONE);
@@ -547,5 +555,19 @@ class RunExecutorTest {
       close();
     }
     open();
+  }
+
+  @Test
+  void aResumedRunKeepsTheLeasesOfTheGuardsTheCrashedOneLeft() {
+    // killed during n1's install: n1 is guarded, the others not yet
+    int guardOfN1 = 3 + 3; // three downloads, then n1's precheck, drain, guard
+    ScriptedActions crashing = new ScriptedActions().crashAt(guardOfN1 + 1);
+    assertThatThrownBy(() -> execute(crashing, serial()))
+        .hasRootCauseInstanceOf(ScriptedActions.Crash.class);
+
+    ScriptedActions resumed = new ScriptedActions();
+    execute(resumed, serial());
+
+    assertThat(resumed.guardsInPlace).containsExactly("n1");
   }
 }

@@ -25,6 +25,9 @@ final class ScriptedActions implements StepActions {
   }
 
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+  /** The hosts a resumed run said have their guard in place. */
+  final List<String> guardsInPlace = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, StepResult> scripted = new HashMap<>();
   private final Map<String, Consumer<Call>> hooks = new HashMap<>();
   private int crashAtCall = -1;
@@ -50,6 +53,11 @@ final class ScriptedActions implements StepActions {
     synchronized (calls) {
       return List.copyOf(calls);
     }
+  }
+
+  @Override
+  public void guardInPlace(String host) {
+    guardsInPlace.add(host);
   }
 
   @Override

@@ -96,6 +96,12 @@ class RecipeLoaderTest {
     assertThat(recipe.install()).isEqualTo(InstallTiming.IN_TURN);
     assertThat(RecipeCatalog.parse("a.yaml", "name: a\ninstall: ahead\n").install())
         .isEqualTo(InstallTiming.AHEAD);
+    Recipe globs =
+        RecipeCatalog.parse("g.yaml", "name: g\ninstall: ahead\nin-turn: [\"x-*\", y]\n");
+    assertThat(globs.installsInTurn("x-server")).isTrue();
+    assertThat(globs.installsInTurn("y:amd64")).isTrue();
+    assertThat(globs.installsInTurn("yy")).isFalse();
+    assertThat(recipe.installsInTurn("anything")).isFalse();
   }
 
   @Test
@@ -112,8 +118,12 @@ class RecipeLoaderTest {
     assertThat(etcd.drain().get(0).text()).contains("move-leader");
     // etcd's package restarts it after the upgrade and never stops it: installs go ahead.
     assertThat(etcd.install()).isEqualTo(InstallTiming.AHEAD);
-    // MariaDB's must stop the server before its postinst (mysql_install_db on the datadir).
-    assertThat(galera.install()).isEqualTo(InstallTiming.IN_TURN);
+    // MariaDB's server package must stop the server before its postinst (mysql_install_db on
+    // the datadir): it waits for the turn, the rest goes ahead.
+    assertThat(galera.install()).isEqualTo(InstallTiming.AHEAD);
+    assertThat(galera.installsInTurn("mariadb-server")).isTrue();
+    assertThat(galera.installsInTurn("mariadb-server-core")).isFalse();
+    assertThat(galera.installsInTurn("galera-4")).isFalse();
     assertThat(catalog.find("generic").orElseThrow().memberHealth().get(1).when())
         .contains("vars.tcp_port");
   }
@@ -172,6 +182,12 @@ class RecipeLoaderTest {
             "packages not a list",
             "name: x\npackages: mariadb\n",
             List.of("r.yaml:2:11: packages is a list, not `mariadb`")),
+        Arguments.of(
+            "in-turn without install ahead",
+            "name: x\nin-turn: [x-server]\n",
+            List.of(
+                "r.yaml:2:10: `in-turn` names what waits for the member's turn when the recipe"
+                    + " says `install: ahead`")),
         Arguments.of(
             "install timing unknown",
             "name: x\ninstall: early\n",

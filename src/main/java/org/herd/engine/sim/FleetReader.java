@@ -205,7 +205,7 @@ public final class FleetReader {
       String key = scalar(tuple.getKeyNode());
       UpgradeStep step;
       try {
-        step = UpgradeStep.ofJournalName(key);
+        step = simulatedStep(key);
       } catch (IllegalArgumentException e) {
         problem(tuple.getKeyNode(), "unknown step `" + key + "`; steps are " + stepNames());
         continue;
@@ -266,7 +266,7 @@ public final class FleetReader {
           problem(item, "a host failure needs the step it fails at");
         } else {
           try {
-            failures.put(host, UpgradeStep.ofJournalName(step));
+            failures.put(host, simulatedStep(step));
           } catch (IllegalArgumentException e) {
             problem(fields.get("step"), "unknown step `" + step + "`; steps are " + stepNames());
           }
@@ -424,10 +424,22 @@ public final class FleetReader {
         file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
+  /** The step named so, among those the simulator runs (it installs every host in its turn). */
+  private static UpgradeStep simulatedStep(String name) {
+    UpgradeStep step = UpgradeStep.ofJournalName(name);
+    if (step == UpgradeStep.PREINSTALL) {
+      throw new IllegalArgumentException("not simulated: " + name);
+    }
+    return step;
+  }
+
   private static String stepNames() {
     return String.join(
             ", ",
-            java.util.Arrays.stream(UpgradeStep.values()).map(UpgradeStep::journalName).toList())
+            java.util.Arrays.stream(UpgradeStep.values())
+                .filter(step -> step != UpgradeStep.PREINSTALL)
+                .map(UpgradeStep::journalName)
+                .toList())
         .toLowerCase(Locale.ROOT);
   }
 }

@@ -76,7 +76,10 @@ final class RandomFleets {
     Map<String, UpgradeStep> failures = new LinkedHashMap<>();
     for (String host : hosts) {
       if (random.nextInt(10) == 0) {
-        UpgradeStep[] steps = UpgradeStep.values();
+        UpgradeStep[] steps =
+            java.util.Arrays.stream(UpgradeStep.values())
+                .filter(step -> step != UpgradeStep.PREINSTALL)
+                .toArray(UpgradeStep[]::new);
         failures.put(host, steps[random.nextInt(steps.length)]);
       }
     }
