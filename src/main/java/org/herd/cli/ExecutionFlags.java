@@ -56,11 +56,14 @@ final class ExecutionFlags {
 
   /**
    * The scheduling options as they are journaled with the run's command, so that {@code herd
-   * resume} restores them: {@code " --serial X --canary Y --finalize --reboot Z"}, or empty. The
-   * reboot policy is journaled only when it was given, since the run's plan has its own.
+   * resume} restores them: {@code " --parallel N --serial X --canary Y --finalize --reboot Z"}, or
+   * empty. The reboot policy is journaled only when it was given, since the run's plan has its own.
    */
   String journaled() {
     StringBuilder text = new StringBuilder();
+    if (run.parallel != null) {
+      text.append(" --parallel ").append(run.parallel);
+    }
     if (run.serial != null) {
       text.append(" --serial ").append(serial().toString());
     }
@@ -77,10 +80,14 @@ final class ExecutionFlags {
   }
 
   /**
-   * Takes {@code --serial}, {@code --canary}, {@code --finalize} and {@code --reboot} from a
-   * journaled command line when they were not given now.
+   * Takes {@code --parallel}, {@code --serial}, {@code --canary}, {@code --finalize} and {@code
+   * --reboot} from a journaled command line when they were not given now.
    */
   void restoreFrom(String command) {
+    Matcher parallelFlag = Pattern.compile(" --parallel ([0-9]+)").matcher(command);
+    if (run.parallel == null && parallelFlag.find()) {
+      run.parallel = Integer.parseInt(parallelFlag.group(1));
+    }
     Matcher serialFlag = Pattern.compile(" --serial (\\S+)").matcher(command);
     if (run.serial == null && serialFlag.find()) {
       run.serial = serialFlag.group(1);
@@ -116,7 +123,7 @@ final class ExecutionFlags {
   /** The engine's options for a run that reboots under {@code policy}. */
   ExecutionOptions options(Set<String> skip, Set<String> retry, RebootPolicy policy) {
     try {
-      return new ExecutionOptions(run.parallel, run.maxFail(), skip, retry, policy);
+      return new ExecutionOptions(run.parallel(), run.maxFail(), skip, retry, policy);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

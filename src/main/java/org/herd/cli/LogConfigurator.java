@@ -45,6 +45,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.setLevel(level == null ? Level.WARN : level);
     root.addAppender(stderr);
     context.getLogger("org.apache.sshd").setLevel(level == null ? Level.ERROR : level);
+    // MariaDB's driver warns of every error a server answered (the demo's client meets them on
+    // purpose while a member is drained or restarting, and reports them itself).
+    context.getLogger("org.mariadb.jdbc").setLevel(level == null ? Level.ERROR : level);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

@@ -85,7 +85,7 @@ final class RebootCommand implements Callable<Integer> {
     }
     String nodes = NodeSet.of(hosts.stream().map(HostPlan::host).toList()).fold();
     say.println(
-        "reboot " + nodes + " (" + hosts.size() + " hosts), " + runFlags.parallel + " at a time");
+        "reboot " + nodes + " (" + hosts.size() + " hosts), " + runFlags.parallel() + " at a time");
     say.flush();
     if (!yes && !confirmed(context)) {
       context.err().println("herd: reboot: not done");

@@ -24,9 +24,14 @@ final class RunFlags {
       names = "--parallel",
       paramLabel = "N",
       description =
-          "Standalone hosts (in no cluster or pool) upgraded (or rebooted) at once (default:"
-              + " ${DEFAULT-VALUE}, clush's fan-out); cluster members go by their budgets.")
-  int parallel = DEFAULT_PARALLEL;
+          "Standalone hosts (in no cluster or pool) upgraded (or rebooted) at once (default: 64,"
+              + " clush's fan-out); cluster members go by their budgets.")
+  Integer parallel;
+
+  /** How many standalone hosts may be out at once: {@code --parallel}, or its default. */
+  int parallel() {
+    return parallel == null ? DEFAULT_PARALLEL : parallel;
+  }
 
   @Option(
       names = "--max-fail",
@@ -91,7 +96,7 @@ final class RunFlags {
    * than after the operator confirmed.
    */
   void check() {
-    if (parallel < 1) {
+    if (parallel != null && parallel < 1) {
       throw new UserError("--parallel: expected 1 or more, got " + parallel);
     }
     serial();

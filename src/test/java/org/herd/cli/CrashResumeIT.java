@@ -106,7 +106,8 @@ class CrashResumeIT {
       pins.values().forEach(p -> assertThat(p).containsEntry("herd-lab-service", "1.0-2"));
 
       RunId run = null;
-      List<String> command = args(lab, "apply", "plan.json", "--json");
+      // One host after the other, so that the kill points come in the order listed.
+      List<String> command = args(lab, "apply", "plan.json", "--json", "--parallel", "1");
       for (KillPoint point : KILL_POINTS) {
         try (HerdProcess herd = HerdProcess.start(dir, env(), command)) {
           JsonNode at = herd.await(point.matches(), EVENT_WAIT);

@@ -101,7 +101,8 @@ class ExecutionFlagsTest {
     assertThat(flags.recipes().paths(context())).endsWith(dir.resolve("recipes"));
     assertThat(flags.form(context())).isEqualTo(RunProgress.Form.JSON);
     assertThat(flags.journaled())
-        .isEqualTo(" --serial 1,50% --canary soak=10m --finalize --reboot if-required");
+        .isEqualTo(
+            " --parallel 3 --serial 1,50% --canary soak=10m --finalize --reboot if-required");
     // The plan upgrade makes records the reboot policy, with the plan's own options.
     PlanOptions planOptions = upgrade.planFlags.options(flags.reboot.orElse(RebootPolicy.NEVER));
     assertThat(planOptions.reboot()).isEqualTo(RebootPolicy.IF_REQUIRED);
@@ -149,10 +150,12 @@ class ExecutionFlagsTest {
   @Test
   void resumeRestoresTheJournaledFlagsButNotOverTheOnesGivenNow() {
     ExecutionFlags resumed = ((ResumeCommand) parsed("resume", "r1")).flags;
-    resumed.restoreFrom("herd apply p.json --serial 1,5 --canary pause --finalize --reboot always");
+    resumed.restoreFrom(
+        "herd apply p.json --parallel 1 --serial 1,5 --canary pause --finalize --reboot always");
     assertThat(resumed.reboot.policy).isEqualTo(RebootPolicy.ALWAYS);
     assertThat(resumed.serial()).isEqualTo(Serial.parse("1,5"));
     assertThat(resumed.finalize).isTrue();
+    assertThat(resumed.run.parallel()).isEqualTo(1);
 
     ExecutionFlags overridden = ((ResumeCommand) parsed("resume", "--reboot", "never", "r1")).flags;
     overridden.restoreFrom("herd apply p.json --reboot always");
@@ -161,6 +164,11 @@ class ExecutionFlagsTest {
     ExecutionFlags old = ((ResumeCommand) parsed("resume", "r1")).flags;
     old.restoreFrom("herd upgrade --serial 3");
     assertThat(old.reboot.given()).isFalse();
+    assertThat(old.run.parallel()).isEqualTo(RunFlags.DEFAULT_PARALLEL);
+
+    ExecutionFlags wider = ((ResumeCommand) parsed("resume", "--parallel", "8", "r1")).flags;
+    wider.restoreFrom("herd apply p.json --parallel 1");
+    assertThat(wider.run.parallel()).isEqualTo(8);
   }
 
   @Test
