@@ -50,8 +50,8 @@ public record AptSettings(List<String> dpkgOptions, Duration lockWait) {
   }
 
   /**
-   * The apt-get command that installs {@code pins} ({@code PKG=VERSION} and {@code PKG-} words)
-   * on the host of {@code plan}, with {@code extra} (such as {@code -s}) when not null.
+   * The apt-get command that installs {@code pins} ({@code PKG=VERSION} and {@code PKG-} words) on
+   * the host of {@code plan}, with {@code extra} (such as {@code -s}) when not null.
    */
   List<String> aptGet(HostPlan plan, String extra, List<String> pins) {
     List<String> argv = new ArrayList<>(List.of("apt-get", "-q", "-y"));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.herd.journal.Journal;
 import org.herd.journal.RunId;
@@ -66,8 +65,8 @@ public final class AptStepActions implements StepActions, AutoCloseable {
   private final AheadInstalls ahead;
 
   /**
-   * The apt steps of {@code run}, rebooting hosts as {@code reboot} says; the hosts of {@code ahead}
-   * install ahead of their turn, their guard holding their services until it.
+   * The apt steps of {@code run}, rebooting hosts as {@code reboot} says; the hosts of {@code
+   * ahead} install ahead of their turn, their guard holding their services until it.
    */
   public AptStepActions(
       RunId run,

@@ -83,8 +83,8 @@ final class InstallSteps {
   }
 
   /**
-   * Whether the host has nothing left to install of its plan (its preinstall installed it all),
-   * by apt's own reckoning: a simulation of the plan's install that would change nothing.
+   * Whether the host has nothing left to install of its plan (its preinstall installed it all), by
+   * apt's own reckoning: a simulation of the plan's install that would change nothing.
    */
   boolean nothingLeft(Session session, HostPlan plan)
       throws TransportException, InterruptedException {
@@ -94,16 +94,18 @@ final class InstallSteps {
     CommandResult result =
         session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(LONG));
     return result.ok()
-        && result.stdoutText().lines().noneMatch(l -> l.startsWith("Inst ") || l.startsWith("Remv "));
+        && result
+            .stdoutText()
+            .lines()
+            .noneMatch(l -> l.startsWith("Inst ") || l.startsWith("Remv "));
   }
 
   /**
-   * Installs the plan's packages but those that wait for the member's turn ({@code inTurn}),
-   * which apt must leave at their installed versions: ahead of the turn, services held. Skipped,
-   * leaving everything to the turn, when apt cannot install the rest without them.
+   * Installs the plan's packages but those that wait for the member's turn ({@code inTurn}), which
+   * apt must leave at their installed versions: ahead of the turn, services held. Skipped, leaving
+   * everything to the turn, when apt cannot install the rest without them.
    */
-  StepResult preinstall(
-      Session session, HostPlan plan, int number, Predicate<PackageName> inTurn)
+  StepResult preinstall(Session session, HostPlan plan, int number, Predicate<PackageName> inTurn)
       throws EngineException, TransportException, InterruptedException {
     List<PlannedInstall> ahead = new ArrayList<>();
     List<String> pins = new ArrayList<>();
@@ -121,7 +123,9 @@ final class InstallSteps {
     }
     if (ahead.isEmpty()) {
       return new StepResult.Skipped(
-          "nothing to install ahead: every package waits for the turn (" + String.join(" ", waiting) + ")");
+          "nothing to install ahead: every package waits for the turn ("
+              + String.join(" ", waiting)
+              + ")");
     }
     List<String> simulate = new ArrayList<>(apt.aptGet(plan, "-s", pins));
     simulate.add(1, "-o");
@@ -136,7 +140,8 @@ final class InstallSteps {
               + aptFailure("apt-get -s", check.exitCode(), check.stdoutText() + check.stderrText())
               + ")");
     }
-    return detachedInstall(session, plan, "preinstall", number, ahead, apt.aptGet(plan, null, pins));
+    return detachedInstall(
+        session, plan, "preinstall", number, ahead, apt.aptGet(plan, null, pins));
   }
 
   /** Runs {@code aptGet} detached as step {@code name}, followed to its end. */

@@ -27,8 +27,8 @@ import org.herd.journal.StepRecord;
  *
  * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then the hosts that the
  * {@link Admission} lets prepare (members of clusters that install ahead: precheck, guard and
- * preinstall, services held, while the old processes keep serving) and those it lets start under the
- * run's {@link Rollout} (cluster budgets, health gates and member order through a {@link
+ * preinstall, services held, while the old processes keep serving) and those it lets start under
+ * the run's {@link Rollout} (cluster budgets, health gates and member order through a {@link
  * ClusterPolicy}, waves with their soak, {@code serial} batches of at most {@link
  * ExecutionOptions#parallel()} standalone hosts, canaries). A failed host stops only itself (and
  * degrades its clusters); when the failures exceed {@link ExecutionOptions#maxFail()} (checked as

@@ -28,6 +28,7 @@ final class ScriptedActions implements StepActions {
 
   /** The hosts a resumed run said have their guard in place. */
   final List<String> guardsInPlace = Collections.synchronizedList(new ArrayList<>());
+
   private final Map<String, StepResult> scripted = new HashMap<>();
   private final Map<String, Consumer<Call>> hooks = new HashMap<>();
   private int crashAtCall = -1;
