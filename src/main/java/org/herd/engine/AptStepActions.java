@@ -141,10 +141,14 @@ public final class AptStepActions implements StepActions, AutoCloseable {
    */
   private StepResult install(Session session, HostPlan plan, int number)
       throws EngineException, TransportException, InterruptedException {
-    if (!ahead.installsAhead(plan.host()) || plan.isEmpty()) {
+    String host = plan.host();
+    if (!ahead.installsAhead(host) || plan.isEmpty()) {
       return installs.install(session, plan, number);
     }
-    if (installs.nothingLeft(session, plan)) {
+    boolean waitingPackages =
+        plan.installs().stream().anyMatch(i -> ahead.waitsForTurn(host, i.pkg()))
+            || !plan.removals().isEmpty();
+    if (!waitingPackages && installs.nothingLeft(session, plan)) {
       return new StepResult.Skipped("installed ahead of the turn");
     }
     guards.releaseHold(session, plan);

@@ -43,6 +43,13 @@ final class InstallSteps {
           + " [ -e \"$t\" ] || ln \"$f\" \"$t\" 2>/dev/null || cp \"$f\" \"$t\" 2>/dev/null;"
           + " done; exec \"$@\"";
 
+  /**
+   * A preinstall is background work: it runs at a lower CPU and I/O priority than the services the
+   * host is serving with (and than the members in their turn).
+   */
+  private static final List<String> BACKGROUND =
+      List.of("nice", "-n", "10", "ionice", "-c", "2", "-n", "7");
+
   private final RunId run;
   private final AptSettings apt;
   private final Clock clock;
@@ -140,8 +147,9 @@ final class InstallSteps {
               + aptFailure("apt-get -s", check.exitCode(), check.stdoutText() + check.stderrText())
               + ")");
     }
-    return detachedInstall(
-        session, plan, "preinstall", number, ahead, apt.aptGet(plan, null, pins));
+    List<String> background = new ArrayList<>(BACKGROUND);
+    background.addAll(apt.aptGet(plan, null, pins));
+    return detachedInstall(session, plan, "preinstall", number, ahead, background);
   }
 
   /** Runs {@code aptGet} detached as step {@code name}, followed to its end. */

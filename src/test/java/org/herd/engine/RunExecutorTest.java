@@ -463,7 +463,7 @@ class RunExecutorTest {
   }
 
   @Test
-  void membersInstallingAheadInstallBeforeAnyTurnAndTakeTurnsOneAtATime() {
+  void membersInstallingAheadPreinstallDuringTheFirstOnesTurnAndTakeTurnsOneAtATime() {
     ScriptedActions actions = new ScriptedActions();
     OutCounter counter = new OutCounter(actions);
     RunOutcome outcome =
@@ -472,9 +472,10 @@ class RunExecutorTest {
 
     assertThat(outcome.state()).isEqualTo(RunState.SUCCEEDED);
     assertThat(counter.most.get()).isEqualTo(1);
-    // Each member installs before its own turn (the others' installs go on meanwhile).
+    // n1 goes first, at once, installing in its turn; the others preinstall meanwhile.
     List<Call> calls = actions.calls();
-    for (String host : HOSTS) {
+    assertThat(stepsOf(calls, "n1")).containsExactly(stepsInTurn());
+    for (String host : List.of("n2", "n3")) {
       assertThat(stepsOf(calls, host))
           .containsExactly(
               UpgradeStep.DOWNLOAD,
@@ -494,20 +495,19 @@ class RunExecutorTest {
 
   @Test
   void aFailedInstallAheadTakesNoMemberOutAndUnguardsEveryone() {
-    // n1 is first in order: no turn can start before its preinstall ended, and it fails.
+    // n1 goes first in its turn; n2's preinstall fails: n3 never goes out.
     ScriptedActions actions =
         new ScriptedActions()
-            .result("n1", UpgradeStep.PREINSTALL, new StepResult.Failed("dpkg failed", ""));
+            .result("n2", UpgradeStep.PREINSTALL, new StepResult.Failed("dpkg failed", ""));
     RunOutcome outcome =
         executeRollout(
             actions, ExecutionOptions.of(3, MaxFail.UNLIMITED), aheadCluster(), ClusterPolicy.NONE);
 
-    assertThat(outcome.hosts().get("n1")).isInstanceOf(HostEnd.Failed.class);
-    assertThat(outcome.hosts().get("n2"))
-        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n1"));
+    assertThat(outcome.hosts().get("n1")).isInstanceOf(HostEnd.Succeeded.class);
+    assertThat(outcome.hosts().get("n2")).isInstanceOf(HostEnd.Failed.class);
     assertThat(outcome.hosts().get("n3"))
-        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n1"));
-    for (String host : HOSTS) {
+        .isEqualTo(new HostEnd.NotStarted("cluster db degraded by n2"));
+    for (String host : List.of("n2", "n3")) {
       assertThat(stepsOf(actions.calls(), host))
           .doesNotContain(UpgradeStep.DRAIN, UpgradeStep.RESTART)
           .endsWith(UpgradeStep.UNGUARD);
@@ -517,7 +517,8 @@ class RunExecutorTest {
   /** The kill-at-every-call test for a cluster whose members install ahead of their turn. */
   @Test
   void anAheadClusterRunKilledAtAnyPointResumesWithoutRepeatingOrSkippingASteps() {
-    int callsInARun = HOSTS.size() * UpgradeStep.values().length;
+    // n1, first in order, installs in its turn: no preinstall
+    int callsInARun = HOSTS.size() * UpgradeStep.values().length - 1;
     for (int crashAt = 1; crashAt <= callsInARun; crashAt++) {
       open();
       ScriptedActions crashing = new ScriptedActions().crashAt(crashAt);
