@@ -35,8 +35,7 @@ import java.util.Optional;
  * non-disruptive steps, packages installed with its services held) as soon as its wave is the
  * current one and no canary runs, all such hosts of the wave at once; it is not out of service
  * while it prepares, and it is started (its turn: drain, restart, health, undrain) only once its
- * preparation ended ({@link #prepared}), in its cluster's order. The member each cluster takes out
- * first, and canaries, install in their turn: the others preinstall meanwhile.
+ * preparation ended ({@link #prepared}), in its cluster's order. Canaries prepare in their turn.
  *
  * <p>Incremental: a decision looks only at the clusters that changed since the previous one ({@link
  * ChangedClusters}), so its cost follows what happened, not the size of the fleet. Its parts:
@@ -380,20 +379,8 @@ public final class Admission {
     }
     if (!canaryPhase && !prepareIssued[stage]) {
       prepareIssued[stage] = true;
-      // The member each cluster takes out first installs in its turn, at once: waiting for its
-      // preinstall would only delay the whole cluster; the others preinstall during its turn.
-      java.util.Set<String> first = new java.util.HashSet<>();
-      for (ClusterProgress cluster : clustersIn.get(stage)) {
-        String next = cluster.next(policy, this::waiting, this::inStage);
-        if (next != null) {
-          first.add(next);
-        }
-      }
       for (String host : wave.hosts()) {
-        if (ahead.contains(host)
-            && waiting(host)
-            && !inFlight.contains(host)
-            && !first.contains(host)) {
+        if (ahead.contains(host) && waiting(host) && !inFlight.contains(host)) {
           preparing.add(host);
           prepare.add(host);
         }
