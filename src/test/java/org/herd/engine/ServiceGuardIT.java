@@ -147,6 +147,47 @@ class ServiceGuardIT {
 
   @Test
   @PristineHosts(3)
+  void aHoldingGuardKeepsTheServiceRunningThroughAStopUntilTheHoldIsReleased(TestLab lab)
+      throws Exception {
+    LabHost host = lab.host(3);
+    RunId run = RunId.of("it-hold-" + Long.toString(System.nanoTime(), 36));
+    lab.sh(host, "apt-get install -y -q " + SERVICE + " >/dev/null");
+    try (Transport transport = LabSessions.transport(lab)) {
+      Session session = LabSessions.open(transport, host);
+      try {
+        String before = invocation(lab, host);
+        guard.install(session, run, List.of(SERVICE), Instant.now().plusSeconds(3600), true);
+
+        // What a maintainer script does; both tools report a denied action as done.
+        var invokeRcD = lab.run(host, "invoke-rc.d " + SERVICE + " stop");
+        var debSystemdInvoke = lab.run(host, "deb-systemd-invoke stop " + SERVICE + ".service");
+
+        assertThat(invokeRcD.exitCode()).isZero();
+        assertThat(debSystemdInvoke.exitCode()).isZero();
+        assertThat(lab.sh(host, "systemctl is-active " + SERVICE).strip()).isEqualTo("active");
+        assertThat(invocation(lab, host)).isEqualTo(before);
+        assertThat(guard.deniedRequests(session).value())
+            .extracting(DeniedRequest::action)
+            .containsExactly(GuardAction.STOP, GuardAction.STOP);
+
+        // The turn: the same run's guard without the hold lets stops through, still not starts.
+        guard.install(session, run, List.of(SERVICE), Instant.now().plusSeconds(3600), false);
+        lab.sh(host, "deb-systemd-invoke stop " + SERVICE + ".service");
+        lab.sh(host, "deb-systemd-invoke start " + SERVICE + ".service");
+
+        assertThat(lab.run(host, "systemctl is-active --quiet " + SERVICE).exitCode()).isNotZero();
+        assertThat(guard.deniedRequests(session).value())
+            .extracting(DeniedRequest::action)
+            .containsExactly(GuardAction.STOP, GuardAction.STOP, GuardAction.START);
+      } finally {
+        guard.remove(session);
+        lab.run(host, "systemctl start " + SERVICE);
+      }
+    }
+  }
+
+  @Test
+  @PristineHosts(3)
   void anExpiredLeaseAllowsEverything(TestLab lab) throws Exception {
     LabHost host = lab.host(3);
     RunId run = RunId.of("it-lease-" + Long.toString(System.nanoTime(), 36));
