@@ -23,11 +23,16 @@ here=$(readlink -f "${BASH_SOURCE[0]}")
 root=${here%/bench/rollout/run.sh}
 out="$root/target/bench/rollout"
 mkdir -p "$out"
-# HERD: the herd command to run. By default a copy of the jar taken now, run with the launcher's
-# JVM options, so that a long benchmark is safe from a rebuild of target/herd.jar in the same tree.
+# HERD: the herd command to run. By default herd's launcher run from a copy of it and of the jar
+# taken now (so that a long benchmark is safe from a rebuild of target/herd.jar in the same tree):
+# the JVM options and the class-data sharing archive a user's `herd` has (made on its first run).
 "$root/herd" --version >/dev/null # builds the jar if needed
-cp "$root/target/herd.jar" "$out/herd.jar"
-herd=${HERD:-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -jar $out/herd.jar}
+mkdir -p "$out/herd/target"
+cp "$root/herd" "$out/herd/herd"
+cp "$root/target/herd.jar" "$out/herd/target/herd.jar"
+rm -f "$out"/herd/target/herd-*.jsa
+herd=${HERD:-$out/herd/herd}
+$herd --version >/dev/null # makes the class-data sharing archive of the copy
 runs=5
 clush_runs=1
 releases=bookworm

@@ -3,7 +3,9 @@ package org.herd.cli;
 import java.io.Console;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.herd.transport.PassphraseProvider;
+import org.herd.transport.Transport;
 import org.herd.transport.TransportKind;
 import org.herd.transport.TransportOptions;
 import picocli.CommandLine.Option;
@@ -69,6 +71,30 @@ final class ConnectOptions {
   }
 
   /** The transport settings for this invocation; asks for the sudo password when told to. */
+  /** The transport {@link #share} opened, while it is open. */
+  private RoutedTransport shared;
+
+  /**
+   * Keeps one transport for every phase of this command until the returned handle is closed: {@code
+   * herd upgrade} plans then applies with the same SSH client, keys and passwords, asked once.
+   */
+  AutoCloseable share(CliContext context) {
+    RoutedTransport transport = new RoutedTransport(Map.of(), transportOptions(context));
+    shared = transport;
+    return () -> {
+      shared = null;
+      transport.close();
+    };
+  }
+
+  /** A transport to {@code kinds}' hosts: the shared one ({@link #share}), else a new one. */
+  Transport transport(CliContext context, Map<String, TransportKind> kinds) {
+    RoutedTransport open = shared;
+    return open != null
+        ? open.reroute(kinds)
+        : new RoutedTransport(kinds, transportOptions(context));
+  }
+
   TransportOptions transportOptions(CliContext context) {
     String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
     TransportOptions options =

@@ -140,8 +140,7 @@ final class PlanCommand implements Callable<Integer> {
         FanOutSettings.defaults().withFanout(hosts.fanout).withCommandTimeout(PROBE_LIMIT);
     List<ProbedHost> probed;
     Map<String, HostInput> inputs = new TreeMap<>();
-    try (Transport transport =
-        new RoutedTransport(targets.kinds(), connect.transportOptions(context))) {
+    try (Transport transport = connect.transport(context, targets.kinds())) {
       FleetProbe probe = new FleetProbe(transport, settings, context.clock());
       if (refresh) {
         probe

@@ -18,11 +18,30 @@ final class RoutedTransport implements Transport {
 
   private final Map<String, TransportKind> kinds;
   private final TransportOptions options;
-  private final Map<TransportKind, Transport> transports = new EnumMap<>(TransportKind.class);
+  private final Map<TransportKind, Transport> transports;
+  private final boolean owner;
 
   RoutedTransport(Map<String, TransportKind> kinds, TransportOptions options) {
+    this(kinds, options, new EnumMap<>(TransportKind.class), true);
+  }
+
+  private RoutedTransport(
+      Map<String, TransportKind> kinds,
+      TransportOptions options,
+      Map<TransportKind, Transport> transports,
+      boolean owner) {
     this.kinds = Map.copyOf(kinds);
     this.options = options;
+    this.transports = transports;
+    this.owner = owner;
+  }
+
+  /**
+   * The same transports (their SSH client, keys and known hosts loaded once) for other hosts:
+   * closing it leaves them open; closing this one closes them.
+   */
+  RoutedTransport reroute(Map<String, TransportKind> kinds) {
+    return new RoutedTransport(kinds, options, transports, false);
   }
 
   @Override
@@ -35,13 +54,20 @@ final class RoutedTransport implements Transport {
     return transport(kinds.getOrDefault(endpoint.name(), TransportKind.SSH)).open(endpoint);
   }
 
-  private synchronized Transport transport(TransportKind kind) {
-    return transports.computeIfAbsent(kind, k -> k.create(options));
+  private Transport transport(TransportKind kind) {
+    synchronized (transports) {
+      return transports.computeIfAbsent(kind, k -> k.create(options));
+    }
   }
 
   @Override
-  public synchronized void close() {
-    transports.values().forEach(Transport::close);
-    transports.clear();
+  public void close() {
+    if (!owner) {
+      return;
+    }
+    synchronized (transports) {
+      transports.values().forEach(Transport::close);
+      transports.clear();
+    }
   }
 }

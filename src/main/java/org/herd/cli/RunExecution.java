@@ -97,8 +97,7 @@ final class RunExecution {
         });
     RunOutcome outcome;
     ScheduledExecutorService watcher = abortWatcher(journal, run, control);
-    try (Transport transport =
-            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+    try (Transport transport = connect.transport(context, targets.kinds());
         AptStepActions actions =
             new AptStepActions(
                 run,

@@ -55,6 +55,12 @@ final class UpgradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
     flags.run.check();
+    try (AutoCloseable transport = connect.share(context)) {
+      return upgrade(context);
+    }
+  }
+
+  private int upgrade(CliContext context) throws Exception {
     PlanCommand.Planned planned =
         PlanCommand.makePlan(
             spec,

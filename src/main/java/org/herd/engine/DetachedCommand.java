@@ -189,6 +189,11 @@ public final class DetachedCommand {
               + "): "
               + result.stderrText().strip());
     }
+    String[] said = result.stderrText().strip().split("\n");
+    Optional<DetachedState> end = parseState(said[said.length - 1]);
+    if (end.isPresent() && end.get() instanceof DetachedState.Finished) {
+      return end.get();
+    }
     return attach(session, handle);
   }
 

@@ -41,6 +41,20 @@ final class HostChecks {
   private static final Duration SHORT = Duration.ofMinutes(2);
   private static final String PRECHECK = HostScripts.load("precheck.sh");
 
+  private static final String STATES_MARK = "@@herd-states@@";
+
+  /**
+   * The guard's spool ($1), then STATES_MARK, then "NAME TAB STATE" (systemctl is-active) for each
+   * unit named in the spool and each planned unit ($2...): the health step in one round trip.
+   */
+  private static final String HEALTH =
+      "spool=$1; shift; cat -- \"$spool\" 2>/dev/null; echo "
+          + STATES_MARK
+          + "; { for u; do echo \"$u\"; done; cut -f 2 -- \"$spool\" 2>/dev/null; }"
+          + " | sort -u | while IFS= read -r u; do"
+          + " [ -n \"$u\" ] && printf '%s\\t%s\\n' \"$u\" \"$(systemctl is-active -- \"$u\")\";"
+          + " done; :";
+
   private final RunId run;
   private final Journal journal;
   private final ServiceGuard guard;
@@ -68,25 +82,41 @@ final class HostChecks {
   }
 
   StepResult health(Session session, HostPlan plan)
-      throws TransportException, InterruptedException {
-    Set<String> units = new LinkedHashSet<>();
-    guard.deniedRequests(session).value().forEach(d -> units.add(d.unit()));
-    List<String> failed = new ArrayList<>();
-    for (String unit : units) {
-      CommandResult active =
-          session.run(
-              RemoteCommand.of("systemctl", "is-active", "--", unit),
-              ExecOptions.defaults().withTimeout(SHORT));
-      if (!active.stdoutText().strip().equals("active")) {
-        failed.add(unit + " is " + active.stdoutText().strip());
+      throws EngineException, TransportException, InterruptedException {
+    List<String> planned = PlannedNames.serviceUnits(plan);
+    List<String> argv =
+        new ArrayList<>(List.of("/bin/sh", "-c", HEALTH, "herd-health", guard.spoolPath()));
+    argv.addAll(planned);
+    CommandResult result =
+        session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(SHORT));
+    String text = result.stdoutText();
+    int mark = text.lastIndexOf(STATES_MARK + "\n");
+    if (mark < 0) {
+      throw new EngineException(
+          plan.host(), "cannot read the state of services: " + result.stderrText().strip());
+    }
+    Map<String, String> states = new LinkedHashMap<>();
+    for (String line : text.substring(mark + STATES_MARK.length() + 1).lines().toList()) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        states.put(line.substring(0, tab), line.substring(tab + 1));
       }
     }
-    for (String unit : PlannedNames.serviceUnits(plan)) {
-      CommandResult state =
-          session.run(
-              RemoteCommand.of("systemctl", "is-failed", "--quiet", "--", unit),
-              ExecOptions.defaults().withTimeout(SHORT));
-      if (state.ok() && !units.contains(unit)) {
+    Set<String> units = new LinkedHashSet<>();
+    for (DeniedRequest denied : DeniedRequest.parseSpool(text.substring(0, mark)).value()) {
+      if (units.add(denied.unit())) {
+        states.putIfAbsent(denied.unit(), states.getOrDefault(denied.service(), "unknown"));
+      }
+    }
+    List<String> failed = new ArrayList<>();
+    for (String unit : units) {
+      String state = states.getOrDefault(unit, "unknown");
+      if (!state.equals("active")) {
+        failed.add(unit + " is " + state);
+      }
+    }
+    for (String unit : planned) {
+      if (!units.contains(unit) && "failed".equals(states.get(unit))) {
         failed.add(unit + " has failed");
       }
     }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.herd.journal.RunId;
 import org.herd.plan.HostPlan;
+import org.herd.transport.CommandResult;
+import org.herd.transport.ExecOptions;
+import org.herd.transport.RemoteCommand;
 import org.herd.transport.Session;
 import org.herd.transport.TransportException;
 
@@ -23,6 +26,8 @@ final class RestartSteps {
   private final Map<String, RestartRules> restartRules;
   private final ServiceGuard guard;
   private final HostSessions sessions;
+  private static final String PENDING_MARK = "@@herd-pending@@";
+
   private final ServiceRestarts restarts = new ServiceRestarts(Duration.ofMinutes(5));
 
   RestartSteps(
@@ -38,10 +43,29 @@ final class RestartSteps {
 
   StepResult restart(Session session, HostPlan plan)
       throws EngineException, TransportException, InterruptedException {
-    List<DeniedRequest> denied = guard.deniedRequests(session).value();
+    // The guard's spool and the pending restarts, in one round trip.
+    CommandResult files =
+        session.run(
+            RemoteCommand.shell(
+                "cat "
+                    + RemoteCommand.quote(guard.spoolPath())
+                    + " 2>/dev/null; echo "
+                    + PENDING_MARK
+                    + "; cat "
+                    + RemoteCommand.quote(PendingRestarts.PATH)
+                    + " 2>/dev/null; :"),
+            ExecOptions.defaults().withTimeout(Duration.ofMinutes(1)));
+    String text = files.stdoutText();
+    int mark = text.lastIndexOf(PENDING_MARK + "\n");
+    if (mark < 0) {
+      throw new EngineException(
+          plan.host(), "cannot read the guard's spool: " + files.stderrText().strip());
+    }
+    List<DeniedRequest> denied = DeniedRequest.parseSpool(text.substring(0, mark)).value();
     List<ServiceRestarts.Restart> todo =
         ServiceRestarts.fromSpool(denied, PlannedNames.serviceUnits(plan));
-    List<PendingRestarts.Entry> earlier = PendingRestarts.read(session);
+    List<PendingRestarts.Entry> earlier =
+        PendingRestarts.parse(text.substring(mark + PENDING_MARK.length() + 1));
     RestartRules rules = restartRules.getOrDefault(plan.host(), RestartRules.DEFAULT);
     List<ServiceRestarts.Restart> now = new ArrayList<>();
     List<PendingRestarts.Entry> left = new ArrayList<>();

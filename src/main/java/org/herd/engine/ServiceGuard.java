@@ -159,6 +159,11 @@ public final class ServiceGuard {
     install(session, run, lines.subList(1, lines.size()), until);
   }
 
+  /** The guard's spool on hosts: the requests it denied, one per line ({@link DeniedRequest}). */
+  public String spoolPath() {
+    return paths.spool();
+  }
+
   /**
    * The requests the guard denied so far, oldest first (empty in the declarative form).
    *

@@ -68,8 +68,8 @@ public final class ServiceRestarts {
   }
 
   /**
-   * Restarts the units one by one and checks each is active afterwards. A failed unit does not stop
-   * the others: every outcome is returned, in order.
+   * Restarts the units one by one and checks each is active afterwards, one round trip per unit. A
+   * failed unit does not stop the others: every outcome is returned, in order.
    *
    * @param mode the restart mode of each unit
    */
@@ -80,16 +80,21 @@ public final class ServiceRestarts {
     for (Restart restart : restarts) {
       boolean tryOnly = mode.apply(restart.unit()) == RestartMode.TRY_RESTART;
       String verb = verb(restart.reloadOnly(), tryOnly);
-      ExecOptions options = ExecOptions.defaults().withTimeout(timeout);
       CommandResult done =
-          session.run(RemoteCommand.of("systemctl", verb, "--", restart.unit()), options);
-      CommandResult active =
-          session.run(RemoteCommand.of("systemctl", "is-active", "--", restart.unit()), options);
-      String state = active.stdoutText().strip();
-      outcomes.add(outcome(restart.unit(), verb, tryOnly, done, state));
+          session.run(
+              RemoteCommand.of("/bin/sh", "-c", RESTART, "herd-restart", verb, restart.unit()),
+              ExecOptions.defaults().withTimeout(timeout));
+      outcomes.add(outcome(restart.unit(), verb, tryOnly, done));
     }
     return outcomes;
   }
+
+  /**
+   * systemctl VERB, then the unit's state: the last line of stdout is "@@herd EXIT STATE" (the exit
+   * status of systemctl VERB, the answer of systemctl is-active).
+   */
+  private static final String RESTART =
+      "systemctl \"$1\" -- \"$2\"; rc=$?; echo \"@@herd $rc $(systemctl is-active -- \"$2\")\"";
 
   static String verb(boolean reloadOnly, boolean tryOnly) {
     if (reloadOnly) {
@@ -98,14 +103,23 @@ public final class ServiceRestarts {
     return tryOnly ? "try-restart" : "restart";
   }
 
-  static RestartOutcome outcome(
-      String unit, String verb, boolean tryOnly, CommandResult done, String state) {
-    if (done.ok() && state.equals("active")) {
+  /** The outcome of one {@link #RESTART} run. */
+  static RestartOutcome outcome(String unit, String verb, boolean tryOnly, CommandResult done) {
+    String[] lines = done.stdoutText().strip().split("\n");
+    String[] last = lines[lines.length - 1].split(" ");
+    if (last.length != 3 || !last[0].equals("@@herd") || !last[1].matches("[0-9]{1,3}")) {
+      String why = done.stderrText().strip();
+      return new RestartOutcome.Failed(
+          unit, verb, done.exitCode(), "unknown", why.isEmpty() ? "no answer from systemctl" : why);
+    }
+    int exit = Integer.parseInt(last[1]);
+    String state = last[2];
+    if (exit == 0 && state.equals("active")) {
       return new RestartOutcome.Restarted(unit, verb);
     }
-    if (done.ok() && tryOnly && (state.equals("inactive") || state.equals("unknown"))) {
+    if (exit == 0 && tryOnly && (state.equals("inactive") || state.equals("unknown"))) {
       return new RestartOutcome.LeftStopped(unit, state);
     }
-    return new RestartOutcome.Failed(unit, verb, done.exitCode(), state, done.stderrText().strip());
+    return new RestartOutcome.Failed(unit, verb, exit, state, done.stderrText().strip());
   }
 }

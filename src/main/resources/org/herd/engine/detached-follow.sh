@@ -1,7 +1,8 @@
 # herd: stream a detached step's log from an offset until the step ends
 # (see org.herd.engine.DetachedCommand). $1 step directory, $2 step name, $3 offset in bytes,
-# $4 seconds between polls. The log goes to stdout byte for byte; exit 0 when the step finished,
-# 3 when its runner is gone without a status (killed, host rebooted).
+# $4 seconds between polls. The log goes to stdout byte for byte; exit 0 when the step finished
+# (its status then ends stderr, as "finished STATUS", to spare a round trip), 3 when its runner is
+# gone without a status (killed, host rebooted).
 set -u
 dir=$1
 step=$2
@@ -30,7 +31,10 @@ while :; do
     off=$size
   fi
   case $end in
-    finished) exit 0 ;;
+    finished)
+      printf 'finished %s\n' "$(cat "$dir/$step.status")" >&2
+      exit 0
+      ;;
     lost) exit 3 ;;
   esac
   sleep "$pause"

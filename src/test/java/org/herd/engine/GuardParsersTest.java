@@ -74,9 +74,9 @@ class GuardParsersTest {
     assertThat(ServiceRestarts.fromSpool(List.of(), List.of("etcd"))).isEmpty();
   }
 
-  private static CommandResult exit(int code, String stderr) {
+  private static CommandResult answer(String stdout, String stderr) {
     return new CommandResult(
-        code, null, new byte[0], stderr.getBytes(), false, false, Duration.ZERO);
+        0, null, stdout.getBytes(), stderr.getBytes(), false, false, Duration.ZERO);
   }
 
   @ParameterizedTest
@@ -95,10 +95,28 @@ class GuardParsersTest {
       boolean reload, boolean tryOnly, int exit, String state, String outcome, String verb) {
     String chosen = ServiceRestarts.verb(reload, tryOnly);
     RestartOutcome result =
-        ServiceRestarts.outcome("u.service", chosen, tryOnly, exit(exit, "boom"), state);
+        ServiceRestarts.outcome(
+            "u.service", chosen, tryOnly, answer("@@herd " + exit + " " + state + "\n", "boom"));
     assertThat(chosen).isEqualTo(verb);
     assertThat(result.getClass().getSimpleName()).isEqualTo(outcome);
     assertThat(result.unit()).isEqualTo("u.service");
+  }
+
+  @Test
+  void aRestartWithoutItsStatusLineFailsWithWhatSystemctlSaid() {
+    RestartOutcome cut =
+        ServiceRestarts.outcome(
+            "u.service", "restart", false, answer("", "Failed to connect to bus"));
+    assertThat(cut).isInstanceOf(RestartOutcome.Failed.class);
+    assertThat(((RestartOutcome.Failed) cut).message()).isEqualTo("Failed to connect to bus");
+    RestartOutcome garbled =
+        ServiceRestarts.outcome("u.service", "restart", false, answer("@@herd x active\n", ""));
+    assertThat(garbled).isInstanceOf(RestartOutcome.Failed.class);
+    // Output of systemctl before the status line does not matter.
+    assertThat(
+            ServiceRestarts.outcome(
+                "u.service", "restart", false, answer("noise\n@@herd 0 active\n", "")))
+        .isInstanceOf(RestartOutcome.Restarted.class);
   }
 
   @Test
