@@ -12,7 +12,10 @@
 # clush runs after them, --clush-runs times. Prints one row per run, then per release, kind and way:
 # median upgrade wall time, runs with failed writes, failed writes, median and worst longest window
 # (no member accepting a write), median and worst largest gap between acknowledged writes, and
-# acknowledged writes lost (read back from the cluster at the end).
+# acknowledged writes lost (read back from the cluster at the end). For Galera, MariaDB's journal
+# on each member is kept beside the demo's output, and each member's rejoin stall (how long the
+# cluster held every commit while it rejoined, bench/rollout/rejoins.awk) is in runs.tsv and in a
+# last table.
 #
 # Usage: sudo bench/rollout/run.sh [--runs N] [--clush-runs N] [--release "bookworm trixie"]
 #                                  [--kinds "etcd galera"]
@@ -21,6 +24,7 @@ set -uo pipefail
 
 here=$(readlink -f "${BASH_SOURCE[0]}")
 root=${here%/bench/rollout/run.sh}
+here_dir=${here%/run.sh}
 out="$root/target/bench/rollout"
 mkdir -p "$out"
 # HERD: the herd command to run. By default herd's launcher run from a copy of it and of the jar
@@ -53,14 +57,38 @@ command -v clush >/dev/null || [ "$clush_runs" = 0 ] || { echo "clush is not ins
 echo "machine: $(nproc) CPUs, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 rows="$out/runs.tsv"
-printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\n' >"$rows"
+printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\trejoin_stalls_s\n' >"$rows"
+
+# Follows MariaDB's journal on each member of the Galera lab LAB while it runs, into
+# PREFIX.mariadb-N.log: once MariaDB runs on the first member (the cluster is formed), until the
+# lab is gone. Started in the background for each Galera demo, and killed by its PID after it.
+follow_galera() { # lab prefix
+  local lab=$1 prefix=$2 config="/var/lib/herd/lab/$1/ssh_config" m
+  until [ -f "$config" ] &&
+    ssh -F "$config" -o BatchMode=yes -o ConnectTimeout=2 "$lab-1" systemctl is-active --quiet mariadb 2>/dev/null; do
+    sleep 1
+  done
+  for m in 1 2 3; do
+    ssh -F "$config" -o BatchMode=yes -o ServerAliveInterval=2 "$lab-$m" \
+      journalctl -u mariadb -f -n 0 -o short-precise >"$prefix.mariadb-$m.log" 2>/dev/null &
+  done
+  wait
+}
 
 # One demo; appends its row to $rows and prints it.
 demo() { # release kind way run
   local release=$1 kind=$2 way=$3 run=$4
   local log="$out/$release-$kind-$way-$run.txt"
+  local follower="" stalls=-
+  rm -f "${log%.txt}".mariadb-*.log
+  [ "$kind" = galera ] && { follow_galera "rb${kind:0:1}" "${log%.txt}" & follower=$!; }
   $herd demo --cluster "$kind" --by "$way" --release "$release" --name "rb${kind:0:1}" >"$log" 2>&1
   local rc=$?
+  if [ -n "$follower" ]; then
+    kill "$follower" 2>/dev/null
+    wait "$follower" 2>/dev/null
+    stalls=$(awk -f "$here_dir/rejoins.awk" "${log%.txt}".mariadb-*.log 2>/dev/null | sort -V | cut -d' ' -f2 | paste -sd, -)
+  fi
   local client wall writes failed window gap lost healthy
   client=$(grep -m1 '^  client ' "$log" | sed 's/^  client *//')
   writes=$(sed -nE 's/^([0-9]+) writes.*/\1/p' <<<"$client")
@@ -70,12 +98,12 @@ demo() { # release kind way run
   lost=$(sed -nE 's/.*, ([0-9?]+)[^,]* acknowledged lost.*/\1/p' <<<"$client")
   healthy=$(grep -qm1 '^  cluster    healthy, every member at the new version' "$log" && echo yes || echo no)
   wall=$(sed -nE 's/^  upgrade +([0-9.]+) s .*/\1/p' "$log" | head -n 1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$release" "$kind" "$way" "$run" \
-    "${wall:-?}" "${writes:-?}" "${failed:-?}" "${window:-?}" "${gap:-?}" "${lost:-?}" "$healthy" "$rc" |
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$release" "$kind" "$way" "$run" \
+    "${wall:-?}" "${writes:-?}" "${failed:-?}" "${window:-?}" "${gap:-?}" "${lost:-?}" "$healthy" "$rc" "${stalls:--}" |
     tee -a "$rows"
 }
 
-printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\n'
+printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\trejoin_stalls_s\n'
 for release in $releases; do
   for kind in $kinds; do
     for ((i = 1; i <= runs; i++)); do
@@ -113,3 +141,23 @@ tail -n +2 "$rows" | sort -t$'\t' -k1,1 -k2,2 -k3,3 -s | awk -F'\t' '
     if ($11 == "yes") healthy++
   }
   END { flush() }'
+
+# Galera: how long each member's rejoin held every member's commits (bench/rollout/rejoins.awk).
+if grep -q $'\tgalera\t' "$rows"; then
+  echo
+  echo "| release | Galera upgraded by | rejoins | rejoin stall, median | stalls of 3 s or more | longest |"
+  echo "|---|---|---|---|---|---|"
+  tail -n +2 "$rows" | awk -F'\t' '$2 == "galera" && $13 != "-" && $13 != "" { print $1 "\t" $3 "\t" $13 }' |
+    sort -s -k1,1 -k2,2 | awk -F'\t' '
+      function flush(   i, j, t) {
+        if (key == "") return
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+        printf "| %s | %s | %d | %.1f s | %d | %.1f s |\n", r, w, n, n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2, long, v[n]
+      }
+      {
+        if ($1 "/" $2 != key) { flush(); key = $1 "/" $2; r = $1; w = $2; n = 0; long = 0 }
+        k = split($3, s, ",")
+        for (i = 1; i <= k; i++) { v[++n] = s[i] + 0; if (s[i] + 0 >= 3) long++ }
+      }
+      END { flush() }'
+fi

@@ -70,7 +70,6 @@ final class ConnectOptions {
     return sudo || askBecomePass;
   }
 
-  /** The transport settings for this invocation; asks for the sudo password when told to. */
   /** The transport {@link #share} opened, while it is open. */
   private RoutedTransport shared;
 
@@ -95,6 +94,7 @@ final class ConnectOptions {
         : new RoutedTransport(kinds, transportOptions(context));
   }
 
+  /** The transport settings for this invocation; asks for the sudo password when told to. */
   TransportOptions transportOptions(CliContext context) {
     String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
     TransportOptions options =

@@ -89,11 +89,20 @@ final class HostChecks {
     argv.addAll(planned);
     CommandResult result =
         session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(SHORT));
-    String text = result.stdoutText();
+    return healthOf(plan.host(), result, planned);
+  }
+
+  /**
+   * The health step's verdict from the answer of {@link #HEALTH}: every unit dpkg asked to restart
+   * (the spool) is active, and no planned unit has failed.
+   */
+  static StepResult healthOf(String host, CommandResult answer, List<String> planned)
+      throws EngineException {
+    String text = answer.stdoutText();
     int mark = text.lastIndexOf(STATES_MARK + "\n");
     if (mark < 0) {
       throw new EngineException(
-          plan.host(), "cannot read the state of services: " + result.stderrText().strip());
+          host, "cannot read the state of services: " + answer.stderrText().strip());
     }
     Map<String, String> states = new LinkedHashMap<>();
     for (String line : text.substring(mark + STATES_MARK.length() + 1).lines().toList()) {
