@@ -22,12 +22,15 @@ import org.herd.transport.TransportException;
  */
 final class RestartSteps {
 
+  /**
+   * Ends the guard's spool in the restart step's one read of the spool and the pending restarts.
+   */
+  private static final String PENDING_MARK = "@@herd-pending@@";
+
   private final RunId run;
   private final Map<String, RestartRules> restartRules;
   private final ServiceGuard guard;
   private final HostSessions sessions;
-  private static final String PENDING_MARK = "@@herd-pending@@";
-
   private final ServiceRestarts restarts = new ServiceRestarts(Duration.ofMinutes(5));
 
   RestartSteps(
