@@ -3,6 +3,10 @@ package org.herd.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.herd.debian.PackageName;
+import org.herd.engine.AheadInstalls;
 import org.herd.engine.ClusterBinding;
 import org.herd.engine.ClusterBindings;
 import org.herd.engine.ClusterPolicy;
@@ -13,6 +17,7 @@ import org.herd.engine.StepActions;
 import org.herd.inventory.InventoryException;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
+import org.herd.recipe.Recipe;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -61,18 +66,17 @@ record RunRecipes(Map<String, ClusterBinding> clusters, boolean finalizeAsked) {
    * Which of {@code hosts} (those the rollout lets install ahead) wait for their turn for which
    * packages: their clusters' recipes' {@code in-turn:} lists.
    */
-  org.herd.engine.AheadInstalls aheadInstalls(java.util.Set<String> hosts) {
-    Map<String, java.util.function.Predicate<org.herd.debian.PackageName>> inTurn =
-        new LinkedHashMap<>();
+  AheadInstalls aheadInstalls(Set<String> hosts) {
+    Map<String, Predicate<PackageName>> inTurn = new LinkedHashMap<>();
     for (String host : hosts) {
-      List<org.herd.recipe.Recipe> recipes =
+      List<Recipe> recipes =
           clusters.values().stream()
               .filter(binding -> binding.members().contains(host))
               .map(ClusterBinding::recipe)
               .toList();
       inTurn.put(host, pkg -> recipes.stream().anyMatch(r -> r.installsInTurn(pkg.toString())));
     }
-    return new org.herd.engine.AheadInstalls(hosts, inTurn);
+    return new AheadInstalls(hosts, inTurn);
   }
 
   /** Who answers the scheduler about these clusters. */

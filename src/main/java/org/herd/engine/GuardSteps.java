@@ -45,10 +45,8 @@ final class GuardSteps {
               ? "no planned package ships a service"
               : "the plan does not know the packages' services: dpkg restarts them itself");
     }
-    Instant until = clock.instant().plus(AptStepActions.GUARD_LEASE);
     boolean hold = ahead.installsAhead(plan.host());
-    GuardMode mode = guard.install(session, run, services, until, hold);
-    leases.held(plan.host(), until);
+    GuardMode mode = install(session, plan.host(), services, hold);
     return new StepResult.Done(
         true,
         "guard ("
@@ -67,10 +65,17 @@ final class GuardSteps {
       throws EngineException, TransportException, InterruptedException {
     List<String> services = PlannedNames.serviceUnits(plan);
     if (!services.isEmpty()) {
-      Instant until = clock.instant().plus(AptStepActions.GUARD_LEASE);
-      guard.install(session, run, services, until, false);
-      leases.held(plan.host(), until);
+      install(session, plan.host(), services, false);
     }
+  }
+
+  /** Installs (or refreshes) this run's guard for {@code services}, with a fresh lease. */
+  private GuardMode install(Session session, String host, List<String> services, boolean hold)
+      throws EngineException, TransportException, InterruptedException {
+    Instant until = clock.instant().plus(AptStepActions.GUARD_LEASE);
+    GuardMode mode = guard.install(session, run, services, until, hold);
+    leases.held(host, until);
+    return mode;
   }
 
   StepResult unguard(Session session)

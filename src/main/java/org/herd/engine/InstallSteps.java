@@ -95,11 +95,7 @@ final class InstallSteps {
    */
   boolean nothingLeft(Session session, HostPlan plan)
       throws TransportException, InterruptedException {
-    List<String> argv = new ArrayList<>(apt.aptGet(plan, "-s"));
-    argv.add(1, "-o");
-    argv.add(2, "Debug::NoLocking=1");
-    CommandResult result =
-        session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(LONG));
+    CommandResult result = simulate(session, apt.aptGet(plan, "-s"));
     return result.ok()
         && result
             .stdoutText()
@@ -134,11 +130,7 @@ final class InstallSteps {
               + String.join(" ", waiting)
               + ")");
     }
-    List<String> simulate = new ArrayList<>(apt.aptGet(plan, "-s", pins));
-    simulate.add(1, "-o");
-    simulate.add(2, "Debug::NoLocking=1");
-    CommandResult check =
-        session.run(RemoteCommand.of(simulate), ExecOptions.defaults().withTimeout(LONG));
+    CommandResult check = simulate(session, apt.aptGet(plan, "-s", pins));
     if (!check.ok()) {
       return new StepResult.Skipped(
           "installs in its turn: apt cannot install the rest without "
@@ -150,6 +142,14 @@ final class InstallSteps {
     List<String> background = new ArrayList<>(BACKGROUND);
     background.addAll(apt.aptGet(plan, null, pins));
     return detachedInstall(session, plan, "preinstall", number, ahead, background);
+  }
+
+  /** Runs an {@code apt-get -s} command without taking the dpkg lock (it changes nothing). */
+  private static CommandResult simulate(Session session, List<String> aptGetSimulation)
+      throws TransportException, InterruptedException {
+    List<String> argv = new ArrayList<>(aptGetSimulation);
+    argv.addAll(1, List.of("-o", "Debug::NoLocking=1"));
+    return session.run(RemoteCommand.of(argv), ExecOptions.defaults().withTimeout(LONG));
   }
 
   /** Runs {@code aptGet} detached as step {@code name}, followed to its end. */
