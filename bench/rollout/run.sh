@@ -18,7 +18,9 @@
 # last table.
 #
 # Usage: sudo bench/rollout/run.sh [--runs N] [--clush-runs N] [--release "bookworm trixie"]
-#                                  [--kinds "etcd galera"]
+#                                  [--kinds "etcd galera"] [--herd-var NAME=VALUE]...
+# --herd-var gives herd's demos a cluster variable (herd demo --cluster-var), such as the galera
+# recipe's opt-in rejoin_provider_options; the operator and clush do not read it.
 # Needs root, the lab's tools and clustershell. Full outputs in target/bench/rollout/.
 set -uo pipefail
 
@@ -41,13 +43,15 @@ runs=5
 clush_runs=1
 releases=bookworm
 kinds="etcd galera"
+herd_vars=()
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --clush-runs) clush_runs=$2; shift 2 ;;
     --release) releases=$2; shift 2 ;;
     --kinds) kinds=$2; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--clush-runs N] [--release \"bookworm trixie\"] [--kinds \"etcd galera\"]" >&2; exit 2 ;;
+    --herd-var) herd_vars+=(--cluster-var "$2"); shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--clush-runs N] [--release \"bookworm trixie\"] [--kinds \"etcd galera\"] [--herd-var NAME=VALUE]..." >&2; exit 2 ;;
   esac
 done
 
@@ -56,6 +60,7 @@ command -v clush >/dev/null || [ "$clush_runs" = 0 ] || { echo "clush is not ins
 
 echo "machine: $(nproc) CPUs, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)"
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ ${#herd_vars[@]} = 0 ] || echo "herd's cluster variables: ${herd_vars[*]}"
 rows="$out/runs.tsv"
 printf 'release\tkind\tway\trun\twall_s\twrites\tfailed\twindow_s\tgap_s\tlost\thealthy\texit\trejoin_stalls_s\n' >"$rows"
 
@@ -82,7 +87,9 @@ demo() { # release kind way run
   local follower="" stalls=-
   rm -f "${log%.txt}".mariadb-*.log
   [ "$kind" = galera ] && { follow_galera "rb${kind:0:1}" "${log%.txt}" & follower=$!; }
-  $herd demo --cluster "$kind" --by "$way" --release "$release" --name "rb${kind:0:1}" >"$log" 2>&1
+  local vars=()
+  [ "$way" = herd ] && vars=("${herd_vars[@]}")
+  $herd demo --cluster "$kind" --by "$way" --release "$release" --name "rb${kind:0:1}" "${vars[@]}" >"$log" 2>&1
   local rc=$?
   if [ -n "$follower" ]; then
     kill "$follower" 2>/dev/null

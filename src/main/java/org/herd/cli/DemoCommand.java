@@ -1,5 +1,6 @@
 package org.herd.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.herd.lab.ClusterKind;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Show herd's main job on a lab: a real cluster upgraded one member at a time",
-      "while a client writes to it every 100 ms, giving each member 1 s per try. Needs root",
-      "and the lab's tools (docs/lab.md)."
+      "Show herd's main job on a lab: a real cluster upgraded one member at a time.",
+      "A client writes to it every 100 ms meanwhile, giving each member 1 s per try. Needs",
+      "root and the lab's tools (docs/lab.md)."
     },
     footer = {
       "",
@@ -82,6 +83,16 @@ final class DemoCommand implements Callable<Integer> {
       })
   String by = "herd";
 
+  @Option(
+      names = "--cluster-var",
+      paramLabel = "NAME=VALUE",
+      description = {
+        "A variable of the cluster in the inventory herd upgrades with (repeatable), such as a",
+        "recipe's opt-in: --cluster-var rejoin_provider_options='evs.keepalive_period=PT0.2S'.",
+        "The operator and clush do not read it."
+      })
+  Map<String, String> clusterVars = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
@@ -93,6 +104,14 @@ final class DemoCommand implements Callable<Integer> {
       throw new UserError("--hosts " + hosts + ": a cluster that survives one member out needs 3");
     }
     LabSpec.checkName(name);
+    clusterVars
+        .keySet()
+        .forEach(
+            key -> {
+              if (!key.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+                throw new UserError("--cluster-var " + key + ": a variable name, as in port");
+              }
+            });
     var whyNot = MachineCheck.whyNot();
     if (whyNot.isPresent()) {
       context.err().println("herd: demo: " + whyNot.get() + "; see docs/lab.md");
@@ -116,7 +135,9 @@ final class DemoCommand implements Callable<Integer> {
         };
     try (InterruptHook hook = InterruptHook.install(java.time.Duration.ofMinutes(1))) {
       hook.onInterrupt(teardown);
-      DemoScenario scenario = new DemoScenario(context, lab, name, kind, hosts, labRelease, way);
+      DemoScenario scenario =
+          new DemoScenario(
+              context, lab, new DemoSpec(name, kind, hosts, labRelease, way, clusterVars));
       try {
         return scenario.run().code();
       } finally {

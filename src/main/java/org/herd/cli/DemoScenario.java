@@ -48,22 +48,17 @@ final class DemoScenario {
   private final int hosts;
   private final Release release;
   private final DemoWay way;
+  private final Map<String, String> clusterVars;
 
-  DemoScenario(
-      CliContext context,
-      Lab lab,
-      String name,
-      ClusterKind kind,
-      int hosts,
-      Release release,
-      DemoWay way) {
+  DemoScenario(CliContext context, Lab lab, DemoSpec spec) {
     this.context = context;
     this.lab = lab;
-    this.name = name;
-    this.kind = kind;
-    this.hosts = hosts;
-    this.release = release;
-    this.way = way;
+    this.name = spec.name();
+    this.kind = spec.kind();
+    this.hosts = spec.hosts();
+    this.release = spec.release();
+    this.way = spec.way();
+    this.clusterVars = spec.clusterVars();
   }
 
   /** Runs the demo; OK when the cluster ends healthy with every member at a new version. */
@@ -133,7 +128,10 @@ final class DemoScenario {
     context.out().flush();
   }
 
-  /** The lab's inventory plus the cluster: its recipe, and budget 1 (one member out at a time). */
+  /**
+   * The lab's inventory plus the cluster: its recipe, budget 1 (one member out at a time) and the
+   * variables asked for.
+   */
   private Path writeInventory(String nodes) throws IOException {
     Path labDir = lab.paths().lab(name);
     String inventory =
@@ -148,10 +146,27 @@ final class DemoScenario {
             + "    recipe: "
             + kind.label()
             + "\n"
-            + "    budget: 1\n";
+            + "    budget: 1\n"
+            + clusterVarsYaml();
     Path file = labDir.resolve("demo.yaml");
     Files.writeString(file, inventory);
     return file;
+  }
+
+  private String clusterVarsYaml() {
+    if (clusterVars.isEmpty()) {
+      return "";
+    }
+    StringBuilder yaml = new StringBuilder("    vars:\n");
+    new java.util.TreeMap<>(clusterVars)
+        .forEach(
+            (key, value) ->
+                yaml.append("      ")
+                    .append(key)
+                    .append(": \"")
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\n"));
+    return yaml.toString();
   }
 
   private int herdUpgrade(Path inventory, String nodes) {

@@ -19,8 +19,8 @@ import org.herd.text.CountOrPercent;
  *     after a member comes back
  * @param memberHealth what must pass on an upgraded member before it counts as back
  * @param okToStop what must pass right before a member is drained
- * @param drain shell commands run on a member before it is stopped
- * @param undrain shell commands run on a member once it is healthy again
+ * @param drain shell commands run before a member is stopped (on it, or on every member)
+ * @param undrain shell commands run once a member is healthy again (on it, or on every member)
  * @param order the member order
  * @param finalizeSteps one-way shell commands run once, on one member, after every member
  * @param install whether members install in their turn or ahead of it, services held
@@ -37,10 +37,10 @@ public record Recipe(
     List<Check> clusterHealth,
     List<Check> memberHealth,
     List<Check> okToStop,
-    List<Template> drain,
-    List<Template> undrain,
+    List<RecipeCommand> drain,
+    List<RecipeCommand> undrain,
     MemberOrder order,
-    List<Template> finalizeSteps,
+    List<RecipeCommand> finalizeSteps,
     InstallTiming install,
     List<String> inTurn,
     String origin) {

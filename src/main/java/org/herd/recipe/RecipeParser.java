@@ -52,6 +52,7 @@ final class RecipeParser {
           "stable-for",
           "deadline",
           "when");
+  private static final Set<String> COMMAND = Set.of("command", "where", "when");
   private static final Set<String> ORDER_KINDS = Set.of("leader-last", "command");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?");
@@ -116,9 +117,10 @@ final class RecipeParser {
     }
     List<Check> okToStop =
         top.get("ok-to-stop").map(n -> checks(n, CheckScope.SELF)).orElse(List.of());
-    List<Template> drain = top.get("drain").map(n -> commands(n, "drain")).orElse(List.of());
-    List<Template> undrain = top.get("undrain").map(n -> commands(n, "undrain")).orElse(List.of());
-    List<Template> finalizeSteps =
+    List<RecipeCommand> drain = top.get("drain").map(n -> commands(n, "drain")).orElse(List.of());
+    List<RecipeCommand> undrain =
+        top.get("undrain").map(n -> commands(n, "undrain")).orElse(List.of());
+    List<RecipeCommand> finalizeSteps =
         top.get("finalize").map(n -> commands(n, "finalize")).orElse(List.of());
     MemberOrder order = top.get("order").map(this::order).orElse(MemberOrder.INVENTORY);
     InstallTiming install = top.get("install").map(this::install).orElse(InstallTiming.IN_TURN);
@@ -337,11 +339,30 @@ final class RecipeParser {
     return address;
   }
 
-  private List<Template> commands(RecipeNode node, String what) {
+  private List<RecipeCommand> commands(RecipeNode node, String what) {
     if (node instanceof RecipeNode.Sequence seq) {
-      return seq.items().stream().map(n -> template(n, what)).toList();
+      return seq.items().stream().map(n -> command(n, what)).toList();
     }
-    return List.of(template(node, what));
+    return List.of(command(node, what));
+  }
+
+  /** A bare shell line, or {@code {command: LINE, where: self|each, when: vars.NAME}}. */
+  private RecipeCommand command(RecipeNode node, String what) {
+    if (!(node instanceof RecipeNode.Mapping m)) {
+      return RecipeCommand.onSelf(template(node, what));
+    }
+    keys(m, COMMAND, what + " command");
+    Optional<RecipeNode> line = m.get("command");
+    if (line.isEmpty()) {
+      problem(node.position(), what + ": a mapping needs `command:`");
+      return RecipeCommand.onSelf(new Template("", node.position()));
+    }
+    CheckScope where = m.get("where").map(this::scope).orElse(CheckScope.SELF);
+    if (where == CheckScope.ANY) {
+      problem(m.get("where").get().position(), what + ": where `any` is for checks; self or each");
+    }
+    Optional<String> when = m.get("when").map(this::when);
+    return new RecipeCommand(template(line.get(), what), where, when);
   }
 
   // ---- scalars ----

@@ -108,10 +108,64 @@ class RecipeChecksIT {
           steps.run(stopped.name(), UpgradeStep.HEALTH, StepActions.Attempt.FRESH, 1);
       assertThat(health.succeeded()).as(health.reason()).isTrue();
       assertThat(policy.gate("galera")).isEqualTo(GateVerdict.PASS);
+
+      rejoinProviderOptionsAreSharedWhileAMemberIsOutThenGivenBack(lab, members, checks);
+    }
+  }
+
+  /**
+   * The galera recipe's opt-in: the drain of one member gives every member the provider options
+   * (running at once, and in a drop-in that keeps the site's own options for the member that
+   * restarts); the undrain gives every member its configuration and running values back.
+   */
+  private static void rejoinProviderOptionsAreSharedWhileAMemberIsOutThenGivenBack(
+      TestLab lab, List<LabHost> members, RecipeChecks checks) {
+    String opts = "evs.join_retrans_period=PT0.2S;evs.keepalive_period=PT0.2S";
+    ClusterBinding tuned = binding(lab, members, "galera", Map.of("rejoin_provider_options", opts));
+    RecipeStepActions steps =
+        new RecipeStepActions(
+            new ScriptedActions(), ClusterBindings.byHost(Map.of("galera", tuned)), checks);
+    LabHost out = members.get(1);
+    String site = "/etc/mysql/mariadb.conf.d/70-site.cnf";
+    String dropIn = "/etc/mysql/mariadb.conf.d/zz-herd-rejoin.cnf";
+    String running = "mariadb -N -B -e 'SELECT @@wsrep_provider_options' | tr ';' '\\n'";
+    lab.sh(out, "printf '[galera]\\nwsrep_provider_options = \"gcache.size=64M\"\\n' > " + site);
+    try {
+      StepResult drain = steps.run(out.name(), UpgradeStep.DRAIN, StepActions.Attempt.FRESH, 1);
+      assertThat(drain.succeeded()).as(drain.reason()).isTrue();
+      for (LabHost member : members) {
+        assertThat(lab.sh(member, running)).contains("evs.keepalive_period = PT0.2S");
+        assertThat(lab.sh(member, "cat /run/herd-galera-rejoin.saved").strip())
+            .isEqualTo("evs.join_retrans_period=PT1S;evs.keepalive_period=PT1S");
+      }
+      assertThat(lab.sh(out, "cat " + dropIn))
+          .contains("wsrep_provider_options = \"gcache.size=64M;" + opts + "\"");
+
+      lab.sh(out, "systemctl restart mariadb");
+      StepResult health = steps.run(out.name(), UpgradeStep.HEALTH, StepActions.Attempt.FRESH, 1);
+      assertThat(health.succeeded()).as(health.reason()).isTrue();
+      assertThat(lab.sh(out, running))
+          .contains("evs.join_retrans_period = PT0.2S", "gcache.size = 64M");
+
+      StepResult undrain = steps.run(out.name(), UpgradeStep.UNDRAIN, StepActions.Attempt.FRESH, 1);
+      assertThat(undrain.succeeded()).as(undrain.reason()).isTrue();
+      for (LabHost member : members) {
+        assertThat(lab.sh(member, running))
+            .contains("evs.join_retrans_period = PT1S", "evs.keepalive_period = PT1S");
+        assertThat(lab.sh(member, "ls /etc/mysql/mariadb.conf.d/ /run/"))
+            .doesNotContain("zz-herd-rejoin.cnf", "herd-galera-rejoin.saved");
+      }
+    } finally {
+      lab.sh(out, "rm -f " + site);
     }
   }
 
   private static ClusterBinding binding(TestLab lab, List<LabHost> members, String recipe) {
+    return binding(lab, members, recipe, Map.of());
+  }
+
+  private static ClusterBinding binding(
+      TestLab lab, List<LabHost> members, String recipe, Map<String, String> vars) {
     Map<String, String> addresses = new LinkedHashMap<>();
     members.forEach(m -> addresses.put(m.name(), m.address()));
     return new ClusterBinding(
@@ -119,7 +173,7 @@ class RecipeChecksIT {
         RecipeCatalog.builtins().find(recipe).orElseThrow(),
         members.stream().map(LabHost::name).toList(),
         addresses,
-        Map.of());
+        vars);
   }
 
   private static RecipeChecks realChecks(Transport transport, List<LabHost> members) {

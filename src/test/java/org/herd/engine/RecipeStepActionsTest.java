@@ -98,6 +98,49 @@ class RecipeStepActionsTest {
     assertThat(probes.calls).containsExactly("h1: rejoin h1");
   }
 
+  private static final String EACH_RECIPE =
+      "name: t\n"
+          + "drain:\n"
+          + "  - command: tune {{vars.port}} on {{host}}\n"
+          + "    where: each\n"
+          + "    when: vars.port\n"
+          + "  - command: never {{vars.absent}}\n"
+          + "    where: each\n"
+          + "    when: vars.absent\n"
+          + "  - leave {{host}}\n";
+
+  private RecipeStepActions eachActions(ScriptedProbes probes) {
+    return new RecipeStepActions(
+        inner,
+        ClusterBindings.byHost(Map.of("c1", cluster(EACH_RECIPE))),
+        new RecipeChecks(probes, time, time));
+  }
+
+  @Test
+  void aCommandWhereEachRunsOnEveryMemberInOrderOnlyWhenItsVariableIsSet() {
+    ScriptedProbes probes = new ScriptedProbes((h, l) -> ok(""));
+    StepResult result =
+        eachActions(probes).run("h2", UpgradeStep.DRAIN, StepActions.Attempt.FRESH, 1);
+    assertThat(probes.calls)
+        .containsExactly(
+            "h1: tune 5672 on h1", "h2: tune 5672 on h2", "h3: tune 5672 on h3", "h2: leave h2");
+    assertThat(result.output())
+        .startsWith("h1 $ tune 5672 on h1\nh2 $ tune 5672 on h2\nh3 $ tune 5672 on h3\n$ leave h2");
+  }
+
+  @Test
+  void anotherMemberFailingACommandWhereEachFailsTheStepNamingThatMember() {
+    ScriptedProbes probes =
+        new ScriptedProbes((h, l) -> h.equals("h3") ? exit(1, "no such option") : ok(""));
+    StepResult result =
+        eachActions(probes).run("h2", UpgradeStep.DRAIN, StepActions.Attempt.FRESH, 1);
+    assertThat(result).isInstanceOf(StepResult.Failed.class);
+    assertThat(result.reason())
+        .isEqualTo("h3: recipe t drain exited with status 1: no such option");
+    assertThat(probes.calls).doesNotContain("h2: leave h2");
+    assertThat(inner.calls()).isEmpty();
+  }
+
   @Test
   void otherStepsAndHostsOutsideClustersAreTheInnerSteps() {
     ScriptedProbes probes = new ScriptedProbes((h, l) -> ok(""));

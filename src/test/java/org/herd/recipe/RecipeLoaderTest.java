@@ -2,11 +2,13 @@ package org.herd.recipe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.herd.text.CountOrPercent;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,11 @@ class RecipeLoaderTest {
                   /ready: "true"
                   /name: "{{host}}"
             drain: kafka-leader-election --all --member {{host}}
-            undrain: [echo back, "echo {{vars.site}}"]
+            undrain:
+              - echo back
+              - command: "echo {{vars.site}}"
+                where: each
+                when: vars.site
             order:
               leader-last: kafka-controller {{members}}
             finalize:
@@ -78,8 +84,13 @@ class RecipeLoaderTest {
     assertThat(ready.json()).containsOnlyKeys("/ready", "/name");
     assertThat(recipe.drain()).hasSize(1);
     assertThat(recipe.undrain())
-        .extracting(Template::text)
+        .extracting(c -> c.command().text())
         .containsExactly("echo back", "echo {{vars.site}}");
+    assertThat(recipe.undrain())
+        .extracting(RecipeCommand::where, RecipeCommand::when)
+        .containsExactly(
+            tuple(CheckScope.SELF, Optional.empty()),
+            tuple(CheckScope.EACH, Optional.of("vars.site")));
     assertThat(recipe.order()).isInstanceOf(MemberOrder.LeaderLast.class);
     assertThat(recipe.finalizeSteps()).hasSize(1);
     assertThat(recipe.origin()).isEqualTo("kafka.yaml");
@@ -115,7 +126,7 @@ class RecipeLoaderTest {
     assertThat(galera.clusterHealth().get(0).where()).isEqualTo(CheckScope.EACH);
     Recipe etcd = catalog.find("etcd").orElseThrow();
     assertThat(etcd.order()).isInstanceOf(MemberOrder.LeaderLast.class);
-    assertThat(etcd.drain().get(0).text()).contains("move-leader");
+    assertThat(etcd.drain().get(0).command().text()).contains("move-leader");
     // etcd's package restarts it after the upgrade and never stops it: installs go ahead.
     assertThat(etcd.install()).isEqualTo(InstallTiming.AHEAD);
     // MariaDB's server package must stop the server before its postinst (mysql_install_db on
@@ -188,6 +199,17 @@ class RecipeLoaderTest {
             List.of(
                 "r.yaml:2:10: `in-turn` names what waits for the member's turn when the recipe"
                     + " says `install: ahead`")),
+        Arguments.of(
+            "command mapping without a command",
+            "name: x\ndrain:\n  - where: each\n",
+            List.of("r.yaml:3:5: drain: a mapping needs `command:`")),
+        Arguments.of(
+            "command where any, unknown key, bad when",
+            "name: x\nundrain:\n  - command: echo\n    where: any\n    when: site\n    on: all\n",
+            List.of(
+                "r.yaml:4:12: undrain: where `any` is for checks; self or each",
+                "r.yaml:5:11: when `site`: name a cluster variable, as in vars.port",
+                "r.yaml:6:5: unknown undrain command key `on`")),
         Arguments.of(
             "install timing unknown",
             "name: x\ninstall: early\n",
