@@ -1,13 +1,19 @@
 package org.herd.cli;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.herd.engine.RunLease;
+import org.herd.engine.Canary;
+import org.herd.engine.ExecutionOptions;
+import org.herd.engine.MaxFail;
+import org.herd.engine.Serial;
 import org.herd.journal.Journal;
-import org.herd.journal.RunSpec;
-import org.herd.journal.RunState;
-import org.herd.journal.RunSummary;
-import org.herd.plan.PlanJson;
+import org.herd.ops.Abort;
+import org.herd.ops.RecordedRun;
+import org.herd.ops.RunSettings;
+import org.herd.ops.Runs;
+import org.herd.ops.StartedRun;
+import org.herd.ops.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +39,11 @@ final class AbortCommand implements Callable<Integer> {
 
   @Mixin JournalOption journalOption;
 
-  @Mixin ExecutionFlags flags;
+  @Mixin RecipesOption recipes = new RecipesOption();
+
+  @Mixin FanoutOption fanout = new FanoutOption();
+
+  @Mixin ProgressOption progress = new ProgressOption();
 
   @Parameters(paramLabel = "RUN", description = "The run's id.")
   String runId;
@@ -41,49 +51,47 @@ final class AbortCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    Workspace workspace = RunExecution.workspace(spec, context, connect, recipes);
     try (Journal journal = journalOption.open(context)) {
-      RunSummary run = JournalOption.run(journal, runId);
-      if (run.state().terminal()) {
-        context
-            .err()
-            .printf(
-                "herd: run %s is already over (%s)%n",
-                run.id(), run.state().name().toLowerCase(java.util.Locale.ROOT));
-        context.err().flush();
-        return ExitCode.OK.code();
+      Runs runs = new Runs(workspace, journal);
+      RecordedRun recorded = runs.find(runId);
+      Abort abort = runs.abort(recorded, cleanup(recorded), RunExecution.notices(context));
+      if (abort instanceof Abort.Cleanup cleanup) {
+        try (StartedRun run = cleanup.run()) {
+          return RunExecution.execute(context, runs, run, progress.form(context));
+        }
       }
-      RunSpec runSpec = journal.spec(run.id()).orElseThrow();
-      RunLease lease;
-      try {
-        lease = RunExecution.resumeLease(journal, context, runSpec.hosts(), run.id());
-      } catch (RunLease.HostsHeldException held) {
-        journal.setState(run.id(), RunState.ABORTED);
+      if (abort instanceof Abort.Signalled signalled) {
         context
             .err()
             .printf(
                 "herd: run %s is executing (%s): asked it to abort; it stops after its current steps%n",
-                run.id(), held.held().holder());
-        context.err().flush();
-        return ExitCode.OK.code();
+                recorded.summary().id(), signalled.holder());
+      } else if (abort instanceof Abort.AlreadyOver over) {
+        context
+            .err()
+            .printf(
+                "herd: run %s is already over (%s)%n",
+                recorded.summary().id(), over.state().name().toLowerCase(Locale.ROOT));
       }
-      try (lease) {
-        org.herd.plan.Plan plan = PlanJson.read(runSpec.planJson());
-        return RunExecution.execute(
-            spec,
-            context,
-            connect,
-            journal,
-            lease,
-            run.id(),
-            plan,
-            flags.options(Set.of(), Set.of(), flags.reboot.orElse(plan.options().reboot())),
-            org.herd.engine.Rollout.standalone(
-                plan.executableHosts().stream().map(org.herd.plan.HostPlan::host).toList(),
-                org.herd.engine.Serial.ALL),
-            RunRecipes.of(spec, context, flags, plan),
-            flags.form(context),
-            true);
-      }
+      context.err().flush();
+      return ExitCode.OK.code();
     }
+  }
+
+  /**
+   * How the owed cleanup goes: every host at once (undrain and unguard disrupt nothing), none
+   * skipped or retried, no batches nor canaries.
+   */
+  private RunSettings cleanup(RecordedRun recorded) {
+    ExecutionOptions options =
+        new ExecutionOptions(
+            RunFlags.DEFAULT_PARALLEL,
+            MaxFail.UNLIMITED,
+            Set.of(),
+            Set.of(),
+            recorded.plan().options().reboot(),
+            fanout.value());
+    return new RunSettings(options, Serial.ALL, Canary.NONE, false);
   }
 }

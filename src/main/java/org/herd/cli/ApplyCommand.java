@@ -1,18 +1,18 @@
 package org.herd.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.herd.engine.RunLease;
-import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
-import org.herd.journal.RunId;
+import org.herd.ops.Runs;
+import org.herd.ops.StartedRun;
+import org.herd.ops.Workspace;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
+import org.herd.plan.PlanFormatException;
 import org.herd.plan.PlanJson;
 import org.herd.plan.RebootPolicy;
+import org.herd.text.TextFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,19 +46,23 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ExecutionFlags flags;
 
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
+
   @Parameters(paramLabel = "PLAN", description = "The plan file written by 'herd plan -o'.")
   Path planFile;
 
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    flags.fanout = fanoutOption.value();
     flags.run.check();
     Path file = context.workingDirectory().resolve(planFile);
-    String json = Files.readString(file);
+    String json;
     Plan plan;
     try {
+      json = TextFile.read(file, "plan file", PlanJson.MAX_BYTES);
       plan = PlanJson.read(json);
-    } catch (RuntimeException e) {
+    } catch (TextFile.Unreadable | PlanFormatException e) {
       throw new UserError(planFile + ": " + e.getMessage());
     }
     return apply(
@@ -83,41 +87,30 @@ final class ApplyCommand implements Callable<Integer> {
       if (!refused.executable()) {
         context
             .err()
-            .printf("herd: %s: not applied: %s%n", refused.host(), refused.refusals().get(0));
+            .printf(
+                "herd: %s: not applied: %s%n", refused.host(), refused.refusals().get(0).message());
       }
     }
     if (plan.executableHosts().isEmpty()) {
       context.err().println("herd: the plan has no host to apply");
       context.err().flush();
-      return ExitCode.OK.code();
+      // Every host refused is a plan that cannot be applied, not one with nothing to do.
+      return plan.hosts().isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
     RebootPolicy reboot = flags.rebootPolicy(plan, context);
-    try (Journal journal = journalOption.open(context);
-        RunLease lease =
-            RunExecution.lease(
-                journal,
-                context,
-                plan.executableHosts().stream().map(HostPlan::host).toList(),
-                Optional.empty())) {
-      RunId run =
-          journal.createRun(
-              RunExecution.runSpec(context, command + flags.journaled(), plan, planJson));
-      lease.nameRun(HolderIdentity.ofThisProcess(context.env(), Optional.of(run)));
-      context.err().printf("herd: run %s on %d hosts%n", run, plan.executableHosts().size());
-      context.err().flush();
-      return RunExecution.execute(
-          spec,
-          context,
-          connect,
-          journal,
-          lease,
-          run,
-          plan,
-          flags.options(Set.of(), Set.of(), reboot),
-          RunExecution.rollout(spec, plan, flags),
-          RunRecipes.of(spec, context, flags, plan),
-          flags.form(context),
-          false);
+    Workspace workspace = RunExecution.workspace(spec, context, connect, flags.recipes());
+    try (Journal journal = journalOption.open(context)) {
+      Runs runs = new Runs(workspace, journal);
+      try (StartedRun run =
+          runs.start(
+              plan,
+              planJson,
+              command + flags.journaled(),
+              flags.settings(Set.of(), Set.of(), reboot))) {
+        context.err().printf("herd: run %s on %d hosts%n", run.id(), run.hosts().size());
+        context.err().flush();
+        return RunExecution.execute(context, runs, run, flags.form(context));
+      }
     }
   }
 }

@@ -72,18 +72,12 @@ final class ChangesCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the blocks as JSON.")
   boolean json;
 
-  @Option(
-      names = {"-f", "--fanout"},
-      paramLabel = "N",
-      description = "Hosts asked at once (default: ${DEFAULT-VALUE}).")
-  int fanout = FanOutSettings.DEFAULT_FANOUT;
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
 
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    if (fanout < 1) {
-      throw new UserError("--fanout: must be at least 1, not " + fanout);
-    }
+    int fanout = fanoutOption.value();
     Set<String> only = new LinkedHashSet<>();
     for (String p : packages) {
       try {
@@ -102,8 +96,7 @@ final class ChangesCommand implements Callable<Integer> {
     FanOutSettings settings =
         FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(HOST_LIMIT);
     ChangesReport report;
-    try (Transport transport =
-            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+    try (Transport transport = connect.transport(context, targets.kinds());
         InterruptHook hook = InterruptHook.install()) {
       FleetChanges changes = new FleetChanges(transport, settings, context.clock());
       hook.onInterrupt(changes::interrupt);

@@ -1,10 +1,14 @@
 package org.herd.cli;
 
 import java.io.Console;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.herd.ops.ConnectSettings;
 import org.herd.transport.PassphraseProvider;
+import org.herd.transport.RoutedTransport;
 import org.herd.transport.Transport;
 import org.herd.transport.TransportKind;
 import org.herd.transport.TransportOptions;
@@ -63,6 +67,18 @@ final class ConnectOptions {
     } catch (IllegalArgumentException e) {
       throw new UserError("--transport: " + e.getMessage());
     }
+  }
+
+  /** What the operator asked of every host, over the inventory's settings. */
+  ConnectSettings settings() {
+    if (sshConfig != null && !Files.isReadable(sshConfig)) {
+      throw new UserError(
+          "--ssh-config "
+              + sshConfig
+              + ": "
+              + (Files.exists(sshConfig) ? "permission denied" : "no such file"));
+    }
+    return new ConnectSettings(Optional.ofNullable(kind()), become(), sshConfig != null);
   }
 
   /** Whether commands run through sudo. */

@@ -59,11 +59,7 @@ final class CopyCommand implements Callable<Integer> {
       description = "Keep modification times and modes.")
   boolean preserve;
 
-  @Option(
-      names = {"-f", "--fanout"},
-      paramLabel = "N",
-      description = "Hosts in flight at once (default: ${DEFAULT-VALUE}).")
-  int fanout = FanOutSettings.DEFAULT_FANOUT;
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
 
   @Option(names = "--json", description = "Print the result of every host as JSON.")
   boolean json;
@@ -74,17 +70,14 @@ final class CopyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CliContext context = CliContext.of(spec);
-    if (fanout < 1) {
-      throw new UserError("--fanout: must be at least 1, not " + fanout);
-    }
+    int fanout = fanoutOption.value();
     HostAction action = rcopy ? fetch(context) : send(context);
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings = FanOutSettings.defaults().withFanout(fanout);
     TextReport report =
         new TextReport(context.out(), context.err(), new TerminalPalette(context.terminal()), true);
     FleetResult result;
-    try (Transport transport =
-            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+    try (Transport transport = connect.transport(context, targets.kinds());
         InterruptHook hook = InterruptHook.install()) {
       FanOut fanOut = new FanOut(transport, settings, context.clock());
       LiveDisplay display =

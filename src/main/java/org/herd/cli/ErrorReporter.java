@@ -11,13 +11,16 @@ import org.herd.journal.JournalException;
 import org.herd.nodeset.NodeSetException;
 import org.herd.recipe.RecipeException;
 import org.herd.recipe.RecipeProblem;
+import org.herd.text.DidYouMean;
 import org.herd.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place where exceptions become messages and exit codes.
@@ -44,9 +47,25 @@ final class ErrorReporter
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    context.err().println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+    String hint = ex instanceof UnmatchedArgumentException unmatched ? suggestion(unmatched) : "";
+    context.err().println(name + ": " + ex.getMessage() + hint + " (see '" + name + " --help')");
     context.err().flush();
     return ExitCode.USAGE.code();
+  }
+
+  /** "did you mean" for a misspelt subcommand or option. */
+  private static String suggestion(UnmatchedArgumentException unmatched) {
+    if (unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String word = unmatched.getUnmatched().get(0);
+    CommandSpec spec = unmatched.getCommandLine().getCommandSpec();
+    if (word.startsWith("-")) {
+      int equals = word.indexOf('=');
+      return DidYouMean.hint(
+          equals < 0 ? word : word.substring(0, equals), spec.optionsMap().keySet());
+    }
+    return DidYouMean.hint(word, spec.subcommands().keySet());
   }
 
   @Override
@@ -74,7 +93,7 @@ final class ErrorReporter
 
   /** Maps an exception to its exit code and message lines. */
   static Report classify(Throwable ex) {
-    if (ex instanceof UserError) {
+    if (ex instanceof UserError || ex instanceof org.herd.ops.InvalidRequest) {
       return new Report(ExitCode.USAGE, List.of(ex.getMessage()), false);
     }
     if (ex instanceof InventoryException inventory) {

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import org.herd.engine.Canary;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.Serial;
+import org.herd.fleet.FanOutSettings;
 import org.herd.inventory.SoakTime;
+import org.herd.ops.RunSettings;
 import org.herd.plan.Plan;
 import org.herd.plan.RebootPolicy;
 import picocli.CommandLine.Mixin;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
  * The options of every command that executes a plan ({@code apply}, {@code upgrade}, {@code
  * resume}, {@code abort}): those of every run ({@link RunFlags}), plus {@code --reboot} (which
  * replaces the plan's reboot policy) and {@code --finalize}. {@code herd reboot} has only the run's
- * part and {@link #rebooting(RunFlags) always reboots}.
+ * part and {@link #rebooting(RunFlags, int) always reboots}.
  */
 final class ExecutionFlags {
 
@@ -31,10 +33,17 @@ final class ExecutionFlags {
               + " upgraded; without it they are reported as pending.")
   boolean finalize;
 
+  /**
+   * How many hosts download at once: the command's {@code -f} ({@link FanoutOption}, or {@link
+   * ProbeTargets} for the commands that plan first), set by the command.
+   */
+  int fanout = FanOutSettings.DEFAULT_FANOUT;
+
   /** The flags of {@code herd reboot}: the run's, nothing to finalize (its plan says always). */
-  static ExecutionFlags rebooting(RunFlags run) {
+  static ExecutionFlags rebooting(RunFlags run, int fanout) {
     ExecutionFlags flags = new ExecutionFlags();
     flags.run = run;
+    flags.fanout = fanout;
     return flags;
   }
 
@@ -120,10 +129,15 @@ final class ExecutionFlags {
     return reboot.orElse(planned);
   }
 
+  /** How the operator asked a run that reboots under {@code policy} to go. */
+  RunSettings settings(Set<String> skip, Set<String> retry, RebootPolicy policy) {
+    return new RunSettings(options(skip, retry, policy), serial(), canary(), finalize);
+  }
+
   /** The engine's options for a run that reboots under {@code policy}. */
   ExecutionOptions options(Set<String> skip, Set<String> retry, RebootPolicy policy) {
     try {
-      return new ExecutionOptions(run.parallel(), run.maxFail(), skip, retry, policy);
+      return new ExecutionOptions(run.parallel(), run.maxFail(), skip, retry, policy, fanout);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

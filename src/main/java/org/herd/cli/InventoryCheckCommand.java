@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.herd.engine.Sleeper;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
-import org.herd.inventory.InventoryLoader;
 import org.herd.inventory.InventoryRef;
 import org.herd.inventory.Problem;
+import org.herd.ops.ConnectSettings;
+import org.herd.ops.InventoryCheck;
+import org.herd.ops.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,22 +39,44 @@ final class InventoryCheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON (problems too).")
   boolean json;
 
+  @Mixin RecipesOption recipes = new RecipesOption();
+
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
     InventoryRef ref = CliInventory.locate(spec);
+    Workspace workspace =
+        new Workspace(
+            new Workspace.Sources(
+                Optional.of(ref),
+                recipes.paths(context),
+                context.workingDirectory(),
+                context.env()),
+            ConnectSettings.INVENTORY,
+            kinds -> {
+              throw new IllegalStateException("inventory check reaches no host");
+            },
+            context.clock(),
+            Sleeper.SYSTEM);
     Inventory inventory;
     try {
-      inventory = InventoryLoader.load(ref);
+      inventory = workspace.inventory().orElseThrow();
     } catch (InventoryException e) {
       if (!json) {
         throw e;
       }
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("file", ref.toString());
-      result.put("ok", false);
-      result.put("problems", problems(e));
-      print(context, result);
+      return refused(context, ref, problems(e));
+    }
+    List<String> runProblems = InventoryCheck.problems(workspace);
+    if (!runProblems.isEmpty()) {
+      if (json) {
+        return refused(
+            context,
+            ref,
+            runProblems.stream().map(line -> Map.<String, Object>of("message", line)).toList());
+      }
+      runProblems.forEach(line -> context.err().println("herd: " + line));
+      context.err().flush();
       return ExitCode.USAGE.code();
     }
     if (json) {
@@ -81,6 +108,7 @@ final class InventoryCheckCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  /** The inventory's own problems, each with its file, line and column. */
   private static List<Map<String, Object>> problems(InventoryException e) {
     return e.problems().stream()
         .map(
@@ -93,6 +121,16 @@ final class InventoryCheckCommand implements Callable<Integer> {
               return problem;
             })
         .toList();
+  }
+
+  private int refused(CliContext context, InventoryRef ref, List<Map<String, Object>> problems)
+      throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("file", ref.toString());
+    result.put("ok", false);
+    result.put("problems", problems);
+    print(context, result);
+    return ExitCode.USAGE.code();
   }
 
   static String count(int n, String noun) {

@@ -63,7 +63,7 @@ final class InventoryShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    recipeBudgets = RecipesOption.defaultBudgets(recipes.load(context));
+    recipeBudgets = org.herd.ops.RecipeBudgets.of(recipes.load(context));
     InventoryRef ref = CliInventory.locate(spec);
     Inventory inventory = InventoryLoader.load(ref);
     NodeSet selected = nodes == null ? inventory.hostNames() : inventory.select(nodes);

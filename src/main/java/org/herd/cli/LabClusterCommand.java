@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = {
-      "Install the old version of a clustered service on lab hosts, form a working cluster",
-      "and check its health with the service's own tool.",
+      "Form a working cluster of a service's old version on lab hosts.",
+      "The service is installed, the cluster formed and its health checked with its own tool.",
       "KIND: etcd, galera, rabbitmq or redis-sentinel."
     })
 final class LabClusterCommand implements Callable<Integer> {

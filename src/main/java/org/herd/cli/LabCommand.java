@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
     name = "lab",
     mixinStandardHelpOptions = true,
     description = {
-      "Local fleets of real Debian hosts (systemd-nspawn containers booted with systemd),",
-      "with their own signed APT repository, for trying herd safely. Needs root.",
-      "See docs/lab.md."
+      "Local fleets of real Debian hosts, for trying herd safely.",
+      "Each host is a systemd-nspawn container booted with systemd; the lab has its own signed",
+      "APT repository. Needs root. See docs/lab.md."
     },
     subcommands = {
       LabUpCommand.class,

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
     name = "down",
     mixinStandardHelpOptions = true,
     description = {
-      "Stop a lab and remove everything it created: containers, repository server,",
-      "mounts, network namespaces, interfaces, its directory. Safe to repeat, and works",
-      "after a 'lab up' that died half-way. The base image cache is kept."
+      "Stop a lab and remove everything it created; the base image cache is kept.",
+      "That is its containers, repository server, mounts, network namespaces, interfaces and",
+      "directory. Safe to repeat, and works after a 'lab up' that died half-way."
     })
 final class LabDownCommand implements Callable<Integer> {
 

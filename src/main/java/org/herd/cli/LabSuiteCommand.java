@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     name = "suite",
     mixinStandardHelpOptions = true,
     description = {
-      "Switch what the lab repository shows its hosts:",
+      "Switch what the lab repository shows its hosts: old or new versions.",
       "  old  the original versions only (what hosts start from)",
       "  new  the original and the new versions (+lab1, fixed fixtures, the security update)",
       "Hosts see the change after their next apt-get update."

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a lab: N Debian hosts booted with systemd, on their own bridge and /24,",
-      "with sshd, a lab key pair and the lab APT repository as their only package source.",
+      "Start a lab: N Debian hosts booted with systemd, on their own bridge and /24.",
+      "Each has sshd, the lab's key pair and the lab APT repository as its only package source.",
       "The first run builds the base image with debootstrap (a few minutes); later runs reuse it."
     })
 final class LabUpCommand implements Callable<Integer> {

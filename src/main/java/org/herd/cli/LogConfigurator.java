@@ -27,7 +27,12 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    String asked = System.getenv("HERD_LOG_LEVEL");
+    configure(context, System.getenv("HERD_LOG_LEVEL"));
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** Sets {@code context} up at {@code asked} (a level's name, or null for the defaults). */
+  static void configure(LoggerContext context, String asked) {
     Level level = asked == null ? null : Level.toLevel(asked.toUpperCase(Locale.ROOT), null);
 
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -44,11 +49,18 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level == null ? Level.WARN : level);
     root.addAppender(stderr);
-    context.getLogger("org.apache.sshd").setLevel(level == null ? Level.ERROR : level);
+    // MINA SSHD dumps every packet at TRACE, the sudo password and key exchanges included: its
+    // loggers go no lower than DEBUG, whatever is asked.
+    context
+        .getLogger("org.apache.sshd")
+        .setLevel(level == null ? Level.ERROR : atLeast(level, Level.DEBUG));
     // MariaDB's driver warns of every error a server answered (the demo's client meets them on
     // purpose while a member is drained or restarting, and reports them itself).
     context.getLogger("org.mariadb.jdbc").setLevel(level == null ? Level.ERROR : level);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  private static Level atLeast(Level level, Level floor) {
+    return level.isGreaterOrEqual(floor) ? level : floor;
   }
 
   /** {@code --debug}: herd's own loggers at DEBUG, whatever configured them. */

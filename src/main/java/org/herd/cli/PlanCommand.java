@@ -137,7 +137,7 @@ final class PlanCommand implements Callable<Integer> {
     NodeSelection selection = hosts.selection();
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings =
-        FanOutSettings.defaults().withFanout(hosts.fanout).withCommandTimeout(PROBE_LIMIT);
+        FanOutSettings.defaults().withFanout(hosts.fanout()).withCommandTimeout(PROBE_LIMIT);
     List<ProbedHost> probed;
     Map<String, HostInput> inputs = new TreeMap<>();
     try (Transport transport = connect.transport(context, targets.kinds())) {

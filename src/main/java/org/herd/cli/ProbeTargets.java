@@ -1,7 +1,6 @@
 package org.herd.cli;
 
-import org.herd.fleet.FanOutSettings;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -16,17 +15,16 @@ final class ProbeTargets {
       description = "The hosts, as a node set; default: every host of the inventory ('@*').")
   String nodes;
 
-  @Option(
-      names = {"-f", "--fanout"},
-      paramLabel = "N",
-      description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
-  int fanout = FanOutSettings.DEFAULT_FANOUT;
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
+
+  /** How many hosts are probed at once (and, for a run, download at once). */
+  int fanout() {
+    return fanoutOption.value();
+  }
 
   /** The hosts as a selection of {@link FleetTargets}. */
   NodeSelection selection() {
-    if (fanout < 1) {
-      throw new UserError("--fanout: must be at least 1, not " + fanout);
-    }
+    fanoutOption.value();
     NodeSelection selection = new NodeSelection();
     if (nodes == null) {
       selection.all = true;

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
     name = "reboot",
     mixinStandardHelpOptions = true,
     description = {
-      "Reboot hosts, cluster members within their budgets and standalone hosts --parallel at a",
-      "time, each drained, rebooted, waited for (new boot id, sshd, systemd booted),",
-      "health-checked and undrained, as a journaled run."
+      "Reboot hosts as a journaled run, cluster members within their budgets.",
+      "Standalone hosts go --parallel at a time. Each host is drained, rebooted, waited for (new",
+      "boot id, sshd, systemd booted), health-checked and undrained."
     },
     footer = {"", "Exit status: as 'herd apply'; 1 when the operator declined."})
 final class RebootCommand implements Callable<Integer> {
@@ -77,7 +77,7 @@ final class RebootCommand implements Callable<Integer> {
                             + why
                             + ")"));
     // With --json, stdout carries only the run's events.
-    java.io.PrintWriter say = runFlags.json ? context.err() : context.out();
+    java.io.PrintWriter say = runFlags.progress.json ? context.err() : context.out();
     if (hosts.isEmpty()) {
       say.println("nothing to reboot");
       say.flush();
@@ -96,7 +96,7 @@ final class RebootCommand implements Callable<Integer> {
         context,
         connect,
         journalOption,
-        ExecutionFlags.rebooting(runFlags),
+        ExecutionFlags.rebooting(runFlags, targets.fanout()),
         plan,
         PlanJson.write(plan),
         "herd reboot");

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check recipe files and print every mistake as FILE:LINE:COL: message (exit code 2),",
-      "or ok for each file."
+      "Check recipe files: every mistake as FILE:LINE:COL: message, or ok for each file.",
+      "Exit status: 0 all good, 2 a mistake."
     })
 final class RecipeCheckCommand implements Callable<Integer> {
 
@@ -51,11 +51,6 @@ final class RecipeCheckCommand implements Callable<Integer> {
   }
 
   private static String readable(Path path, String file) {
-    try {
-      return java.nio.file.Files.readString(path);
-    } catch (java.io.IOException e) {
-      throw new RecipeException(
-          org.herd.recipe.SourcePosition.of(file), "cannot read: " + e.getClass().getSimpleName());
-    }
+    return RecipeCatalog.text(path, file);
   }
 }

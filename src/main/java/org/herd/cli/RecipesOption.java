@@ -3,8 +3,6 @@ package org.herd.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.herd.inventory.DisruptionBudget;
 import org.herd.recipe.RecipeCatalog;
 import picocli.CommandLine.Option;
 
@@ -39,17 +37,5 @@ final class RecipesOption {
   /** Every recipe in force. */
   RecipeCatalog load(CliContext context) {
     return RecipeCatalog.load(paths(context));
-  }
-
-  /**
-   * The budget each recipe in force declares, by recipe name: what a cluster gets when the
-   * inventory gives it none; one member at a time for a name no recipe has.
-   */
-  static Function<String, DisruptionBudget> defaultBudgets(RecipeCatalog catalog) {
-    return name ->
-        catalog
-            .find(name)
-            .map(recipe -> DisruptionBudget.of(recipe.budget()))
-            .orElse(DisruptionBudget.ONE);
   }
 }

@@ -3,15 +3,13 @@ package org.herd.cli;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.herd.engine.RunLease;
 import org.herd.journal.Journal;
-import org.herd.journal.RunSpec;
-import org.herd.journal.RunState;
-import org.herd.journal.RunSummary;
-import org.herd.plan.Plan;
-import org.herd.plan.PlanJson;
+import org.herd.ops.RecordedRun;
+import org.herd.ops.RunSettings;
+import org.herd.ops.Runs;
+import org.herd.ops.StartedRun;
+import org.herd.ops.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +37,8 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin ExecutionFlags flags;
 
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
+
   @Parameters(paramLabel = "RUN", description = "The run's id.")
   String runId;
 
@@ -57,46 +57,20 @@ final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    flags.fanout = fanoutOption.value();
+    Workspace workspace = RunExecution.workspace(spec, context, connect, flags.recipes());
     try (Journal journal = journalOption.open(context)) {
-      RunSummary run = JournalOption.run(journal, runId);
-      if (run.state() == RunState.SUCCEEDED || run.state() == RunState.ABORTED) {
-        throw new UserError(
-            "run "
-                + run.id()
-                + ": "
-                + run.state().name().toLowerCase(java.util.Locale.ROOT)
-                + ", nothing to resume (make a new plan)");
-      }
-      RunSpec runSpec = journal.spec(run.id()).orElseThrow();
-      for (String host : concat(skip, retry)) {
-        if (!runSpec.hosts().contains(host)) {
-          throw new UserError("host " + host + ": not in run " + run.id());
-        }
-      }
-      Plan plan = PlanJson.read(runSpec.planJson());
-      flags.restoreFrom(runSpec.command());
-      try (RunLease lease = RunExecution.resumeLease(journal, context, runSpec.hosts(), run.id())) {
-        return RunExecution.execute(
-            spec,
-            context,
-            connect,
-            journal,
-            lease,
-            run.id(),
-            plan,
-            flags.options(
-                new HashSet<>(skip), new HashSet<>(retry), flags.rebootPolicy(plan, context)),
-            RunExecution.rollout(spec, plan, flags),
-            RunRecipes.of(spec, context, flags, plan),
-            flags.form(context),
-            false);
+      Runs runs = new Runs(workspace, journal);
+      RecordedRun recorded = runs.find(runId);
+      flags.restoreFrom(recorded.spec().command());
+      RunSettings settings =
+          flags.settings(
+              new HashSet<>(skip),
+              new HashSet<>(retry),
+              flags.rebootPolicy(recorded.plan(), context));
+      try (StartedRun run = runs.resume(recorded, settings, RunExecution.notices(context))) {
+        return RunExecution.execute(context, runs, run, flags.form(context));
       }
     }
-  }
-
-  private static Set<String> concat(List<String> a, List<String> b) {
-    Set<String> all = new HashSet<>(a);
-    all.addAll(b);
-    return all;
   }
 }

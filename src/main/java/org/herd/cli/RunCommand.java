@@ -54,11 +54,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ConnectOptions connect;
 
-  @Option(
-      names = {"-f", "--fanout"},
-      paramLabel = "N",
-      description = "Hosts in flight at once (default: ${DEFAULT-VALUE}).")
-  int fanout = FanOutSettings.DEFAULT_FANOUT;
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
 
   @Option(
       names = {"-u", "--command-timeout"},
@@ -143,9 +139,7 @@ final class RunCommand implements Callable<Integer> {
     CliContext context = CliContext.of(spec);
     List<String> lines = commandLines(context);
     Mode mode = mode();
-    if (fanout < 1) {
-      throw new UserError("--fanout: must be at least 1, not " + fanout);
-    }
+    int fanout = fanoutOption.value();
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
     FanOutSettings settings =
         FanOutSettings.defaults()
@@ -160,8 +154,7 @@ final class RunCommand implements Callable<Integer> {
             context.out(), context.err(), new TerminalPalette(context.terminal()), !noLabel);
     int worst = 0;
     boolean allOk = true;
-    try (Transport transport =
-            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+    try (Transport transport = connect.transport(context, targets.kinds());
         InterruptHook hook = InterruptHook.install()) {
       BiFunction<RemoteCommand, FleetListener, FleetRun> starter =
           starter(transport, targets, settings, context, lines.size());

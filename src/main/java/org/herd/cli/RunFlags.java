@@ -59,10 +59,7 @@ final class RunFlags {
 
   @Mixin RecipesOption recipes = new RecipesOption();
 
-  @Option(
-      names = "--json",
-      description = "Print one JSON event per line on stdout instead of progress.")
-  boolean json;
+  @Mixin ProgressOption progress = new ProgressOption();
 
   /** The {@code --serial} option; {@link Serial#ALL} when not given. */
   Serial serial() {
@@ -105,9 +102,6 @@ final class RunFlags {
   }
 
   RunProgress.Form form(CliContext context) {
-    if (json) {
-      return RunProgress.Form.JSON;
-    }
-    return context.terminal().interactive() ? RunProgress.Form.TERMINAL : RunProgress.Form.LINES;
+    return progress.form(context);
   }
 }

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import org.herd.engine.GuardLeaseEvent;
 import org.herd.engine.HostEnd;
 import org.herd.engine.MaxFail;
-import org.herd.engine.RunListener;
 import org.herd.engine.StepActions;
 import org.herd.engine.StepResult;
 import org.herd.engine.UpgradeStep;
+import org.herd.ops.RunObserver;
 
 /**
  * What {@code herd apply}, {@code upgrade} and {@code resume} show while a run executes, in one of
@@ -25,7 +25,7 @@ import org.herd.engine.UpgradeStep;
  * step; an estimate of the time left) redrawn in place, with failures printed above it; otherwise
  * one plain line per event; with {@code --json}, one JSON object per event and line on stdout.
  */
-final class RunProgress implements RunListener {
+final class RunProgress implements RunObserver {
 
   /** The form of the display. */
   enum Form {
@@ -158,7 +158,8 @@ final class RunProgress implements RunListener {
    * The lease of a host's guard could not be renewed twice in a row, or is renewed again after that
    * ({@link GuardLeaseEvent}); {@code then} says what the run does about it (empty for nothing).
    */
-  synchronized void guardLease(GuardLeaseEvent event, String then) {
+  @Override
+  public synchronized void guardLease(GuardLeaseEvent event, String then) {
     String message = "herd: " + event.describe() + (then.isEmpty() ? "" : "; " + then);
     boolean atRisk = event instanceof GuardLeaseEvent.AtRisk;
     switch (form) {
@@ -185,6 +186,18 @@ final class RunProgress implements RunListener {
       }
     }
     flushEvent();
+  }
+
+  /** A line for the operator, on stderr, above the progress line (the JSON stream has none). */
+  @Override
+  public synchronized void notice(String text) {
+    if (form == Form.TERMINAL) {
+      above("herd: " + text);
+      redraw();
+    } else {
+      err.println("herd: " + text);
+      err.flush();
+    }
   }
 
   /** Erases the progress line, for the final report. */

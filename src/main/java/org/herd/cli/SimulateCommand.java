@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.herd.engine.sim.Fleet;
 import org.herd.engine.sim.FleetReader;
 import org.herd.engine.sim.SimulationReport;
 import org.herd.engine.sim.Simulator;
+import org.herd.text.TextFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,9 +60,9 @@ final class SimulateCommand implements Callable<Integer> {
     Path path = context.resolve(file);
     String text;
     try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new UserError("simulate: " + file + ": no such file");
+      text = TextFile.read(path, "fleet file", 16L << 20);
+    } catch (TextFile.Unreadable e) {
+      throw new UserError("simulate: " + file + ": " + e.getMessage());
     }
     Fleet fleet = FleetReader.read(file, text);
     long chosen = seed != null ? seed : fleet.seed();

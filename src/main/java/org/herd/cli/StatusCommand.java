@@ -81,20 +81,14 @@ final class StatusCommand implements Callable<Integer> {
 
   @Mixin JournalOption journalOption;
 
-  @Option(
-      names = {"-f", "--fanout"},
-      paramLabel = "N",
-      description = "Hosts probed at once (default: ${DEFAULT-VALUE}).")
-  int fanout = FanOutSettings.DEFAULT_FANOUT;
+  @Mixin FanoutOption fanoutOption = new FanoutOption();
 
   private int nodesCount;
 
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    if (fanout < 1) {
-      throw new UserError("--fanout: must be at least 1, not " + fanout);
-    }
+    int fanout = fanoutOption.value();
     NodeSelection selection = new NodeSelection();
     if (nodes == null) {
       selection.all = true;
@@ -109,8 +103,7 @@ final class StatusCommand implements Callable<Integer> {
         FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(PROBE_LIMIT);
     List<ProbedHost> probed;
     try (Journal store = journalOption.open(context);
-        Transport transport =
-            new RoutedTransport(targets.kinds(), connect.transportOptions(context));
+        Transport transport = connect.transport(context, targets.kinds());
         InterruptHook hook = InterruptHook.install()) {
       FleetProbe probe = new FleetProbe(transport, settings, context.clock());
       List<Endpoint> hosts = targets.endpoints();

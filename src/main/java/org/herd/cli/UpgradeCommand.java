@@ -55,6 +55,7 @@ final class UpgradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
     flags.run.check();
+    flags.fanout = targets.fanout();
     try (AutoCloseable transport = connect.share(context)) {
       return upgrade(context);
     }
@@ -71,14 +72,14 @@ final class UpgradeCommand implements Callable<Integer> {
             planFlags.refresh,
             !planFlags.noConffiles);
     planFlags.writeFile(context, planned.json());
-    if (flags.run.json) {
+    if (flags.run.progress.json) {
       printPlanEvent(context, planned);
     } else {
       PlanSummary.print(context, planned.plan(), planned.unreachable());
     }
     context.out().flush();
     if (planned.plan().executableHosts().stream().allMatch(HostPlan::isEmpty)) {
-      (flags.run.json ? context.err() : context.out()).println("nothing to upgrade");
+      (flags.run.progress.json ? context.err() : context.out()).println("nothing to upgrade");
       context.out().flush();
       context.err().flush();
       return ExitCode.OK.code();

@@ -1,5 +1,7 @@
 package org.herd.debian;
 
+import java.util.regex.Pattern;
+
 /**
  * The systemd unit a process belongs to, read from its cgroup path the way needrestart does: the
  * last {@code .service} component names the unit; a {@code session-N.scope} is a login session; a
@@ -12,6 +14,17 @@ package org.herd.debian;
  * @param cgroup the cgroup path it was read from ({@code /system.slice/ssh.service})
  */
 public record SystemdUnit(String name, Kind kind, String cgroup) {
+
+  /**
+   * What a unit name may be (systemd.unit(5): ASCII letters, digits, {@code :-_.\\} and {@code @},
+   * at most 255 characters; herd also takes {@code +}, and no backslash escapes).
+   */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9@._:+-]{0,255}");
+
+  /** Whether {@code name} is a unit name herd may pass to systemctl and to its guard. */
+  public static boolean isName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
 
   /** What restarting the process means. */
   public enum Kind {

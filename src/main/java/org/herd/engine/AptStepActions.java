@@ -77,6 +77,7 @@ public final class AptStepActions implements StepActions, AutoCloseable {
       Transport transport,
       Journal journal,
       Clock clock,
+      Sleeper sleeper,
       AptSettings apt,
       RebootPolicy reboot,
       AheadInstalls ahead) {
@@ -85,12 +86,12 @@ public final class AptStepActions implements StepActions, AutoCloseable {
     this.sessions = new HostSessions(endpoints, transport);
     ServiceGuard guard = ServiceGuard.standard(clock);
     this.leases = new GuardLeases(guard, run, clock, sessions);
-    this.installs = new InstallSteps(run, apt, clock, sessions);
+    this.installs = new InstallSteps(run, apt, clock, sleeper, sessions);
     this.checks = new HostChecks(run, journal, guard);
     this.ahead = ahead;
     this.guards = new GuardSteps(run, clock, guard, leases, ahead);
     this.restarts = new RestartSteps(run, restartRules, guard, sessions);
-    this.reboots = new RebootStep(reboot, clock, sessions);
+    this.reboots = new RebootStep(reboot, clock, sleeper, sessions);
     leases.start(GUARD_LEASE.dividedBy(3));
   }
 

@@ -12,6 +12,7 @@ import org.herd.recipe.Recipe;
 import org.herd.recipe.RecipeCatalog;
 import org.herd.recipe.RecipeException;
 import org.herd.recipe.SourcePosition;
+import org.herd.text.DidYouMean;
 
 /**
  * Binds the inventory's clusters to their recipes: a cluster's {@code recipe:} names one of the
@@ -41,6 +42,9 @@ public final class ClusterBindings {
                 + cluster.name()
                 + ": no recipe named "
                 + cluster.recipe()
+                + DidYouMean.hint(
+                    cluster.recipe(),
+                    catalog.entries().stream().map(e -> e.recipe().name()).toList())
                 + " (herd recipe list shows them)");
       }
       List<String> members = cluster.members().expand();

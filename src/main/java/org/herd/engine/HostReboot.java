@@ -39,9 +39,11 @@ final class HostReboot {
   }
 
   private final Clock clock;
+  private final Sleeper sleeper;
 
-  HostReboot(Clock clock) {
+  HostReboot(Clock clock, Sleeper sleeper) {
     this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   /** Reboots the host of {@code session}, then waits for it through {@code reconnect}. */
@@ -58,7 +60,7 @@ final class HostReboot {
     Instant deadline = clock.instant().plus(BACK_WITHIN);
     String last = "not back yet";
     while (clock.instant().isBefore(deadline)) {
-      Thread.sleep(POLL.toMillis());
+      sleeper.sleep(POLL);
       try (Session back = reconnect.open()) {
         String now = bootId(back);
         if (now.equals(before)) {

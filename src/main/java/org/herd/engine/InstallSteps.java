@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.herd.debian.AptOutcome;
 import org.herd.debian.PackageName;
 import org.herd.journal.RunId;
 import org.herd.plan.HostPlan;
@@ -53,10 +54,12 @@ final class InstallSteps {
   private final RunId run;
   private final AptSettings apt;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final HostSessions sessions;
   private final DetachedCommand detached = DetachedCommand.standard();
 
-  InstallSteps(RunId run, AptSettings apt, Clock clock, HostSessions sessions) {
+  InstallSteps(RunId run, AptSettings apt, Clock clock, Sleeper sleeper, HostSessions sessions) {
+    this.sleeper = sleeper;
     this.run = run;
     this.apt = apt;
     this.clock = clock;
@@ -77,7 +80,7 @@ final class InstallSteps {
       return new StepResult.Failed(
           aptFailure("apt-get --download-only", result.exitCode(), output), output);
     }
-    return new StepResult.Done(true, output);
+    return new StepResult.Done(AptOutcome.downloadFetched(output), output);
   }
 
   StepResult install(Session session, HostPlan plan, int number)
@@ -185,7 +188,7 @@ final class InstallSteps {
     String output = tail.text();
     if (state instanceof DetachedState.Finished finished) {
       return finished.ok()
-          ? new StepResult.Done(true, output)
+          ? new StepResult.Done(AptOutcome.installChanged(output), output)
           : new StepResult.Failed(
               aptFailure("apt-get install", finished.exitStatus(), output), output);
     }
@@ -205,7 +208,7 @@ final class InstallSteps {
         if (clock.instant().isAfter(giveUp)) {
           throw e;
         }
-        Thread.sleep(RETRY_PAUSE.toMillis());
+        sleeper.sleep(RETRY_PAUSE);
       }
     }
   }

@@ -21,9 +21,11 @@ final class RebootStep {
 
   private final RebootPolicy policy;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final HostSessions sessions;
 
-  RebootStep(RebootPolicy policy, Clock clock, HostSessions sessions) {
+  RebootStep(RebootPolicy policy, Clock clock, Sleeper sleeper, HostSessions sessions) {
+    this.sleeper = sleeper;
     this.policy = policy;
     this.clock = clock;
     this.sessions = sessions;
@@ -46,7 +48,7 @@ final class RebootStep {
     }
     sessions.forget(host);
     StepResult result =
-        new HostReboot(clock).reboot(sessions.session(host), () -> sessions.session(host));
+        new HostReboot(clock, sleeper).reboot(sessions.session(host), () -> sessions.session(host));
     sessions.forget(host);
     return result instanceof StepResult.Done done
         ? new StepResult.Done(true, why + ": " + done.output())

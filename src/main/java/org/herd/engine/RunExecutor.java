@@ -25,10 +25,10 @@ import org.herd.journal.StepRecord;
  * Ctrl-C, a lost host — is resumed by executing it again: finished steps are never repeated, a step
  * cut off mid-way is re-attached ({@link StepActions.Attempt#REATTACH}), owed cleanup always runs.
  *
- * <p>Admission: all downloads first, {@link #DOWNLOAD_FANOUT} at a time; then the hosts that the
- * {@link Admission} lets prepare (members of clusters that install ahead: precheck, guard and
- * preinstall, services held, while the old processes keep serving) and those it lets start under
- * the run's {@link Rollout} (cluster budgets, health gates and member order through a {@link
+ * <p>Admission: all downloads first, {@link ExecutionOptions#fanout()} at a time; then the hosts
+ * that the {@link Admission} lets prepare (members of clusters that install ahead: precheck, guard
+ * and preinstall, services held, while the old processes keep serving) and those it lets start
+ * under the run's {@link Rollout} (cluster budgets, health gates and member order through a {@link
  * ClusterPolicy}, waves with their soak, {@code serial} batches of at most {@link
  * ExecutionOptions#parallel()} standalone hosts, canaries). A failed host stops only itself (and
  * degrades its clusters); when the failures exceed {@link ExecutionOptions#maxFail()} (checked as
@@ -37,9 +37,6 @@ import org.herd.journal.StepRecord;
  * waited for on the injected clock's time.
  */
 public final class RunExecutor {
-
-  /** How many hosts download at once: downloads disrupt nothing, so they go wide. */
-  public static final int DOWNLOAD_FANOUT = 32;
 
   private static final List<UpgradeStep> MAIN =
       List.of(
@@ -141,7 +138,7 @@ public final class RunExecutor {
     List<HostRun> downloaded =
         runAll(
             pending.values(),
-            Math.min(DOWNLOAD_FANOUT, Math.max(1, pending.size())),
+            Math.min(options.fanout(), Math.max(1, pending.size())),
             hostRun -> hostRun.download(control, tally),
             later);
     Admission admission = new Admission(rollout, hosts, policy, options.parallel());

@@ -8,10 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.herd.debian.HerdGuard;
 import org.herd.debian.Parsed;
 import org.herd.debian.PolicyRcd;
+import org.herd.debian.SystemdUnit;
 import org.herd.journal.RunId;
 import org.herd.transport.CommandResult;
 import org.herd.transport.ExecOptions;
@@ -63,7 +63,6 @@ public final class ServiceGuard {
   private static final String SCRIPT = HostScripts.load("policy-rc.d");
   private static final String INSTALL = HostScripts.load("guard-install.sh");
   private static final String REMOVE = HostScripts.load("guard-remove.sh");
-  private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9@._:+-]{0,255}");
 
   private final GuardPaths paths;
   private final Clock clock;
@@ -282,7 +281,7 @@ public final class ServiceGuard {
       if (name.endsWith(".service")) {
         name = name.substring(0, name.length() - ".service".length());
       }
-      if (!SERVICE.matcher(name).matches()) {
+      if (!SystemdUnit.isName(name)) {
         throw new IllegalArgumentException("not a service name: '" + service + "'");
       }
       names.add(name);

@@ -34,6 +34,9 @@ final class AnsibleRange {
   private static void expandInto(String pattern, List<String> hosts) throws RangeException {
     int open = pattern.indexOf('[');
     if (open < 0) {
+      if (hosts.size() == Inventory.MAX_HOSTS) {
+        throw tooMany();
+      }
       hosts.add(pattern);
       return;
     }
@@ -93,11 +96,19 @@ final class AnsibleRange {
     if (from > to) {
       throw new RangeException("host range `[" + range + "]` must have begin <= end");
     }
+    if ((to - from) / step >= Inventory.MAX_HOSTS) {
+      throw tooMany();
+    }
     for (long i = from; i <= to; i += step) {
       String digits = Long.toString(i);
       values.add("0".repeat(Math.max(0, width - digits.length())) + digits);
     }
     return values;
+  }
+
+  private static RangeException tooMany() {
+    return new RangeException(
+        "host range stands for more than " + Inventory.MAX_HOSTS + " hosts, the most herd reads");
   }
 
   private static boolean isLetter(String s) {

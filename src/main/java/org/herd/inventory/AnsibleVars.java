@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Turns Ansible's connection variables into herd's connection settings: {@code ansible_host},
  * {@code ansible_port}, {@code ansible_user} (and their old {@code ansible_ssh_*} names), {@code
- * ansible_connection} (ssh, paramiko, local) and {@code ansible_become}. Every other variable is
+ * ansible_connection} (ssh, paramiko, local) and {@code ansible_become}. A password variable is
+ * refused rather than kept (it would be shown by {@code inventory show} and copied by {@code
+ * inventory import}), as is a {@code ansible_become_user} other than root. Every other variable is
  * kept as a free-form variable.
  */
 final class AnsibleVars {
@@ -44,6 +46,20 @@ final class AnsibleVars {
         case "ansible_connection" -> transport = transport(var, text, problems);
         case "ansible_become" -> become = truth(text) ? Become.SUDO : Become.NONE;
         case "ansible_become_method" -> becomeMethod = var;
+        case "ansible_become_user", "ansible_sudo_user" -> becomeUser(var, text, problems);
+        case "ansible_password",
+            "ansible_ssh_pass",
+            "ansible_ssh_password",
+            "ansible_become_password",
+            "ansible_become_pass",
+            "ansible_sudo_pass",
+            "ansible_sudo_password" ->
+            problems.add(
+                var.position(),
+                var.name()
+                    + ": herd takes no password from an inventory (it would be shown and"
+                    + " copied); remove it: herd logs in with SSH keys or an agent, and asks for"
+                    + " the sudo password with --ask-become-pass");
         default -> rest.put(var.name(), var.value());
       }
     }
@@ -57,6 +73,18 @@ final class AnsibleVars {
               + " is not supported: herd becomes root with sudo only");
     }
     return new Split(new ConnectionSettings(address, user, port, transport, become, null), rest);
+  }
+
+  private static void becomeUser(Var var, String text, Problems problems) {
+    if (!text.equals("root")) {
+      problems.add(
+          var.position(),
+          var.name()
+              + "="
+              + text
+              + " cannot be honoured: herd becomes root (apt and dpkg need it); remove it or set"
+              + " root");
+    }
   }
 
   private static Integer port(Var var, String text, Problems problems) {

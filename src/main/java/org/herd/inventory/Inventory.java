@@ -28,6 +28,12 @@ public record Inventory(
     Map<String, Object> vars,
     ConnectionSettings defaults) {
 
+  /**
+   * The most hosts an inventory may declare: far beyond the fleets herd is for, and low enough that
+   * a mistyped range ({@code h[1-10000000]}) is refused at once instead of filling the memory.
+   */
+  public static final int MAX_HOSTS = 100_000;
+
   /** Freezes the inventory. */
   public Inventory {
     hosts = List.copyOf(hosts);
@@ -40,6 +46,16 @@ public record Inventory(
   /** Every host name. */
   public NodeSet hostNames() {
     return NodeSet.of(hosts.stream().map(Host::name).toList());
+  }
+
+  /**
+   * Every host by name, built anew on each call: callers that look up many hosts take it once
+   * ({@link #host} reads the list).
+   */
+  public Map<String, Host> hostsByName() {
+    Map<String, Host> byName = new java.util.HashMap<>();
+    hosts.forEach(host -> byName.put(host.name(), host));
+    return byName;
   }
 
   /** The host called {@code name}. */

@@ -1,12 +1,8 @@
 package org.herd.inventory;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.herd.text.TextFile;
 
 /**
  * Reads an inventory in any supported format, checks it and resolves it: the one entry point for
@@ -61,18 +57,15 @@ public final class InventoryLoader {
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 
+  /** The largest inventory file herd reads: far more than 100,000 hosts with their variables. */
+  static final long MAX_BYTES = 64L << 20;
+
   /** The content of the file {@code ref} names. */
   static String read(InventoryRef ref) {
     try {
-      return Files.readString(ref.path());
-    } catch (NoSuchFileException e) {
-      throw new InventoryException(Position.of(ref.name()), "no such file");
-    } catch (AccessDeniedException e) {
-      throw new InventoryException(Position.of(ref.name()), "permission denied");
-    } catch (CharacterCodingException e) {
-      throw new InventoryException(Position.of(ref.name()), "not UTF-8 text");
-    } catch (IOException e) {
-      throw new InventoryException(Position.of(ref.name()), "cannot read: " + e.getMessage());
+      return TextFile.read(ref.path(), "inventory", MAX_BYTES);
+    } catch (TextFile.Unreadable e) {
+      throw new InventoryException(Position.of(ref.name()), e.getMessage());
     }
   }
 }

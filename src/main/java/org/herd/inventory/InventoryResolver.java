@@ -56,6 +56,7 @@ final class InventoryResolver {
 
   private Map<String, List<InventorySpec.HostSpec>> hostDeclarations() {
     Map<String, List<InventorySpec.HostSpec>> byHost = new LinkedHashMap<>();
+    long declared = 0;
     for (InventorySpec.HostSpec host : spec.hosts()) {
       List<String> names;
       if (host.literal()) {
@@ -71,6 +72,10 @@ final class InventoryResolver {
         if (set.isEmpty()) {
           continue;
         }
+        if (declared + set.get().size() > Inventory.MAX_HOSTS) {
+          tooMany(host);
+          break;
+        }
         names = set.get().expand();
         if (names.isEmpty()) {
           problems.add(host.key().position(), "host key `" + host.key().text() + "` names no host");
@@ -85,11 +90,26 @@ final class InventoryResolver {
                   + "`; give each host its own");
         }
       }
+      declared += names.size();
+      if (declared > Inventory.MAX_HOSTS) {
+        tooMany(host);
+        break;
+      }
       for (String name : names) {
         byHost.computeIfAbsent(name, n -> new ArrayList<>()).add(host);
       }
     }
     return byHost;
+  }
+
+  private void tooMany(InventorySpec.HostSpec host) {
+    problems.add(
+        host.key().position(),
+        "`"
+            + host.key().text()
+            + "` takes the inventory past "
+            + Inventory.MAX_HOSTS
+            + " hosts, the most herd reads");
   }
 
   private List<Host> hosts(

@@ -31,7 +31,7 @@ final class ConnectionSource implements AutoCloseable {
 
   ConnectionSource(JournalLocation location) {
     this.location = location;
-    location.file().ifPresent(ConnectionSource::createParentDirectories);
+    location.file().ifPresent(ConnectionSource::createPrivateFile);
   }
 
   JournalLocation location() {
@@ -156,17 +156,27 @@ final class ConnectionSource implements AutoCloseable {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  // A user's state directory holds facts about their fleet: readable by them only, as XDG asks.
-  private static void createParentDirectories(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent == null || Files.isDirectory(parent)) {
-      return;
-    }
+  // The journal holds facts about a fleet and who ran what: readable by its owner only, in a
+  // directory only they may enter (as XDG asks of state directories). SQLite gives its -wal and
+  // -shm files the database file's permissions.
+  private static void createPrivateFile(Path file) {
+    Path absolute = file.toAbsolutePath();
     try {
-      createPrivateDirectories(parent);
+      Path parent = absolute.getParent();
+      if (parent != null) {
+        createPrivateDirectories(parent);
+      }
+      if (!Files.exists(absolute)) {
+        Files.createFile(
+            absolute,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (FileAlreadyExistsException e) {
+      // another herd created it meanwhile
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: SQLite creates the file as it can
     } catch (IOException e) {
-      throw new JournalException(
-          "journal " + file + ": cannot create " + parent + ": " + e.getMessage(), e);
+      throw new JournalException("journal " + file + ": cannot create it: " + e.getMessage(), e);
     }
   }
 

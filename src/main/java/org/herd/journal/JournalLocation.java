@@ -30,6 +30,9 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
   private static final Path ROOT_FILE = Path.of("/var/lib/herd/journal.db");
   private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
+  /** A password in the URL's authority, {@code //USER:PASSWORD@HOST}. */
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/?#@:]*:)[^/?#]*@");
+
   public JournalLocation {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(dialect, "dialect");
@@ -100,6 +103,10 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
               + ": unsupported database (expected jdbc:sqlite:FILE or"
               + " jdbc:postgresql://HOST[:PORT]/DATABASE)");
     }
+    if (trimmed.contains(":memory:")) {
+      throw new JournalException(
+          "journal " + trimmed + ": an in-memory SQLite journal cannot be shared; name a file");
+    }
     return sqlite(Path.of(trimmed));
   }
 
@@ -129,6 +136,7 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
   }
 
   static String redacted(String url) {
-    return PASSWORD.matcher(url).replaceAll("$1***");
+    String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1***@");
+    return PASSWORD.matcher(masked).replaceAll("$1***");
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.herd.debian.DebianVersion;
 import org.herd.debian.PackageName;
+import org.herd.debian.SystemdUnit;
 
 /**
  * One package a host plan installs at an exact version.
@@ -36,6 +37,11 @@ public record PlannedInstall(
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(classification, "classification");
     releases = List.copyOf(releases);
+    for (String unit : serviceUnits) {
+      if (!SystemdUnit.isName(unit)) {
+        throw new IllegalArgumentException("not a systemd unit name: '" + unit + "'");
+      }
+    }
     serviceUnits = serviceUnits.stream().distinct().sorted().toList();
   }
 

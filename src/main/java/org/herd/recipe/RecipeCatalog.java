@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.herd.text.TextFile;
 
 /**
  * Every recipe herd knows: the built-ins from its jar, then the users' from directories ({@code
@@ -84,11 +85,22 @@ public final class RecipeCatalog {
    * @throws RecipeException with every problem in it
    */
   public static Recipe read(Path file) {
+    return parse(file.toString(), text(file, file.toString()));
+  }
+
+  /** The largest recipe file herd reads (the built-in ones are a few KiB). */
+  public static final long MAX_BYTES = 1L << 20;
+
+  /**
+   * The text of the recipe file {@code file}, named {@code name} in problems.
+   *
+   * @throws RecipeException when it cannot be read, or is larger than a recipe can be
+   */
+  public static String text(Path file, String name) {
     try {
-      return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new RecipeException(
-          SourcePosition.of(file.toString()), "cannot read: " + e.getMessage());
+      return TextFile.read(file, "recipe", MAX_BYTES);
+    } catch (TextFile.Unreadable e) {
+      throw new RecipeException(SourcePosition.of(name), e.getMessage());
     }
   }
 

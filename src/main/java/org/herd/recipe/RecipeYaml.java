@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.herd.text.YamlMessage;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -117,6 +118,6 @@ final class RecipeYaml {
   }
 
   private static String oneLine(String text) {
-    return String.valueOf(text).replaceAll("\\s*\\n\\s*", " ").strip();
+    return YamlMessage.plain(text);
   }
 }

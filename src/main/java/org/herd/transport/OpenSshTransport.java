@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -397,10 +399,18 @@ final class OpenSshTransport implements Transport {
 
   @Override
   public void close() {
-    for (CompletableFuture<ManagedSession> session : sessions.values()) {
-      session.thenAccept(ManagedSession::close);
-    }
+    // Each master is told to exit before its socket goes: without the socket nothing could reach
+    // it, and it would outlive herd for its ControlPersist. A session still connecting is waited
+    // for (its connect timeout bounds that), so that its master is stopped too.
+    List<CompletableFuture<ManagedSession>> open = List.copyOf(sessions.values());
     sessions.clear();
+    for (CompletableFuture<ManagedSession> session : open) {
+      try {
+        session.join().close();
+      } catch (CompletionException | CancellationException e) {
+        // it never connected: no master to stop
+      }
+    }
     try {
       TarCopy.deleteRecursively(controlDir);
     } catch (IOException e) {

@@ -116,9 +116,19 @@ class ExecutionFlagsTest {
   void rebootTakesTheRunFlagsAndAlwaysReboots() {
     RebootCommand reboot =
         (RebootCommand)
-            parsed("reboot", "--serial", "2", "--canary", "pause", "--parallel", "2", "db[1-3]");
+            parsed(
+                "reboot",
+                "--serial",
+                "2",
+                "--canary",
+                "pause",
+                "--parallel",
+                "2",
+                "-f",
+                "5",
+                "db[1-3]");
 
-    ExecutionFlags flags = ExecutionFlags.rebooting(reboot.runFlags);
+    ExecutionFlags flags = ExecutionFlags.rebooting(reboot.runFlags, reboot.targets.fanout());
     assertThat(flags.serial()).isEqualTo(Serial.parse("2"));
     assertThat(flags.canary()).isEqualTo(new Canary.Pause());
     assertThat(flags.finalize).isFalse();
@@ -126,6 +136,7 @@ class ExecutionFlagsTest {
         flags.options(
             Set.of(), Set.of(), flags.rebootPolicy(planWith(RebootPolicy.ALWAYS), context()));
     assertThat(options.parallel()).isEqualTo(2);
+    assertThat(options.fanout()).isEqualTo(5);
     assertThat(options.reboot()).isEqualTo(RebootPolicy.ALWAYS);
     assertThat(err.toString()).isEmpty();
   }

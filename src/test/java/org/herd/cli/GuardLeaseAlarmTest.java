@@ -12,6 +12,7 @@ import java.util.Map;
 import org.herd.engine.GuardLeaseEvent;
 import org.herd.engine.RunControl;
 import org.herd.journal.RunId;
+import org.herd.ops.GuardLeaseAlarm;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -58,10 +58,39 @@ class InventoryCommandTest {
   @Test
   void checkSummarizesAGoodInventory() throws IOException {
     Files.copy(Path.of("docs/examples/site.yaml"), dir.resolve("herd.yaml"));
+    Files.copy(Path.of("docs/examples/ssh_config"), dir.resolve("ssh_config"));
     CliRunner.Result result = herd("inventory", "check");
     assertThat(result.err()).isEmpty();
     assertThat(result.out()).isEqualTo("ok: 62 hosts, 6 groups, 4 clusters, 3 waves (herd.yaml)\n");
     assertThat(result.exitCode()).isZero();
+  }
+
+  /**
+   * What apply would refuse, check refuses: a recipe not in force, a bad variable, no ssh_config.
+   */
+  @Test
+  void checkRefusesWhatARunWouldRefuse() throws IOException {
+    write(
+        "herd.yaml",
+        """
+        hosts:
+          db[1-3]:
+          web1: {ssh_config: missing.conf, vars: {restart: later}}
+        clusters:
+          db: {members: "db[1-3]", recipe: galrea}
+        """);
+    CliRunner.Result result = herd("inventory", "check");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().lines())
+        .hasSize(3)
+        .anySatisfy(line -> assertThat(line).contains("galrea").contains("did you mean `galera`"))
+        .anySatisfy(line -> assertThat(line).contains("host web1").contains("restart 'later'"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("herd: inventory: host web1: ssh_config /")
+                    .endsWith("/missing.conf: no such file"));
   }
 
   @Test
@@ -160,6 +189,7 @@ class InventoryCommandTest {
   @Test
   void showAsJsonHasEveryHost() throws IOException {
     Files.copy(Path.of("docs/examples/site.yaml"), dir.resolve("herd.yaml"));
+    Files.copy(Path.of("docs/examples/ssh_config"), dir.resolve("ssh_config"));
     CliRunner.Result result = herd("inventory", "show", "--json", "bastion,ctl1");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())

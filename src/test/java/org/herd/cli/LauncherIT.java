@@ -1,7 +1,7 @@
 package org.herd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class LauncherIT {
 
   @Test
   void usesJavaHomeFirst() throws Exception {
-    assumeTrue(Files.isExecutable(TEMURIN.resolve("bin/java")), "no Temurin 25 on this machine");
+    require(Files.isExecutable(TEMURIN.resolve("bin/java")), "no Temurin 25 on this machine");
     Outcome outcome = launch(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", TEMURIN.toString()));
     assertThat(outcome.code()).isZero();
     assertThat(outcome.output()).contains("herd ").contains("Java 25");
@@ -51,7 +51,7 @@ class LauncherIT {
 
   @Test
   void fallsBackToTheNewestJdkUnderTheJvmDirectory() throws Exception {
-    assumeTrue(Files.isExecutable(TEMURIN.resolve("bin/java")), "no Temurin 25 on this machine");
+    require(Files.isExecutable(TEMURIN.resolve("bin/java")), "no Temurin 25 on this machine");
     Path jvms = Files.createDirectories(empty.resolve("jvm"));
     Files.createSymbolicLink(jvms.resolve("temurin-25"), TEMURIN);
     // No java on this PATH: only the JVM directory can supply one.

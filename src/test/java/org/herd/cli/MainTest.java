@@ -3,9 +3,12 @@ package org.herd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -33,6 +36,34 @@ class MainTest {
   }
 
   @Test
+  void abortOffersOnlyTheOptionsACleanupUses() {
+    assertThat(herd("abort", "--help").out())
+        .contains("--recipes", "--json", "--fanout")
+        .doesNotContain(
+            "--canary", "--serial", "--max-fail", "--finalize", "--reboot", "--parallel");
+  }
+
+  @Test
+  void everyCommandsSummaryIsAWholeSentence() {
+    List<String> cut = new ArrayList<>();
+    summariesCutShort(HerdCommand.commandLine(new HerdCommand()), cut);
+    assertThat(cut).as("the first description line is the summary in the command lists").isEmpty();
+  }
+
+  private static void summariesCutShort(CommandLine command, List<String> cut) {
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              String[] description = sub.getCommandSpec().usageMessage().description();
+              if (description.length == 0 || !description[0].strip().endsWith(".")) {
+                cut.add(sub.getCommandSpec().qualifiedName());
+              }
+              summariesCutShort(sub, cut);
+            });
+  }
+
+  @Test
   void aNamedSubcommandIsTheOnlyOneBuiltAndTheRootsOptionsMayPrecedeIt() {
     assertThat(HerdCommand.commandLine(new HerdCommand()).getSubcommands())
         .hasSize(HerdCommand.SUBCOMMANDS.size());
@@ -55,6 +86,19 @@ class MainTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err()).startsWith("herd: ").contains("'statu'");
+  }
+
+  @Test
+  void aMisspeltCommandOrOptionGetsADidYouMean() {
+    assertThat(herd("stauts").err()).contains("did you mean `status`?");
+    assertThat(herd("lab", "stauts").err())
+        .startsWith("herd lab: ")
+        .contains("did you mean `status`?");
+    CliRunner.Result option = herd("run", "--fanuot=3", "-w", "a", "true");
+    assertThat(option.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(option.err().strip().lines()).hasSize(1);
+    assertThat(option.err()).contains("did you mean `--fanout`?");
+    assertThat(herd("xyzzy").err()).doesNotContain("did you mean");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package org.herd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,9 +36,9 @@ class RunVsClushIT {
 
   @BeforeEach
   void startFleet() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "sshd needs root");
-    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "needs openssh-server");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/clush")), "needs clustershell");
+    require("root".equals(System.getProperty("user.name")), "sshd needs root");
+    require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "needs openssh-server");
+    require(Files.isExecutable(Path.of("/usr/bin/clush")), "needs clustershell");
     fleet = dir.resolve("fleet");
     String printed = exec(List.of(FLEET_SCRIPT.toString(), "start", fleet.toString(), "13", "4"));
     config = Path.of(printed.strip());

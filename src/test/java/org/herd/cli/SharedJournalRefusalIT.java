@@ -1,7 +1,7 @@
 package org.herd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class SharedJournalRefusalIT {
   @Test
   void applyFromAnotherProcessIsRefusedWhileARunHoldsTheHost() throws Exception {
     Optional<Path> binaries = PostgresServer.binaries();
-    assumeTrue(binaries.isPresent(), "no PostgreSQL binaries (apt-get install postgresql)");
+    require(binaries.isPresent(), "no PostgreSQL binaries (apt-get install postgresql)");
     ApplyCommandTest plans = new ApplyCommandTest();
     plans.dir = dir;
     plans.writePlan();

@@ -1,7 +1,7 @@
 package org.herd.debian;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class DebianVersionDpkgIT {
 
   @Test
   void agreesWithDpkgOnRandomVersions() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg")), "dpkg is not installed");
+    require(Files.isExecutable(Path.of("/usr/bin/dpkg")), "dpkg is not installed");
     Random random = new Random(20261125L);
     List<String> disagreements = new ArrayList<>();
     int compared = 0;

@@ -2,6 +2,7 @@ package org.herd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.herd.Prerequisites.require;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ class DetachedCommandLocalTest {
 
   @BeforeEach
   void setUp() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid");
+    require(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid");
     assumeTrue(!Files.isDirectory(Path.of("/run/systemd/system")), "systemd runs here: see the IT");
     transport = localTransport();
     detached = new DetachedCommand(dir.resolve("runs").toString(), Duration.ofMillis(100));

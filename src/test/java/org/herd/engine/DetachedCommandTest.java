@@ -2,7 +2,7 @@ package org.herd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ class DetachedCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"detached-start.sh", "detached-state.sh", "detached-follow.sh"})
   void shellcheckFindsNothingInTheHostScripts(String name) throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    require(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
     Path file = dir.resolve(name);
     Files.writeString(file, HostScripts.load(name));
     assertThat(run(List.of("/usr/bin/shellcheck", "-s", "sh", file.toString())))
@@ -121,7 +121,7 @@ class DetachedCommandTest {
 
   @Test
   void shellcheckFindsNothingInARunner() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    require(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
     Path file = dir.resolve("runner.sh");
     Files.writeString(
         file,

@@ -1,7 +1,7 @@
 package org.herd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class PolicyRcdScriptTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
+    require(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
     guard = Files.createDirectory(dir.resolve("guard"));
     script = dir.resolve("policy-rc.d");
     Files.writeString(script, ServiceGuard.script());
@@ -188,14 +188,14 @@ class PolicyRcdScriptTest {
 
   @Test
   void dashAcceptsTheSyntax() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
+    require(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
     assertThat(Sh.run(List.of("/bin/dash", "-n", script.toString()), Map.of()).exit()).isZero();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"policy-rc.d", "guard-install.sh", "guard-remove.sh"})
   void shellcheckFindsNothing(String name) throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    require(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
     Path file = dir.resolve(name);
     Files.writeString(file, HostScripts.load(name));
     Sh.Result result =

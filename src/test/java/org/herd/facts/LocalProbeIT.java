@@ -1,7 +1,7 @@
 package org.herd.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +30,8 @@ class LocalProbeIT {
 
   @Test
   void probesThisDebianMachine() throws Exception {
-    assumeTrue(Files.exists(Path.of("/etc/debian_version")), "not a Debian system");
-    assumeTrue(Files.isExecutable(Path.of("/bin/dash")), "no dash");
+    require(Files.exists(Path.of("/etc/debian_version")), "not a Debian system");
+    require(Files.isExecutable(Path.of("/bin/dash")), "no dash");
 
     String stdout =
         run(

@@ -1,7 +1,7 @@
 package org.herd.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,13 +43,13 @@ class ProbeScriptTest {
 
   @Test
   void dashAcceptsTheSyntax() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
+    require(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
     assertThat(run(List.of("/bin/dash", "-n", script().toString()))).isEqualTo(new Result(0, ""));
   }
 
   @Test
   void shellcheckFindsNothingInPosixMode() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    require(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
     assertThat(run(List.of("/usr/bin/shellcheck", "-s", "sh", script().toString())))
         .isEqualTo(new Result(0, ""));
   }
@@ -57,8 +57,8 @@ class ProbeScriptTest {
   /** The other scripts sent to hosts ({@code herd changes}, {@code --refresh}) pass both too. */
   @Test
   void theChangelogAndRefreshScriptsAreCleanPosixShToo() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    require(Files.isExecutable(Path.of("/bin/dash")), "dash is not installed");
+    require(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
     for (String name : List.of("changes.sh", "refresh.sh")) {
       Path file = dir.resolve(name);
       Files.writeString(file, HostProbe.resource(name));
@@ -73,7 +73,7 @@ class ProbeScriptTest {
 
   @Test
   void theCommandPassesTheScriptAndPackagesThroughAShellIntact() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
+    require(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
     String command =
         HostProbe.command(List.of(PackageName.parse("libc6"), PackageName.parse("g++")));
     // What the remote login shell does with the command: one more level of parsing. Replace the
@@ -89,7 +89,7 @@ class ProbeScriptTest {
 
   @Test
   void theUpgradesOnlyProbeReportsTheSimulationAndNothingElse() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")), "no apt-get");
+    require(Files.isExecutable(Path.of("/usr/bin/apt-get")), "no apt-get");
     Result result = run(List.of("/bin/sh", "-c", HostProbe.upgradesCommand()));
     HostFacts facts = HostProbe.parse(result.output());
 

@@ -1,6 +1,7 @@
 package org.herd.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.herd.Prerequisites.require;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -52,10 +53,10 @@ class ProbeUnderDpkgLockIT {
 
   @Test
   void probeCompletesAndNamesTheHolder() throws Exception {
-    assumeTrue(Files.exists(Path.of("/etc/debian_version")), "not a Debian system");
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root for unshare and mount");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "no unshare");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "no perl");
+    require(Files.exists(Path.of("/etc/debian_version")), "not a Debian system");
+    require("root".equals(System.getProperty("user.name")), "needs root for unshare and mount");
+    require(Files.isExecutable(Path.of("/usr/bin/unshare")), "no unshare");
+    require(Files.isExecutable(Path.of("/usr/bin/perl")), "no perl");
 
     ProcessBuilder pb =
         new ProcessBuilder("unshare", "-m", "--propagation", "private", "/bin/sh", "-c", SCENARIO);

@@ -1,7 +1,7 @@
 package org.herd.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +30,10 @@ class RefreshUnderAptLockIT {
 
   @Test
   void refreshWaitsForTheListsLockWherePlainAptFails() throws Exception {
-    assumeTrue(Files.exists(Path.of("/etc/debian_version")), "not a Debian system");
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root for unshare and mount");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "no unshare");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "no perl");
+    require(Files.exists(Path.of("/etc/debian_version")), "not a Debian system");
+    require("root".equals(System.getProperty("user.name")), "needs root for unshare and mount");
+    require(Files.isExecutable(Path.of("/usr/bin/unshare")), "no unshare");
+    require(Files.isExecutable(Path.of("/usr/bin/perl")), "no perl");
     Files.writeString(dir.resolve("empty.list"), "");
     Files.createDirectories(dir.resolve("parts"));
     String apt =

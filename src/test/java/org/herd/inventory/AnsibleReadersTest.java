@@ -119,6 +119,12 @@ class AnsibleReadersTest {
             + " sets: use letters, digits, `_`, `.` and `-`",
         "'[w]\nw1 ansible_connection=docker\n' | hosts.ini:2:4: ansible_connection=docker is not"
             + " supported by herd (ssh, paramiko and local are)",
+        "'[w]\nw1 ansible_become_user=postgres\n' | hosts.ini:2:4: ansible_become_user=postgres"
+            + " cannot be honoured: herd becomes root (apt and dpkg need it); remove it or set root",
+        "'[w]\nw1\n[w:vars]\nansible_become_password=s3cret\n' | hosts.ini:4:1:"
+            + " ansible_become_password: herd takes no password from an inventory (it would be"
+            + " shown and copied); remove it: herd logs in with SSH keys or an agent, and asks for"
+            + " the sudo password with --ask-become-pass",
       })
   void iniMistakesAreReportedWithLineAndColumn(String ini, String expected) {
     assertThat(problems(() -> ini(ini))).containsExactly(expected);

@@ -62,6 +62,8 @@ class YamlTreeTest {
             + " allowed here",
         "'a: &x 1\nb: *x\n'               | f:2:4: YAML aliases (*x) are not supported; repeat"
             + " the value",
+        "'hosts:\n  ? [a, b]\n  : 1\n'      | f:2:6: YAML syntax error: a key must be plain text,"
+            + " not a list",
       })
   void reportsSyntaxErrorsWhereTheyAre(String yaml, String expected) {
     assertThatThrownBy(() -> YamlTree.parse("f", yaml))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,17 +80,26 @@ class JournalLocationTest {
         .isInstanceOf(JournalException.class)
         .hasMessageContaining("unsupported database")
         .hasMessageNotContaining("s3cret");
-    assertThatThrownBy(() -> JournalLocation.parse("jdbc:sqlite::memory:"))
-        .isInstanceOf(JournalException.class)
-        .hasMessageContaining("in-memory");
+    for (String inMemory : List.of("jdbc:sqlite::memory:", ":memory:", "file::memory:")) {
+      assertThatThrownBy(() -> JournalLocation.parse(inMemory))
+          .isInstanceOf(JournalException.class)
+          .hasMessageContaining("in-memory");
+    }
   }
 
-  @Test
-  void passwordsAreKeptOutOfMessages() {
-    JournalLocation location =
-        JournalLocation.parse("jdbc:postgresql://db/herd?user=herd&password=s3cret&ssl=true");
-
-    assertThat(location.describe())
-        .isEqualTo("jdbc:postgresql://db/herd?user=herd&password=***&ssl=true");
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jdbc:postgresql://db/herd?user=herd&password=s3cret&ssl=true"
+            + " | jdbc:postgresql://db/herd?user=herd&password=***&ssl=true",
+        "jdbc:postgresql://db/herd?PASSWORD=s3cret | jdbc:postgresql://db/herd?PASSWORD=***",
+        "jdbc:postgresql://herd:s3cret@db:5432/herd | jdbc:postgresql://herd:***@db:5432/herd",
+        "jdbc:postgresql://herd:p@ss:w0rd@db/herd | jdbc:postgresql://herd:***@db/herd",
+        "jdbc:postgresql://db:5432/herd?user=herd | jdbc:postgresql://db:5432/herd?user=herd",
+        "jdbc:postgresql://herd@db/herd | jdbc:postgresql://herd@db/herd",
+      })
+  void passwordsAreKeptOutOfMessages(String url, String shown) {
+    assertThat(JournalLocation.parse(url).describe()).isEqualTo(shown);
   }
 }

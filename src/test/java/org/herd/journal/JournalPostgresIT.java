@@ -1,6 +1,6 @@
 package org.herd.journal;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,7 +19,7 @@ class JournalPostgresIT extends JournalContract {
   @BeforeAll
   static void startServer() throws Exception {
     Optional<Path> binaries = PostgresServer.binaries();
-    assumeTrue(
+    require(
         binaries.isPresent(),
         "no PostgreSQL binaries under /usr/lib/postgresql (apt-get install postgresql)");
     server = PostgresServer.start(binaries.get());

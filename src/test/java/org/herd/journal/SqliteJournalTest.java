@@ -28,8 +28,19 @@ class SqliteJournalTest extends JournalContract {
     open(JournalLocation.parse(file.toString()));
 
     assertThat(file).isRegularFile();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file.getParent().getParent())))
+        .isEqualTo("rwx------");
+    assertThat(Path.of(file + "-wal"))
+        .satisfies(
+            wal ->
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)))
+                    .isEqualTo("rw-------"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.herd.Prerequisites;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -21,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link PristineHosts} resets hosts before a test that needs them untouched.
  *
  * <p>Where the lab cannot run (not root, no systemd-nspawn or debootstrap), the tests are skipped
- * with the reason. Set {@code -Dherd.lab.hosts=N} for a bigger lab (default 3).
+ * with the reason, or fail under CI ({@link Prerequisites}). Set {@code -Dherd.lab.hosts=N} for a
+ * bigger lab (default 3).
  */
 public final class LabExtension
     implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
@@ -37,6 +39,9 @@ public final class LabExtension
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     Optional<String> why = MachineCheck.whyNot();
+    if (why.isPresent() && Prerequisites.underCi()) {
+      return ConditionEvaluationResult.enabled("under CI: the test fails for want of the lab");
+    }
     return why.map(
             reason -> ConditionEvaluationResult.disabled("no lab on this machine: " + reason))
         .orElseGet(() -> ConditionEvaluationResult.enabled("the lab can run here"));
@@ -54,6 +59,8 @@ public final class LabExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    MachineCheck.whyNot()
+        .ifPresent(reason -> Prerequisites.require(false, "no lab on this machine: " + reason));
     Optional<PristineHosts> pristine =
         findPristine(context.getRequiredTestMethod())
             .or(() -> findPristine(context.getRequiredTestClass()));

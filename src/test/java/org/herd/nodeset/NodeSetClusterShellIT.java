@@ -1,7 +1,7 @@
 package org.herd.nodeset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +44,7 @@ class NodeSetClusterShellIT {
 
   @Test
   void herdPrintsWhatClusterShellPrints() throws Exception {
-    assumeTrue(Files.isExecutable(NODESET), "ClusterShell's nodeset is not installed");
+    require(Files.isExecutable(NODESET), "ClusterShell's nodeset is not installed");
     RandomExpressions random = new RandomExpressions(SEED);
     List<List<String>> cases = new ArrayList<>();
     for (int i = 0; i < EXPRESSIONS; i++) {
@@ -128,7 +128,7 @@ class NodeSetClusterShellIT {
 
   @Test
   void theDriverAgreesWithTheNodesetCommand() throws Exception {
-    assumeTrue(Files.isExecutable(NODESET), "ClusterShell's nodeset is not installed");
+    require(Files.isExecutable(NODESET), "ClusterShell's nodeset is not installed");
     RandomExpressions random = new RandomExpressions(SEED + 1);
     List<List<String>> cases = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

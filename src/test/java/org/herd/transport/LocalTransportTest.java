@@ -1,7 +1,7 @@
 package org.herd.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ class LocalTransportTest extends TransportContract {
 
   @Test
   void runsCommandsThroughSudo() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/sudo")), "needs sudo");
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root (NOPASSWD sudo)");
+    require(Files.isExecutable(Path.of("/usr/bin/sudo")), "needs sudo");
+    require("root".equals(System.getProperty("user.name")), "needs root (NOPASSWD sudo)");
 
     CommandResult result =
         session()

@@ -1,6 +1,6 @@
 package org.herd.transport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.herd.Prerequisites.require;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +48,8 @@ final class OpenSshServer implements AutoCloseable {
 
   /** Skips the calling test unless sshd can run here. */
   static void assumeAvailable() {
-    assumeTrue(Files.isExecutable(SSHD), "needs " + SSHD + " (apt-get install openssh-server)");
-    assumeTrue(
+    require(Files.isExecutable(SSHD), "needs " + SSHD + " (apt-get install openssh-server)");
+    require(
         "root".equals(System.getProperty("user.name")),
         "needs root: sshd logs users in only when it runs as root");
   }
@@ -178,6 +179,46 @@ final class OpenSshServer implements AutoCloseable {
   /** Connections accepted so far, from sshd's log. */
   long connectionCount() throws IOException {
     return Files.readAllLines(log).stream().filter(l -> l.contains("Connection from")).count();
+  }
+
+  /** The client ports of the connections sshd accepted after its first {@code skip} ones. */
+  List<String> connectionPorts(long skip) throws IOException {
+    return Files.readAllLines(log).stream()
+        .filter(l -> l.contains("Connection from"))
+        .skip(skip)
+        .map(l -> l.replaceAll(".*Connection from \\S+ port (\\d+).*", "$1"))
+        .toList();
+  }
+
+  /**
+   * Waits until sshd has logged the end of the connection from each of {@code ports}, polling its
+   * log; fails with the log after {@code timeout}.
+   */
+  void awaitClosed(List<String> ports, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<String> lines = Files.readAllLines(log);
+      List<String> open =
+          ports.stream()
+              .filter(
+                  port ->
+                      lines.stream()
+                          .noneMatch(
+                              l ->
+                                  l.matches(
+                                      ".*(Disconnected from|Connection closed by|Received"
+                                          + " disconnect from|Connection reset by)\\b.* port "
+                                          + port
+                                          + "\\b.*")))
+              .toList();
+      if (open.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("connections from ports " + open + " still open:\n" + log());
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** sshd's log so far, for failure messages. */

@@ -2,6 +2,7 @@ package org.herd.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.herd.Prerequisites.require;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +80,21 @@ abstract class RemoteTransportContract {
     try (Transport transport = kind().create(options(home, config))) {
       assertThat(echo(transport, "known")).isEqualTo("ok\n");
     }
+  }
+
+  /** herd leaves no connection behind it, not even an OpenSSH master with its ControlPersist. */
+  @Test
+  void closingTheTransportEndsEveryConnectionItOpened(@TempDir Path home) throws Exception {
+    Path config = server.sshConfig("closing", clientKey, knownHostsLine);
+    long before = server.connectionCount();
+
+    try (Transport transport = kind().create(options(home, config))) {
+      assertThat(echo(transport, "closing")).isEqualTo("ok\n");
+    }
+
+    List<String> ports = server.connectionPorts(before);
+    assertThat(ports).isNotEmpty();
+    server.awaitClosed(ports, Duration.ofSeconds(20));
   }
 
   @Test
@@ -408,7 +425,7 @@ abstract class RemoteTransportContract {
   /** A sudoers.d drop-in for the test user, removed on close. */
   record Sudoers(Path file) implements AutoCloseable {
     static Sudoers allow(String user, String rule) throws IOException, InterruptedException {
-      assumeTrue(Files.isExecutable(Path.of("/usr/bin/sudo")), "needs sudo (apt-get install sudo)");
+      require(Files.isExecutable(Path.of("/usr/bin/sudo")), "needs sudo (apt-get install sudo)");
       Path file = Path.of("/etc/sudoers.d", user);
       Files.writeString(file, user + " ALL=(ALL) " + rule + "\n");
       Sudoers sudoers = new Sudoers(file);

@@ -116,10 +116,13 @@ final class Measure {
     return millis;
   }
 
-  /** How long the fleet-wide download phase takes: every host, the executor's fan-out at a time. */
+  /**
+   * How long the fleet-wide download phase takes: every host, herd's default fan-out at a time (as
+   * the executor downloads without {@code -f}).
+   */
   static long downloadPhase(List<String> hosts, HostDurations durations) {
     java.util.PriorityQueue<Long> slots = new java.util.PriorityQueue<>();
-    int fanout = Math.min(org.herd.engine.RunExecutor.DOWNLOAD_FANOUT, Math.max(1, hosts.size()));
+    int fanout = Math.min(org.herd.fleet.FanOutSettings.DEFAULT_FANOUT, Math.max(1, hosts.size()));
     for (int i = 0; i < fanout; i++) {
       slots.add(0L);
     }

@@ -9,15 +9,13 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import org.herd.engine.Admission;
 import org.herd.engine.Rollout;
-import org.herd.engine.RunExecutor;
 
 /**
  * Runs a {@link Fleet} through herd's real planner, the real {@link Admission} and the engine's
  * step sequence, in virtual time: discrete events (a host ends, a soak or a gate retry is due), no
  * sleeping, the same result for the same seed. The download phase is the executor's: every host,
- * {@link RunExecutor#DOWNLOAD_FANOUT} at a time, before any host is disrupted. A canary pause is
- * resumed at once, as the operator's {@code herd resume} would: a new admission with the ended
- * hosts settled.
+ * herd's default fan-out at a time, before any host is disrupted. A canary pause is resumed at
+ * once, as the operator's {@code herd resume} would: a new admission with the ended hosts settled.
  */
 public final class Simulator {
 

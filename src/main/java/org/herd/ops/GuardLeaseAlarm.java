@@ -1,4 +1,4 @@
-package org.herd.cli;
+package org.herd.ops;
 
 import java.util.function.Consumer;
 import org.herd.engine.GuardLeaseEvent;
@@ -7,29 +7,30 @@ import org.herd.journal.RunId;
 
 /**
  * What a run does when the lease of a host's service guard cannot be kept (docs/guard.md): it tells
- * the operator through the progress display and pauses, as it does for a lost run lease — no more
+ * the operator through the run's observer and pauses, as it does for a lost run lease — no more
  * hosts are started, running hosts stop after their current step, and {@code herd resume}
  * continues. A renewal that succeeds again afterwards is told too; the pause stands.
  */
-final class GuardLeaseAlarm implements Consumer<GuardLeaseEvent> {
+public final class GuardLeaseAlarm implements Consumer<GuardLeaseEvent> {
 
   private final RunId run;
-  private final RunProgress progress;
+  private final RunObserver observer;
   private final RunControl control;
 
-  GuardLeaseAlarm(RunId run, RunProgress progress, RunControl control) {
+  /** Pauses {@code run} through {@code control} and tells {@code observer}. */
+  public GuardLeaseAlarm(RunId run, RunObserver observer, RunControl control) {
     this.run = run;
-    this.progress = progress;
+    this.observer = observer;
     this.control = control;
   }
 
   @Override
   public void accept(GuardLeaseEvent event) {
     if (event instanceof GuardLeaseEvent.AtRisk) {
-      progress.guardLease(event, "pausing (herd resume " + run + ")");
+      observer.guardLease(event, "pausing (herd resume " + run + ")");
       control.pause();
     } else {
-      progress.guardLease(event, "");
+      observer.guardLease(event, "");
     }
   }
 }

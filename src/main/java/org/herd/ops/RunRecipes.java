@@ -1,4 +1,4 @@
-package org.herd.cli;
+package org.herd.ops;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +14,11 @@ import org.herd.engine.RecipeChecks;
 import org.herd.engine.RecipePolicy;
 import org.herd.engine.RecipeStepActions;
 import org.herd.engine.StepActions;
-import org.herd.inventory.InventoryException;
-import org.herd.plan.HostPlan;
-import org.herd.plan.Plan;
 import org.herd.recipe.Recipe;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The recipes of a run's clusters: the one place where the CLI chooses who answers the scheduler's
- * health gates, ok-to-stop checks and member orders, and which recipe steps (drain, member health,
+ * The recipes of a run's clusters: the one place that chooses who answers the scheduler's health
+ * gates, ok-to-stop checks and member orders, and which recipe steps (drain, member health,
  * undrain) wrap the apt steps. A run without an inventory, or whose hosts are in no cluster, has
  * none: every gate passes and the apt steps run alone.
  *
@@ -35,31 +31,25 @@ record RunRecipes(Map<String, ClusterBinding> clusters, boolean finalizeAsked) {
     clusters = Map.copyOf(clusters);
   }
 
-  /** No clusters: what runs without an inventory get. */
-  static final RunRecipes NONE = new RunRecipes(Map.of(), false);
-
   /**
-   * The clusters of the inventory that have a member among {@code plan}'s hosts, each with its
-   * recipe from the catalog that {@code flags}' {@code --recipes} give.
+   * The clusters of the workspace's inventory that have a member among {@code hosts}, each with its
+   * recipe.
+   *
+   * @throws org.herd.recipe.RecipeException when a cluster names a recipe that is not in force
    */
-  static RunRecipes of(CommandSpec spec, CliContext context, ExecutionFlags flags, Plan plan) {
-    org.herd.inventory.Inventory inventory;
-    try {
-      CliInventory.locate(spec);
-      inventory = CliInventory.load(spec);
-    } catch (InventoryException none) {
-      return NONE;
+  static RunRecipes of(Workspace workspace, List<String> hosts, boolean finalizeAsked) {
+    if (workspace.inventory().isEmpty()) {
+      return new RunRecipes(Map.of(), finalizeAsked);
     }
-    List<String> hosts = plan.executableHosts().stream().map(HostPlan::host).toList();
     Map<String, ClusterBinding> inRun = new LinkedHashMap<>();
-    ClusterBindings.of(inventory, flags.recipes().load(context))
+    ClusterBindings.of(workspace.inventory().get(), workspace.recipes())
         .forEach(
             (name, binding) -> {
               if (binding.members().stream().anyMatch(hosts::contains)) {
                 inRun.put(name, binding);
               }
             });
-    return new RunRecipes(inRun, flags.finalize);
+    return new RunRecipes(inRun, finalizeAsked);
   }
 
   /**

@@ -1,27 +1,22 @@
-package org.herd.cli;
+package org.herd.transport;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.herd.transport.Endpoint;
-import org.herd.transport.Session;
-import org.herd.transport.Transport;
-import org.herd.transport.TransportException;
-import org.herd.transport.TransportKind;
-import org.herd.transport.TransportOptions;
 
 /**
  * One transport over hosts that are reached in different ways (an inventory may say {@code openssh}
  * for some hosts and {@code local} for one): each host goes to the transport of its kind, created
  * the first time it is needed.
  */
-final class RoutedTransport implements Transport {
+public final class RoutedTransport implements Transport {
 
   private final Map<String, TransportKind> kinds;
   private final TransportOptions options;
   private final Map<TransportKind, Transport> transports;
   private final boolean owner;
 
-  RoutedTransport(Map<String, TransportKind> kinds, TransportOptions options) {
+  /** Routes {@code kinds}' hosts (others go by ssh), creating each transport when first needed. */
+  public RoutedTransport(Map<String, TransportKind> kinds, TransportOptions options) {
     this(kinds, options, new EnumMap<>(TransportKind.class), true);
   }
 
@@ -40,7 +35,7 @@ final class RoutedTransport implements Transport {
    * The same transports (their SSH client, keys and known hosts loaded once) for other hosts:
    * closing it leaves them open; closing this one closes them.
    */
-  RoutedTransport reroute(Map<String, TransportKind> kinds) {
+  public RoutedTransport reroute(Map<String, TransportKind> kinds) {
     return new RoutedTransport(kinds, options, transports, false);
   }
 

@@ -1,0 +1,20 @@
+package org.herd.ops;
+
+import java.util.Optional;
+import org.herd.transport.TransportKind;
+
+/**
+ * How the operator asked to reach hosts, over what the inventory says.
+ *
+ * @param transport the transport for every host, or empty to follow the inventory (ssh by default)
+ * @param become whether every host runs commands through sudo, whatever the inventory says
+ * @param sshConfigGiven whether an ssh_config was named for this command: it then wins over the
+ *     inventory's per-host {@code ssh_config}
+ */
+public record ConnectSettings(
+    Optional<TransportKind> transport, boolean become, boolean sshConfigGiven) {
+
+  /** The inventory's settings, ssh for hosts it does not know. */
+  public static final ConnectSettings INVENTORY =
+      new ConnectSettings(Optional.empty(), false, false);
+}
