@@ -64,6 +64,11 @@ public record CliContext(
     return ((HerdCommand) spec.root().userObject()).context();
   }
 
+  /** The operator's home directory: {@code HOME}, else the JVM's idea of it. */
+  public Path home() {
+    return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+  }
+
   /** Resolves a path given on the command line against the working directory. */
   public Path resolve(String path) {
     return workingDirectory.resolve(path);

@@ -70,13 +70,14 @@ final class ConnectOptions {
   }
 
   /** What the operator asked of every host, over the inventory's settings. */
-  ConnectSettings settings() {
-    if (sshConfig != null && !Files.isReadable(sshConfig)) {
+  ConnectSettings settings(CliContext context) {
+    Path file = sshConfig == null ? null : context.resolve(sshConfig.toString());
+    if (file != null && !Files.isReadable(file)) {
       throw new UserError(
           "--ssh-config "
               + sshConfig
               + ": "
-              + (Files.exists(sshConfig) ? "permission denied" : "no such file"));
+              + (Files.exists(file) ? "permission denied" : "no such file"));
     }
     return new ConnectSettings(Optional.ofNullable(kind()), become(), sshConfig != null);
   }
@@ -112,9 +113,8 @@ final class ConnectOptions {
 
   /** The transport settings for this invocation; asks for the sudo password when told to. */
   TransportOptions transportOptions(CliContext context) {
-    String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
     TransportOptions options =
-        TransportOptions.defaults(Path.of(home), context.env())
+        TransportOptions.defaults(context.home(), context.env())
             .withAcceptNewHostKeys(acceptNewHostKeys)
             .withClock(context.clock());
     if (sshConfig != null) {

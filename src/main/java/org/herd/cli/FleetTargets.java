@@ -1,6 +1,5 @@
 package org.herd.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +39,8 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
         Reach.of(
             Optional.ofNullable(inventory),
             nodes.expand(),
-            connect.settings(),
-            Path.of(context.env().getOrDefault("HOME", System.getProperty("user.home"))));
+            connect.settings(context),
+            context.home());
     return new FleetTargets(nodes, List.copyOf(reach.endpoints().values()), reach.kinds());
   }
 

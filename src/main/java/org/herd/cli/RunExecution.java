@@ -45,7 +45,7 @@ final class RunExecution {
     return new Workspace(
         new Workspace.Sources(
             inventory, recipes.paths(context), context.workingDirectory(), context.env()),
-        connect.settings(),
+        connect.settings(context),
         kinds -> connect.transport(context, kinds),
         context.clock(),
         Sleeper.SYSTEM);

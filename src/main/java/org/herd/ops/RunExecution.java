@@ -1,10 +1,8 @@
 package org.herd.ops;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.herd.engine.AptSettings;
@@ -45,11 +43,7 @@ final class RunExecution {
     Map<String, HostPlan> plans = new LinkedHashMap<>();
     run.plan.executableHosts().forEach(h -> plans.put(h.host(), h));
     List<String> hosts = List.copyOf(plans.keySet());
-    // The run's hosts, and every member of its clusters: a cluster's health gate asks members
-    // that are not in the run (left out of the plan, or upgraded by an earlier run) too.
-    Set<String> reached = new LinkedHashSet<>(hosts);
-    run.recipes.clusters().values().forEach(binding -> reached.addAll(binding.members()));
-    Reach reach = workspace.reach(reached);
+    Reach reach = run.reach;
     if (run.aborting) {
       control.abort();
     }

@@ -1,6 +1,7 @@
 package org.herd.ops;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -157,11 +158,16 @@ public final class Runs {
    */
   private StartedRun.Checked check(Plan plan, RunSettings settings, boolean aborting) {
     List<String> hosts = hosts(plan);
-    workspace.reach(hosts);
+    RunRecipes recipes = RunRecipes.of(workspace, hosts, settings.finalizeAsked());
+    // The run's hosts, and every member of its clusters: a cluster's health gate asks members
+    // that are not in the run (left out of the plan, or upgraded by an earlier run) too.
+    Set<String> reached = new LinkedHashSet<>(hosts);
+    recipes.clusters().values().forEach(binding -> reached.addAll(binding.members()));
     return new StartedRun.Checked(
         rollout(hosts, settings, aborting),
-        RunRecipes.of(workspace, hosts, settings.finalizeAsked()),
-        HostVariables.of(workspace.inventory(), hosts));
+        recipes,
+        HostVariables.of(workspace.inventory(), hosts),
+        workspace.reach(reached));
   }
 
   /**

@@ -21,6 +21,7 @@ public final class StartedRun implements AutoCloseable {
   final Rollout rollout;
   final RunRecipes recipes;
   final HostVariables variables;
+  final Reach reach;
   final boolean aborting;
 
   StartedRun(
@@ -37,14 +38,15 @@ public final class StartedRun implements AutoCloseable {
     this.rollout = checked.rollout();
     this.recipes = checked.recipes();
     this.variables = checked.variables();
+    this.reach = checked.reach();
     this.aborting = aborting;
   }
 
   /**
    * What a run reads from the inventory and the recipes, read and checked before the run is
-   * recorded or its hosts leased.
+   * recorded or its hosts leased; {@code reach} covers its hosts and every member of its clusters.
    */
-  record Checked(Rollout rollout, RunRecipes recipes, HostVariables variables) {}
+  record Checked(Rollout rollout, RunRecipes recipes, HostVariables variables, Reach reach) {}
 
   /** The run. */
   public RunId id() {

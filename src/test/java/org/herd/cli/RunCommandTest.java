@@ -44,6 +44,20 @@ class RunCommandTest {
   }
 
   @Test
+  void anSshConfigThatCannotBeReadIsRefusedAndARelativeOneIsFoundInTheWorkingDirectory()
+      throws Exception {
+    CliRunner.Result missing =
+        herd("run", "--ssh-config", "nowhere.conf", "--transport", "local", "-w", "n1", "true");
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(missing.err()).isEqualTo("herd: --ssh-config nowhere.conf: no such file\n");
+
+    java.nio.file.Files.writeString(dir.resolve("fleet.conf"), "Host *\n");
+    CliRunner.Result found =
+        herd("run", "--ssh-config", "fleet.conf", "--transport", "local", "-w", "n1", "true");
+    assertThat(found.exitCode()).as(found.err()).isZero();
+  }
+
+  @Test
   void maxrcReturnsTheLargestRemoteExitCode() {
     CliRunner.Result result = herd("run", "--transport", "local", "-w", "n[1-2]", "-S", "exit 7");
     assertThat(result.exitCode()).isEqualTo(7);
