@@ -51,7 +51,7 @@ final class AbortCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    Workspace workspace = RunExecution.workspace(spec, context, connect, recipes);
+    Workspace workspace = CliWorkspace.of(spec, context, connect, recipes.paths(context));
     try (Journal journal = journalOption.open(context)) {
       Runs runs = new Runs(workspace, journal);
       RecordedRun recorded = runs.find(runId);

@@ -65,8 +65,8 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (TextFile.Unreadable | PlanFormatException e) {
       throw new UserError(planFile + ": " + e.getMessage());
     }
-    return apply(
-        spec, context, connect, journalOption, flags, plan, json, "herd apply " + planFile);
+    Workspace workspace = CliWorkspace.of(spec, context, connect, flags.recipes().paths(context));
+    return apply(context, workspace, journalOption, flags, plan, json, "herd apply " + planFile);
   }
 
   /**
@@ -74,9 +74,8 @@ final class ApplyCommand implements Callable<Integer> {
    * reboots as the plan says unless {@code flags} has its own {@code --reboot}.
    */
   static int apply(
-      CommandSpec spec,
       CliContext context,
-      ConnectOptions connect,
+      Workspace workspace,
       JournalOption journalOption,
       ExecutionFlags flags,
       Plan plan,
@@ -98,7 +97,6 @@ final class ApplyCommand implements Callable<Integer> {
       return plan.hosts().isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
     RebootPolicy reboot = flags.rebootPolicy(plan, context);
-    Workspace workspace = RunExecution.workspace(spec, context, connect, flags.recipes());
     try (Journal journal = journalOption.open(context)) {
       Runs runs = new Runs(workspace, journal);
       try (StartedRun run =

@@ -1,5 +1,6 @@
 package org.herd.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -112,18 +113,22 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UserError("--cluster-var " + key + ": a variable name, as in port");
               }
             });
+    DemoWay way = way(by);
+    Release labRelease = Release.of(release);
+    Lab lab = LabCommand.lab(context);
+    lab.machineSetup().ensureLab();
+    if (way == DemoWay.CLUSH) {
+      lab.machineSetup().ensure(List.of(new MachineCheck.Tool("clush", "clustershell")));
+    }
     var whyNot = MachineCheck.whyNot();
     if (whyNot.isPresent()) {
       context.err().println("herd: demo: " + whyNot.get() + "; see docs/lab.md");
       return ExitCode.UNAVAILABLE.code();
     }
-    DemoWay way = way(by);
-    Release labRelease = Release.of(release);
-    if (way == DemoWay.CLUSH && !DemoScenario.onPath("clush")) {
-      context.err().println("herd: demo: --clush needs clush (apt-get install clustershell)");
+    if (way == DemoWay.CLUSH && !MachineCheck.onPath("clush")) {
+      context.err().println("herd: demo: --by clush needs clush (apt-get install clustershell)");
       return ExitCode.UNAVAILABLE.code();
     }
-    Lab lab = LabCommand.lab(context);
     AtomicBoolean down = new AtomicBoolean(keep);
     Runnable teardown =
         () -> {

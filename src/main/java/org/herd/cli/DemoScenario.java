@@ -245,14 +245,4 @@ final class DemoScenario {
     context.out().flush();
     return process.waitFor();
   }
-
-  /** Whether {@code program} is in one of the usual binary directories. */
-  static boolean onPath(String program) {
-    for (String dir : List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

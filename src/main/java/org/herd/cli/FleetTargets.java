@@ -2,14 +2,11 @@ package org.herd.cli;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.herd.inventory.Inventory;
-import org.herd.inventory.InventoryException;
-import org.herd.inventory.InventoryLoader;
-import org.herd.inventory.InventoryRef;
 import org.herd.nodeset.GroupResolver;
 import org.herd.nodeset.NodeSet;
 import org.herd.ops.Reach;
+import org.herd.ops.Workspace;
 import org.herd.transport.Endpoint;
 import org.herd.transport.TransportKind;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,30 +28,23 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
    * an error either way.
    */
   static FleetTargets resolve(CommandSpec spec, NodeSelection selection, ConnectOptions connect) {
-    CliContext context = CliContext.of(spec);
-    Inventory inventory = inventory(spec, selection.needsGroups());
-    GroupResolver groups = inventory == null ? GroupResolver.NONE : inventory.groupResolver();
-    NodeSet nodes = selection.select(groups);
-    Reach reach =
-        Reach.of(
-            Optional.ofNullable(inventory),
-            nodes.expand(),
-            connect.settings(context),
-            context.home());
-    return new FleetTargets(nodes, List.copyOf(reach.endpoints().values()), reach.kinds());
+    return resolve(spec, selection, CliWorkspace.of(spec, CliContext.of(spec), connect, List.of()));
   }
 
-  private static Inventory inventory(CommandSpec spec, boolean required) {
-    InventoryRef ref;
-    try {
-      ref = CliInventory.locate(spec);
-    } catch (InventoryException none) {
-      // Plain host names need no inventory: ssh_config says how to reach them, as for clush.
-      if (required) {
-        throw none;
-      }
-      return null;
+  /** As {@link #resolve(CommandSpec, NodeSelection, ConnectOptions)}, on {@code workspace}. */
+  static FleetTargets resolve(CommandSpec spec, NodeSelection selection, Workspace workspace) {
+    if (selection.needsGroups() && workspace.inventory().isEmpty()) {
+      // Plain host names need no inventory (ssh_config says how to reach them, as for clush);
+      // groups do: say why there is none.
+      CliInventory.locate(spec);
     }
-    return InventoryLoader.load(ref);
+    GroupResolver groups =
+        workspace
+            .inventory()
+            .<GroupResolver>map(Inventory::groupResolver)
+            .orElse(GroupResolver.NONE);
+    NodeSet nodes = selection.select(groups);
+    Reach reach = workspace.reach(nodes.expand());
+    return new FleetTargets(nodes, List.copyOf(reach.endpoints().values()), reach.kinds());
   }
 }

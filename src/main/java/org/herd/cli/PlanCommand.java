@@ -22,6 +22,7 @@ import org.herd.facts.UpgradeFacts;
 import org.herd.fleet.FanOutSettings;
 import org.herd.fleet.FleetListener;
 import org.herd.nodeset.NodeSet;
+import org.herd.ops.Workspace;
 import org.herd.plan.ConffileInput;
 import org.herd.plan.HostInput;
 import org.herd.plan.HostPlan;
@@ -88,7 +89,7 @@ final class PlanCommand implements Callable<Integer> {
         makePlan(
             spec,
             context,
-            connect,
+            CliWorkspace.of(spec, context, connect, List.of()),
             targets,
             planFlags.options(reboot.orElse(RebootPolicy.NEVER)),
             planFlags.refresh,
@@ -128,19 +129,19 @@ final class PlanCommand implements Callable<Integer> {
   static Planned makePlan(
       CommandSpec spec,
       CliContext context,
-      ConnectOptions connect,
+      Workspace workspace,
       ProbeTargets hosts,
       PlanOptions options,
       boolean refresh,
       boolean conffiles)
       throws Exception {
     NodeSelection selection = hosts.selection();
-    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
+    FleetTargets targets = FleetTargets.resolve(spec, selection, workspace);
     FanOutSettings settings =
         FanOutSettings.defaults().withFanout(hosts.fanout()).withCommandTimeout(PROBE_LIMIT);
     List<ProbedHost> probed;
     Map<String, HostInput> inputs = new TreeMap<>();
-    try (Transport transport = connect.transport(context, targets.kinds())) {
+    try (Transport transport = workspace.transport(targets.kinds())) {
       FleetProbe probe = new FleetProbe(transport, settings, context.clock());
       if (refresh) {
         probe

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.herd.nodeset.NodeSet;
+import org.herd.ops.Workspace;
 import org.herd.plan.HostPlan;
 import org.herd.plan.Plan;
 import org.herd.plan.PlanJson;
@@ -58,8 +59,10 @@ final class RebootCommand implements Callable<Integer> {
     CliContext context = CliContext.of(spec);
     runFlags.check();
     PlanOptions options = PlanOptions.defaults().withReboot(RebootPolicy.ALWAYS);
+    ExecutionFlags flags = ExecutionFlags.rebooting(runFlags, targets.fanout());
+    Workspace workspace = CliWorkspace.of(spec, context, connect, flags.recipes().paths(context));
     PlanCommand.Planned planned =
-        PlanCommand.makePlan(spec, context, connect, targets, options, false, false);
+        PlanCommand.makePlan(spec, context, workspace, targets, options, false, false);
     Plan probed = planned.plan();
     List<HostPlan> hosts = probed.hosts().stream().map(RebootCommand::rebootOnly).toList();
     Plan plan =
@@ -92,14 +95,7 @@ final class RebootCommand implements Callable<Integer> {
       return ExitCode.FAILURE.code();
     }
     return ApplyCommand.apply(
-        spec,
-        context,
-        connect,
-        journalOption,
-        ExecutionFlags.rebooting(runFlags, targets.fanout()),
-        plan,
-        PlanJson.write(plan),
-        "herd reboot");
+        context, workspace, journalOption, flags, plan, PlanJson.write(plan), "herd reboot");
   }
 
   /** The host's plan with nothing to install or remove: the run only reboots it. */

@@ -58,7 +58,7 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
     flags.fanout = fanoutOption.value();
-    Workspace workspace = RunExecution.workspace(spec, context, connect, flags.recipes());
+    Workspace workspace = CliWorkspace.of(spec, context, connect, flags.recipes().paths(context));
     try (Journal journal = journalOption.open(context)) {
       Runs runs = new Runs(workspace, journal);
       RecordedRun recorded = runs.find(runId);

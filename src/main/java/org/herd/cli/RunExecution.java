@@ -4,52 +4,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.herd.engine.HostEnd;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunOutcome;
-import org.herd.engine.Sleeper;
-import org.herd.inventory.InventoryException;
-import org.herd.inventory.InventoryRef;
 import org.herd.journal.RunId;
 import org.herd.journal.RunState;
 import org.herd.nodeset.NodeSet;
 import org.herd.ops.Runs;
 import org.herd.ops.StartedRun;
-import org.herd.ops.Workspace;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What {@code herd apply}, {@code upgrade}, {@code reboot}, {@code resume} and {@code abort} share
- * on the command line: the workspace their use cases run on, and the execution of a started run
- * with its progress, Ctrl-C pausing it, and the report of how each host ended.
+ * on the command line: the execution of a started run with its progress, Ctrl-C pausing it, and the
+ * report of how each host ended.
  */
 final class RunExecution {
 
   private RunExecution() {}
-
-  /**
-   * The workspace of a command that executes runs: its inventory (if any), the recipes of {@code
-   * recipes}, and hosts reached as {@code connect} says.
-   */
-  static Workspace workspace(
-      CommandSpec spec, CliContext context, ConnectOptions connect, RecipesOption recipes) {
-    Optional<InventoryRef> inventory;
-    try {
-      inventory = Optional.of(CliInventory.locate(spec));
-    } catch (InventoryException none) {
-      inventory = Optional.empty();
-    }
-    return new Workspace(
-        new Workspace.Sources(
-            inventory, recipes.paths(context), context.workingDirectory(), context.env()),
-        connect.settings(context),
-        kinds -> connect.transport(context, kinds),
-        context.clock(),
-        Sleeper.SYSTEM);
-  }
 
   /** Messages of the use cases before a run executes (a crashed holder's lease taken over). */
   static Consumer<String> notices(CliContext context) {

@@ -4,31 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.herd.debian.PackageName;
-import org.herd.facts.ClusterPackages;
-import org.herd.facts.FleetProbe;
 import org.herd.facts.HostState;
 import org.herd.facts.ProbedHost;
 import org.herd.facts.StatusSummary;
-import org.herd.fleet.FanOutSettings;
+import org.herd.fleet.FleetListener;
 import org.herd.fleet.FleetResult;
 import org.herd.fleet.FleetRun;
-import org.herd.inventory.Cluster;
-import org.herd.inventory.Inventory;
-import org.herd.inventory.InventoryException;
 import org.herd.journal.Journal;
-import org.herd.journal.StoredFacts;
 import org.herd.nodeset.NodeSet;
-import org.herd.transport.Endpoint;
-import org.herd.transport.Transport;
+import org.herd.ops.FleetStatus;
+import org.herd.ops.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,9 +44,6 @@ import picocli.CommandLine.Spec;
           + " 130 on Ctrl-C (the hosts that did not complete are named)."
     })
 final class StatusCommand implements Callable<Integer> {
-
-  /** A probe bounds each of its parts itself; this only catches a host that hangs outright. */
-  private static final Duration PROBE_LIMIT = Duration.ofMinutes(10);
 
   @Spec CommandSpec spec;
 
@@ -88,48 +75,60 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
-    int fanout = fanoutOption.value();
+    Workspace workspace = CliWorkspace.of(spec, context, connect, List.of());
     NodeSelection selection = new NodeSelection();
     if (nodes == null) {
       selection.all = true;
     } else {
       selection.nodes.add(nodes);
     }
-    FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
+    FleetTargets targets = FleetTargets.resolve(spec, selection, workspace);
     nodesCount = targets.endpoints().size();
-    List<ClusterPackages> clusters = clusters(targets.nodes());
-    List<PackageName> asked = clusterPackages(clusters);
-    FanOutSettings settings =
-        FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(PROBE_LIMIT);
-    List<ProbedHost> probed;
+    FleetStatus.Outcome outcome;
     try (Journal store = journalOption.open(context);
-        Transport transport = connect.transport(context, targets.kinds());
         InterruptHook hook = InterruptHook.install()) {
-      FleetProbe probe = new FleetProbe(transport, settings, context.clock());
-      List<Endpoint> hosts = targets.endpoints();
-      if (refresh) {
-        FleetResult updated = watched(context, hook, probe.startRefresh(hosts, display(context)));
-        if (updated.interrupted()) {
-          return interrupted(context, updated);
-        }
-        reportRefresh(context, FleetProbe.refreshFailures(updated));
-      }
-      FleetResult result = watched(context, hook, probe.start(hosts, asked, display(context)));
-      probed = probe.results(result);
-      store.saveFacts(stored(probed));
-      if (result.interrupted()) {
-        return interrupted(context, result);
-      }
+      outcome =
+          new FleetStatus(workspace, store)
+              .probe(targets.nodes(), refresh, fanoutOption.value(), watcher(context, hook));
     }
-    StatusSummary summary = StatusSummary.of(probed, clusters);
+    if (outcome instanceof FleetStatus.Outcome.Interrupted interrupted) {
+      context
+          .err()
+          .println("herd: interrupted: " + interrupted.incomplete().fold() + " did not complete");
+      context.out().flush();
+      context.err().flush();
+      return ExitCode.INTERRUPTED.code();
+    }
+    FleetStatus.Outcome.Probed probed = (FleetStatus.Outcome.Probed) outcome;
+    StatusSummary summary = probed.summary();
     if (json) {
-      printJson(context, probed, summary);
+      printJson(context, probed.hosts(), summary);
     } else {
       printText(context, summary);
     }
     context.out().flush();
     context.err().flush();
     return summary.allProbed() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  /** Each pass with a progress line (on a terminal only); Ctrl-C stops it. */
+  private FleetStatus.Watcher watcher(CliContext context, InterruptHook hook) {
+    return new FleetStatus.Watcher() {
+      @Override
+      public FleetListener listener() {
+        return display(context);
+      }
+
+      @Override
+      public FleetResult await(FleetRun pass) throws InterruptedException {
+        return watched(context, hook, pass);
+      }
+
+      @Override
+      public void refreshFailed(Map<String, String> reasons) {
+        reportRefresh(context, reasons);
+      }
+    };
   }
 
   private LiveDisplay current;
@@ -149,79 +148,6 @@ final class StatusCommand implements Callable<Integer> {
     } finally {
       current.clear();
     }
-  }
-
-  /** Ctrl-C: what was probed is saved; say which hosts did not complete. */
-  private static int interrupted(CliContext context, FleetResult result) {
-    context
-        .err()
-        .println(
-            "herd: interrupted: " + NodeSet.of(result.incomplete()).fold() + " did not complete");
-    context.out().flush();
-    context.err().flush();
-    return ExitCode.INTERRUPTED.code();
-  }
-
-  /**
-   * The clusters among the selected hosts, with the packages named by their {@code packages}
-   * variable. Until recipes say which packages a cluster owns, that variable is the only source;
-   * without it the cluster is compared on no package.
-   */
-  private List<ClusterPackages> clusters(NodeSet selected) {
-    Inventory inventory;
-    try {
-      inventory = CliInventory.load(spec);
-    } catch (InventoryException none) {
-      // FleetTargets already refused a broken inventory; this is the no-inventory case.
-      return List.of();
-    }
-    List<ClusterPackages> clusters = new ArrayList<>();
-    for (Cluster cluster : inventory.clusters()) {
-      NodeSet members = cluster.members().intersection(selected);
-      if (members.isEmpty()) {
-        continue;
-      }
-      List<PackageName> names = new ArrayList<>();
-      if (cluster.vars().get("packages") instanceof List<?> list) {
-        for (Object name : list) {
-          names.add(packageName(cluster.name(), String.valueOf(name)));
-        }
-      }
-      clusters.add(new ClusterPackages(cluster.name(), members, names));
-    }
-    return clusters;
-  }
-
-  private static PackageName packageName(String cluster, String text) {
-    try {
-      return PackageName.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("cluster " + cluster + ": packages: not a package name: " + text);
-    }
-  }
-
-  private static List<PackageName> clusterPackages(List<ClusterPackages> clusters) {
-    // One command for every host: a host reports the others' packages as not installed, which
-    // costs one dpkg-query argument each and keeps the fan-out to a single command.
-    Set<PackageName> names = new LinkedHashSet<>();
-    clusters.forEach(c -> names.addAll(c.packages()));
-    return List.copyOf(names);
-  }
-
-  private static List<StoredFacts> stored(List<ProbedHost> probed) {
-    ObjectMapper mapper = new ObjectMapper();
-    List<StoredFacts> stored = new ArrayList<>();
-    for (ProbedHost host : probed) {
-      if (host instanceof ProbedHost.Probed p) {
-        try {
-          stored.add(
-              new StoredFacts(p.host(), p.collectedAt(), mapper.writeValueAsString(p.facts())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalStateException("facts of " + p.host() + " are not serialisable", e);
-        }
-      }
-    }
-    return stored;
   }
 
   private static void reportRefresh(CliContext context, Map<String, String> failed) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.herd.ops.Workspace;
 import org.herd.plan.HostPlan;
 import org.herd.plan.PlanJson;
 import picocli.CommandLine.Command;
@@ -62,11 +63,12 @@ final class UpgradeCommand implements Callable<Integer> {
   }
 
   private int upgrade(CliContext context) throws Exception {
+    Workspace workspace = CliWorkspace.of(spec, context, connect, flags.recipes().paths(context));
     PlanCommand.Planned planned =
         PlanCommand.makePlan(
             spec,
             context,
-            connect,
+            workspace,
             targets,
             planFlags.options(flags.reboot.orElse(org.herd.plan.RebootPolicy.NEVER)),
             planFlags.refresh,
@@ -90,14 +92,7 @@ final class UpgradeCommand implements Callable<Integer> {
       return ExitCode.FAILURE.code();
     }
     return ApplyCommand.apply(
-        spec,
-        context,
-        connect,
-        journalOption,
-        flags,
-        planned.plan(),
-        planned.json(),
-        "herd upgrade");
+        context, workspace, journalOption, flags, planned.plan(), planned.json(), "herd upgrade");
   }
 
   /** The plan as the first event of the JSON stream, unreachable hosts with it. */

@@ -57,6 +57,11 @@ public final class Lab {
     return new Lab(LabPaths.standard(), ProcessRunner.standard(), clock, progress);
   }
 
+  /** Installs what the lab needs and this machine lacks (as root; see {@link MachineSetup}). */
+  public MachineSetup machineSetup() {
+    return new MachineSetup(runner, progress, MachineCheck::onPath);
+  }
+
   /** The lab's directories. */
   public LabPaths paths() {
     return paths;
@@ -68,6 +73,7 @@ public final class Lab {
    * created.
    */
   public LabState up(LabSpec spec, Optional<Subnet> subnet) {
+    machineSetup().ensureLab();
     MachineCheck.require();
     Path labDir = paths.lab(spec.name());
     Optional<LabState> previous = StateJournal.open(labDir).map(StateJournal::state);

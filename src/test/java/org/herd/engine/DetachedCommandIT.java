@@ -120,6 +120,25 @@ class DetachedCommandIT {
     }
   }
 
+  @Test
+  void aBackgroundStepRunsNicedAndSoDoesItsSessionsAutogroup(TestLab lab) throws Exception {
+    LabHost host = lab.host(1);
+    RunId run = RunId.of("it-bg-" + Long.toString(System.nanoTime(), 36));
+    List<String> argv = new java.util.ArrayList<>(InstallSteps.BACKGROUND);
+    argv.addAll(List.of("sh", "-c", "cat /proc/self/autogroup; nice"));
+    try (Transport transport = LabSessions.transport(lab)) {
+      Session session = LabSessions.open(transport, host);
+      DetachedHandle handle = detached.start(session, DetachedSpec.of(run, "preinstall", argv));
+      Collected log = new Collected();
+
+      assertThat(detached.follow(session, handle, 0, log)).isEqualTo(new DetachedState.Finished(0));
+      assertThat(handle.mode()).isEqualTo(DetachedMode.SYSTEMD);
+      assertThat(log.text()).matches("/autogroup-[0-9]+ nice 10\n10\n");
+    } finally {
+      lab.run(host, "rm -rf /var/lib/herd/runs/" + run.value());
+    }
+  }
+
   private static void link(TestLab lab, LabHost host, String state) throws Exception {
     Process ip =
         new ProcessBuilder("ip", "link", "set", "hv-" + lab.name() + "-" + host.index(), state)

@@ -118,6 +118,27 @@ class DetachedCommandLocalTest {
   }
 
   @Test
+  void aBackgroundStepRunsNicedAndSoDoesItsSessionsAutogroup() throws Exception {
+    assumeTrue(Files.exists(Path.of("/proc/self/autogroup")), "a kernel with autogroups");
+    List<String> argv = new java.util.ArrayList<>(InstallSteps.BACKGROUND);
+    argv.addAll(List.of("sh", "-c", "cat /proc/self/autogroup; nice"));
+    DetachedHandle handle = detached.start(session(), DetachedSpec.of(RUN, "preinstall", argv));
+    Collected log = new Collected();
+
+    assertThat(detached.follow(session(), handle, 0, log)).isEqualTo(new DetachedState.Finished(0));
+    // nice -n 10 adds to the niceness the test runs with, up to 19.
+    int expected = Math.min(19, ownNiceness() + 10);
+    assertThat(log.text()).matches("/autogroup-[0-9]+ nice 10\n" + expected + "\n");
+  }
+
+  /** The niceness of this JVM: field 19 of /proc/self/stat (the 17th after the name's ")"). */
+  private static int ownNiceness() throws Exception {
+    String stat = Files.readString(Path.of("/proc/self/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Integer.parseInt(fields[16]);
+  }
+
+  @Test
   void aSecondStartOfTheSameStepReattachesInsteadOfRunningItTwice() throws Exception {
     Path counter = dir.resolve("counter");
     DetachedSpec spec =
