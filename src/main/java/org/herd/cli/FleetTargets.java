@@ -3,6 +3,7 @@ package org.herd.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.herd.inventory.Inventory;
 import org.herd.inventory.InventoryException;
 import org.herd.inventory.InventoryLoader;
@@ -19,11 +20,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * the inventory (when there is one), each host's connection settings from the inventory, and
  * ssh_config for everything the inventory leaves open, as {@code clush} relies on ssh_config.
  *
- * @param nodes the selected hosts
+ * @param selection the selected hosts, and which option selected which
  * @param endpoints one endpoint per host, in node-set order
  * @param kinds the transport of each host, by name
+ * @param inventory the inventory they were resolved through, when there is one
  */
-record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, TransportKind> kinds) {
+record FleetTargets(
+    NodeSelection.Selection selection,
+    List<Endpoint> endpoints,
+    Map<String, TransportKind> kinds,
+    Optional<Inventory> inventory) {
+
+  /** The selected hosts. */
+  NodeSet nodes() {
+    return selection.nodes();
+  }
 
   /**
    * Resolves the selection. An inventory is read when one is named or found; it is required only
@@ -34,14 +45,19 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
     CliContext context = CliContext.of(spec);
     Inventory inventory = inventory(spec, selection.needsGroups());
     GroupResolver groups = inventory == null ? GroupResolver.NONE : inventory.groupResolver();
-    NodeSet nodes = selection.select(groups);
+    NodeSelection.Selection selected =
+        selection.select(groups, context.workingDirectory(), new Random());
     Reach reach =
         Reach.of(
             Optional.ofNullable(inventory),
-            nodes.expand(),
+            selected.nodes().expand(),
             connect.settings(context),
             context.home());
-    return new FleetTargets(nodes, List.copyOf(reach.endpoints().values()), reach.kinds());
+    return new FleetTargets(
+        selected,
+        List.copyOf(reach.endpoints().values()),
+        reach.kinds(),
+        Optional.ofNullable(inventory));
   }
 
   private static Inventory inventory(CommandSpec spec, boolean required) {
