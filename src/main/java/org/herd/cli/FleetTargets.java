@@ -2,6 +2,8 @@ package org.herd.cli;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.herd.inventory.Inventory;
 import org.herd.nodeset.GroupResolver;
 import org.herd.nodeset.NodeSet;
@@ -16,11 +18,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * the inventory (when there is one), each host's connection settings from the inventory, and
  * ssh_config for everything the inventory leaves open, as {@code clush} relies on ssh_config.
  *
- * @param nodes the selected hosts
+ * @param selection the selected hosts, and which option selected which
  * @param endpoints one endpoint per host, in node-set order
  * @param kinds the transport of each host, by name
+ * @param inventory the inventory they were resolved through, when there is one
  */
-record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, TransportKind> kinds) {
+record FleetTargets(
+    NodeSelection.Selection selection,
+    List<Endpoint> endpoints,
+    Map<String, TransportKind> kinds,
+    Optional<Inventory> inventory) {
+
+  /** The selected hosts. */
+  NodeSet nodes() {
+    return selection.nodes();
+  }
 
   /**
    * Resolves the selection. An inventory is read when one is named or found; it is required only
@@ -43,8 +55,10 @@ record FleetTargets(NodeSet nodes, List<Endpoint> endpoints, Map<String, Transpo
             .inventory()
             .<GroupResolver>map(Inventory::groupResolver)
             .orElse(GroupResolver.NONE);
-    NodeSet nodes = selection.select(groups);
-    Reach reach = workspace.reach(nodes.expand());
-    return new FleetTargets(nodes, List.copyOf(reach.endpoints().values()), reach.kinds());
+    NodeSelection.Selection selected =
+        selection.select(groups, CliContext.of(spec).workingDirectory(), new Random());
+    Reach reach = workspace.reach(selected.nodes().expand());
+    return new FleetTargets(
+        selected, List.copyOf(reach.endpoints().values()), reach.kinds(), workspace.inventory());
   }
 }

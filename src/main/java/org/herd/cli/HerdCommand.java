@@ -48,9 +48,10 @@ public final class HerdCommand implements Runnable {
   private boolean debug;
 
   @Option(
-      names = "--debug",
+      names = {"-d", "--debug"},
       scope = ScopeType.INHERIT,
-      description = "Show stack traces and debug logging.")
+      description =
+          "Show stack traces and debug logging; herd run also says where its hosts came from.")
   void debug(boolean on) {
     debug = on;
     if (on) {
@@ -88,7 +89,7 @@ public final class HerdCommand implements Runnable {
     return inventory;
   }
 
-  /** Whether {@code --debug} was given anywhere on the command line. */
+  /** Whether {@code -d}/{@code --debug} was given anywhere on the command line. */
   public boolean debug() {
     return debug;
   }
@@ -122,7 +123,10 @@ public final class HerdCommand implements Runnable {
   /** The subcommand that {@code args} name, skipping the root's own options before it. */
   private static Optional<Class<?>> namedFirst(String... args) {
     int i = 0;
-    while (i < args.length && (args[i].equals("--debug") || args[i].startsWith("--inventory"))) {
+    while (i < args.length
+        && (args[i].equals("--debug")
+            || args[i].equals("-d")
+            || args[i].startsWith("--inventory"))) {
       i += args[i].equals("--inventory") ? 2 : 1;
     }
     if (i >= args.length) {

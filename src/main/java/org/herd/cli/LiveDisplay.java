@@ -14,8 +14,8 @@ import org.herd.fleet.TextReport;
 /**
  * What {@code herd run} (and, progress line only, {@code herd status} and {@code herd changes})
  * shows while hosts are running: live {@code host: line} output (stdout when not gathering; stderr
- * also when gathering only stdout, as clush does) and, on a terminal, one progress line on stderr
- * that is erased before any output and redrawn after it.
+ * also when gathering only stdout, as clush does) and, on a terminal (or with {@code -P}), one
+ * progress line on stderr that is erased before any output and redrawn after it.
  *
  * <p>Events come from many threads; one lock serializes everything written.
  */
@@ -41,7 +41,7 @@ final class LiveDisplay implements FleetListener {
    *
    * @param showStdout print stdout lines as they come
    * @param showStderr print stderr lines as they come
-   * @param progress draw the progress line (only on a terminal)
+   * @param progress draw the progress line (on a terminal, or off one with {@code herd run -P})
    */
   LiveDisplay(
       TextReport report,

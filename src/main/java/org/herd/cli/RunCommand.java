@@ -1,6 +1,7 @@
 package org.herd.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,13 @@ import org.herd.fleet.FleetRun;
 import org.herd.fleet.FleetSession;
 import org.herd.fleet.Gathering;
 import org.herd.fleet.JsonReport;
+import org.herd.fleet.OutputGroup;
 import org.herd.fleet.TextReport;
+import org.herd.nodeset.NodeGroups;
 import org.herd.nodeset.NodeSet;
 import org.herd.transport.RemoteCommand;
 import org.herd.transport.Transport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    modelTransformer = RunCommand.CommandWordsArePositional.class,
+    modelTransformer = OptionsFirst.class,
     description = {
       "Run a shell command on many hosts at once, as clush does.",
       "Everything after the first word of the command belongs to the command: "
@@ -101,6 +103,28 @@ final class RunCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Say which hosts --pick drew; with -b, -B, -L or --diff, also print each line as it"
+              + " comes, as clush -v does.")
+  boolean verbose;
+
+  @Option(
+      names = {"-P", "--progress"},
+      description = "Show the progress line even when standard error is not a terminal.")
+  boolean progress;
+
+  @Option(
+      names = {"-r", "--regroup"},
+      description = "Head the blocks of -b, -B and --diff with the inventory's groups: @web,db1.")
+  boolean regroup;
+
+  @Option(
+      names = {"-G", "--groupbase"},
+      description = "With -r and -s, print groups as @group, without their source.")
+  boolean groupBase;
+
+  @Option(
       names = {"-c", "--command"},
       paramLabel = "CMD",
       description =
@@ -117,15 +141,6 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, as for clush.")
   List<String> words = new ArrayList<>();
 
-  /** clush's habit: {@code herd run -w n1 ls -l} passes {@code -l} to ls, not to herd. */
-  static final class CommandWordsArePositional implements IModelTransformer {
-    @Override
-    public CommandSpec transform(CommandSpec spec) {
-      spec.parser().stopAtPositional(true);
-      return spec;
-    }
-  }
-
   private enum Mode {
     STREAM,
     GATHER,
@@ -141,6 +156,8 @@ final class RunCommand implements Callable<Integer> {
     Mode mode = mode();
     int fanout = fanoutOption.value();
     FleetTargets targets = FleetTargets.resolve(spec, selection, connect);
+    tell(context, targets, fanout, lines);
+    NodeGroups headers = regroup ? headerGroups(targets) : NodeGroups.NONE;
     FanOutSettings settings =
         FanOutSettings.defaults()
             .withFanout(fanout)
@@ -168,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
         hook.onInterrupt(run::interrupt);
         FleetResult result = run.await();
         display.clear();
-        print(context, report, mode, line, result);
+        print(context, report, mode, line, result, headers);
         worst = Math.max(worst, result.maxExitCode());
         allOk &= result.allOk();
         if (result.interrupted()) {
@@ -208,8 +225,52 @@ final class RunCommand implements Callable<Integer> {
     return session::start;
   }
 
+  /**
+   * What clush says in its verbose and debug modes, on standard error: with {@code -d}, what each
+   * option selected and what will run; with {@code -v} or {@code -d}, the hosts {@code --pick}
+   * drew.
+   */
+  private void tell(CliContext context, FleetTargets targets, int fanout, List<String> lines) {
+    boolean debug = ((HerdCommand) spec.root().userObject()).debug();
+    PrintWriter err = context.err();
+    if (debug) {
+      for (NodeSelection.Origin origin : targets.selection().origins()) {
+        err.println(
+            "herd: debug: "
+                + origin.option()
+                + (origin.excluded() ? " leaves out " : " selects ")
+                + origin.nodes().fold());
+      }
+    }
+    if ((verbose || debug) && targets.selection().picked()) {
+      err.println("herd: picked at random: " + targets.nodes().fold());
+    }
+    if (debug) {
+      err.println(
+          "herd: debug: "
+              + targets.nodes().fold()
+              + " ("
+              + targets.nodes().size()
+              + (targets.nodes().size() == 1 ? " host" : " hosts")
+              + "), fanout "
+              + fanout
+              + ", "
+              + (lines.size() == 1 ? "command: " + lines.get(0) : lines.size() + " commands"));
+    }
+    err.flush();
+  }
+
+  /** The groups that head blocks with {@code -r}: those of {@code -s}, or the default source. */
+  private NodeGroups headerGroups(FleetTargets targets) {
+    return targets
+        .inventory()
+        .map(inventory -> CliInventory.sourceGroups(inventory, selection.groupSource, groupBase))
+        .orElse(NodeGroups.NONE);
+  }
+
   private LiveDisplay display(CliContext context, TextReport report, Mode mode, int total) {
-    boolean streamStdout = mode == Mode.STREAM;
+    // clush -v prints stdout lines as they come even when it gathers them for the end.
+    boolean streamStdout = mode == Mode.STREAM || (verbose && mode != Mode.JSON);
     boolean streamStderr = mode == Mode.STREAM || (!gatherAll && mode != Mode.JSON);
     return new LiveDisplay(
         report,
@@ -217,18 +278,25 @@ final class RunCommand implements Callable<Integer> {
         context.err(),
         streamStdout,
         streamStderr,
-        context.terminal().interactive() && !quiet,
+        (progress || context.terminal().interactive()) && !quiet,
         context.clock(),
         total);
   }
 
   private void print(
-      CliContext context, TextReport report, Mode mode, String line, FleetResult result) {
+      CliContext context,
+      TextReport report,
+      Mode mode,
+      String line,
+      FleetResult result,
+      NodeGroups headers) {
     switch (mode) {
       case STREAM -> {}
-      case GATHER -> report.gathered(Gathering.gather(result.results(), gatherAll, false));
+      case GATHER ->
+          report.gathered(headed(Gathering.gather(result.results(), gatherAll, false), headers));
       case LINES -> report.sortedLines(result.results(), gatherAll);
-      case DIFF -> report.diff(Gathering.gather(result.results(), gatherAll, true));
+      case DIFF ->
+          report.diff(headed(Gathering.gather(result.results(), gatherAll, true), headers));
       case JSON -> JsonReport.write(context.out(), line, result);
     }
     context.out().flush();
@@ -236,6 +304,23 @@ final class RunCommand implements Callable<Integer> {
       report.failures(result.results(), quiet);
     }
     context.err().flush();
+  }
+
+  /**
+   * The blocks headed by their hosts folded with the groups of {@code -r}, as clush -r heads them.
+   */
+  private List<OutputGroup> headed(List<OutputGroup> blocks, NodeGroups groups) {
+    if (!regroup) {
+      return blocks;
+    }
+    List<OutputGroup> headed = new ArrayList<>();
+    for (OutputGroup block : blocks) {
+      String header = groups.regroup(NodeSet.of(block.hosts()), NodeSet.NO_AUTOSTEP);
+      headed.add(
+          new OutputGroup(
+              block.hosts(), header, block.exitCode(), block.outcomeKind(), block.lines()));
+    }
+    return headed;
   }
 
   private Mode mode() {

@@ -41,4 +41,23 @@ public interface GroupResolver {
    * @return the expression, or empty when the source cannot list all hosts
    */
   Optional<String> all(String source);
+
+  /**
+   * This resolver with {@code source} as the default source: {@code @name} and {@code @*} are read
+   * from {@code source}, as with ClusterShell's {@code -s GROUPSOURCE}.
+   */
+  default GroupResolver withDefaultSource(String source) {
+    GroupResolver base = this;
+    return new GroupResolver() {
+      @Override
+      public Optional<String> group(String named, String name) {
+        return base.group(named == null ? source : named, name);
+      }
+
+      @Override
+      public Optional<String> all(String named) {
+        return base.all(named == null ? source : named);
+      }
+    };
+  }
 }

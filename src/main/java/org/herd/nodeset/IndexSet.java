@@ -1,5 +1,6 @@
 package org.herd.nodeset;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +26,27 @@ sealed interface IndexSet permits NoIndex, RangeSet, RangeSetNd {
 
   IndexSet symmetricDifference(IndexSet other);
 
-  /** Emits the folded strings of these nodes, in ClusterShell's order. */
-  void fold(Pattern pattern, Consumer<String> out);
+  /**
+   * Emits the folded strings of these nodes, in ClusterShell's order.
+   *
+   * @param autostep the fewest equally spaced indexes folded as {@code a-b/step}, or {@link
+   *     NodeSet#NO_AUTOSTEP}
+   */
+  void fold(Pattern pattern, int autostep, Consumer<String> out);
+
+  /**
+   * The nodes at the given positions in expand order.
+   *
+   * @param positions distinct positions in increasing order, each below {@link #size()}
+   */
+  IndexSet at(int[] positions);
+
+  /**
+   * The contiguous pieces of these nodes, as ClusterShell's {@code contiguous()} cuts them.
+   *
+   * @param autostep as for {@link #fold}: ClusterShell lets its last stepped run stay whole
+   */
+  List<IndexSet> contiguous(int autostep);
 
   /** Emits every node name, in ClusterShell's order. */
   void expand(Pattern pattern, Consumer<String> out);

@@ -1,5 +1,6 @@
 package org.herd.nodeset;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The "indexes" of a node name without digits: the name is there or it is not. */
@@ -54,8 +55,18 @@ enum NoIndex implements IndexSet {
   }
 
   @Override
-  public void fold(Pattern pattern, Consumer<String> out) {
+  public void fold(Pattern pattern, int autostep, Consumer<String> out) {
     expand(pattern, out);
+  }
+
+  @Override
+  public IndexSet at(int[] positions) {
+    return of(this == PRESENT && positions.length > 0);
+  }
+
+  @Override
+  public List<IndexSet> contiguous(int autostep) {
+    return this == PRESENT ? List.of(PRESENT) : List.of();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.herd.nodeset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import java.util.stream.LongStream;
 
 /**
  * An immutable set of host names written in ClusterShell's node-set syntax: {@code web[01-20],db1},
@@ -25,6 +28,9 @@ import java.util.TreeMap;
 public final class NodeSet implements Iterable<String> {
 
   private static final NodeSet EMPTY = new NodeSet(Collections.emptySortedMap());
+
+  /** The autostep of {@link #fold(int)} that never writes {@code a-b/step}, as {@link #fold()}. */
+  public static final int NO_AUTOSTEP = Integer.MAX_VALUE;
 
   private final SortedMap<Pattern, IndexSet> entries;
   private volatile String folded;
@@ -178,23 +184,34 @@ public final class NodeSet implements Iterable<String> {
   public String fold() {
     String result = folded;
     if (result == null) {
-      StringBuilder out = new StringBuilder();
-      for (Map.Entry<Pattern, IndexSet> entry : entries.entrySet()) {
-        entry
-            .getValue()
-            .fold(
-                entry.getKey(),
-                part -> {
-                  if (out.length() > 0) {
-                    out.append(',');
-                  }
-                  out.append(part);
-                });
-      }
-      result = out.toString();
+      result = fold(NO_AUTOSTEP);
       folded = result;
     }
     return result;
+  }
+
+  /**
+   * The folded form with {@code a-b/step} ranges, as {@code nodeset --autostep=N -f} prints it:
+   * equally spaced indexes are one range when there are at least {@code autostep} of them, so
+   * {@code n[1,3,5,7,9]} folds to {@code n[1-9/2]} with an autostep of 3 to 5. {@link #fold()}
+   * never writes steps.
+   */
+  public String fold(int autostep) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<Pattern, IndexSet> entry : entries.entrySet()) {
+      entry
+          .getValue()
+          .fold(
+              entry.getKey(),
+              autostep,
+              part -> {
+                if (out.length() > 0) {
+                  out.append(',');
+                }
+                out.append(part);
+              });
+    }
+    return out.toString();
   }
 
   /** Every host name, in the order {@code nodeset -e} prints them. */
@@ -204,6 +221,134 @@ public final class NodeSet implements Iterable<String> {
       entry.getValue().expand(entry.getKey(), names::add);
     }
     return Collections.unmodifiableList(names);
+  }
+
+  /**
+   * The hosts at positions {@code from} (included) to {@code to} (excluded) of {@link #expand()},
+   * as Python slices a ClusterShell {@code NodeSet}; positions past the end are ignored.
+   */
+  public NodeSet slice(int from, int to) {
+    int end = Math.min(to, size());
+    int start = Math.max(0, from);
+    int[] positions = new int[Math.max(0, end - start)];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = start + i;
+    }
+    return at(positions);
+  }
+
+  /**
+   * The hosts at the positions of a range set such as {@code 0-2,5} ({@code nodeset -I}), counted
+   * from 0 in {@link #expand()} order; positions past the end are ignored.
+   *
+   * @throws NodeSetException if {@code positions} is not a range set
+   */
+  public NodeSet slice(String positions) {
+    RangeSet parsed;
+    try {
+      parsed = RangeParser.parse(positions);
+    } catch (RangeParser.RangeSyntaxException e) {
+      throw NodeSetException.at("bad range", e.item, e.offset + 1, e.getMessage());
+    }
+    long size = size();
+    return at(
+        LongStream.range(0, parsed.size())
+            .map(i -> IndexKey.value(parsed.key((int) i)))
+            .filter(position -> position < size)
+            .sorted()
+            .distinct()
+            .mapToInt(Math::toIntExact)
+            .toArray());
+  }
+
+  /**
+   * At most {@code parts} consecutive subsets of sizes that differ by at most one, larger ones
+   * first, as ClusterShell's {@code NodeSet.split} cuts them ({@code nodeset --split}).
+   *
+   * @throws IllegalArgumentException if {@code parts} is below 1
+   */
+  public List<NodeSet> split(int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be 1 or more, got " + parts);
+    }
+    int size = size();
+    List<NodeSet> result = new ArrayList<>();
+    int begin = 0;
+    for (int i = 0; i < Math.min(parts, size); i++) {
+      int length = size / parts + (i < size % parts ? 1 : 0);
+      result.add(slice(begin, begin + length));
+      begin += length;
+    }
+    return result;
+  }
+
+  /**
+   * {@code count} hosts drawn at random, each subset as likely as any other, or all of them when
+   * there are no more than {@code count} ({@code clush --pick}, {@code nodeset --pick}).
+   */
+  public NodeSet pick(int count, RandomGenerator random) {
+    int size = size();
+    if (count >= size) {
+      return this;
+    }
+    // The first count entries of a partial Fisher-Yates shuffle of the positions.
+    int[] positions = new int[size];
+    for (int i = 0; i < size; i++) {
+      positions[i] = i;
+    }
+    for (int i = 0; i < count; i++) {
+      int j = i + random.nextInt(size - i);
+      int swap = positions[i];
+      positions[i] = positions[j];
+      positions[j] = swap;
+    }
+    int[] picked = Arrays.copyOf(positions, Math.max(0, count));
+    Arrays.sort(picked);
+    return at(picked);
+  }
+
+  /**
+   * The contiguous subsets, as {@code nodeset --contiguous} prints them: per pattern, runs of
+   * consecutive indexes of the same padding ({@code n[1-3]}, {@code n5}), and for several
+   * dimensions every combination of such runs of each folded piece.
+   *
+   * @param autostep as for {@link #fold(int)}: ClusterShell keeps the last run of a pattern whole
+   *     when it is equally spaced with at least that many indexes
+   */
+  public List<NodeSet> contiguous(int autostep) {
+    List<NodeSet> result = new ArrayList<>();
+    for (Map.Entry<Pattern, IndexSet> entry : entries.entrySet()) {
+      for (IndexSet piece : entry.getValue().contiguous(autostep)) {
+        TreeMap<Pattern, IndexSet> one = new TreeMap<>();
+        one.put(entry.getKey(), piece);
+        result.add(ofEntries(one));
+      }
+    }
+    return result;
+  }
+
+  /** The hosts at the given positions: distinct, increasing, each below {@link #size()}. */
+  private NodeSet at(int[] positions) {
+    TreeMap<Pattern, IndexSet> picked = new TreeMap<>();
+    int first = 0; // the position of the entry's first host
+    int next = 0; // the next position to take, in positions
+    for (Map.Entry<Pattern, IndexSet> entry : entries.entrySet()) {
+      int size = entry.getValue().size();
+      int end = next;
+      while (end < positions.length && positions[end] < first + size) {
+        end++;
+      }
+      if (end > next) {
+        int[] local = new int[end - next];
+        for (int i = 0; i < local.length; i++) {
+          local[i] = positions[next + i] - first;
+        }
+        picked.put(entry.getKey(), entry.getValue().at(local));
+        next = end;
+      }
+      first += size;
+    }
+    return ofEntries(picked);
   }
 
   @Override

@@ -9,6 +9,7 @@ public final class NodeSetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int column;
+  private final String withoutColumn;
 
   /**
    * Creates the exception.
@@ -17,8 +18,21 @@ public final class NodeSetException extends RuntimeException {
    * @param column the 1-based column of the problem in the expression, or 0 when it has none
    */
   public NodeSetException(String message, int column) {
+    this(message, column, message);
+  }
+
+  private NodeSetException(String message, int column, String withoutColumn) {
     super(message);
     this.column = column;
+    this.withoutColumn = withoutColumn;
+  }
+
+  /**
+   * The message without its {@code at column N}, for callers that say where themselves ({@code
+   * FILE:LINE:COL: bad range "9-2": start is greater than end}).
+   */
+  public String withoutColumn() {
+    return withoutColumn;
   }
 
   /** The 1-based column of the problem in the expression, or 0 when it has none. */
@@ -28,16 +42,9 @@ public final class NodeSetException extends RuntimeException {
 
   /** {@code what "part" at column N: detail}, leaving out what is absent. */
   static NodeSetException at(String what, String part, int column, String detail) {
-    StringBuilder message = new StringBuilder(what);
-    if (part != null) {
-      message.append(" \"").append(part).append('"');
-    }
-    if (column > 0) {
-      message.append(" at column ").append(column);
-    }
-    if (detail != null) {
-      message.append(": ").append(detail);
-    }
-    return new NodeSetException(message.toString(), column);
+    String subject = part == null ? what : what + " \"" + part + '"';
+    String reason = detail == null ? "" : ": " + detail;
+    String where = column > 0 ? " at column " + column : "";
+    return new NodeSetException(subject + where + reason, column, subject + reason);
   }
 }

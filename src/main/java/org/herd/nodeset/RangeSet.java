@@ -1,6 +1,8 @@
 package org.herd.nodeset;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -8,9 +10,10 @@ import java.util.function.Consumer;
  * a sorted array of {@link IndexKey}s, so that set algebra is a linear merge and folding is one
  * pass.
  *
- * <p>Folding follows ClusterShell 1.9 (without {@code autostep}): maximal runs of consecutive
- * values, where a run that starts with a zero-padded index only continues with indexes of the same
- * length ({@code 09-10}) and a run that starts unpadded only continues unpadded ({@code 9-10}).
+ * <p>Folding follows ClusterShell 1.9: maximal runs of consecutive values (or, with {@code
+ * autostep}, equally spaced ones), where a run that starts with a zero-padded index only continues
+ * with indexes of the same length ({@code 09-10}) and a run that starts unpadded only continues
+ * unpadded ({@code 9-10}).
  */
 final class RangeSet implements IndexSet {
 
@@ -150,21 +153,55 @@ final class RangeSet implements IndexSet {
   }
 
   /**
-   * Appends the folded ranges, such as {@code 1-5,9}, without brackets.
+   * Appends the folded ranges, such as {@code 1-5,9} (or {@code 1-9/2} with {@code autostep}),
+   * without brackets.
    *
-   * <p>This follows ClusterShell's scan exactly, quirks included: a segment remembers the padding
-   * of the index that opened it, and after an isolated index the next run inherits that padding. So
-   * {@code 03,14-99,100} stays three pieces (the run from 14 counts as 2-digit padded, like 03, and
-   * stops before 100) while {@code 14-100} is one.
+   * @param autostep the fewest equally spaced indexes written as one {@code a-b/step} range
+   *     (ClusterShell's {@code --autostep}); {@link NodeSet#NO_AUTOSTEP} for none
    */
-  void appendFolded(StringBuilder out) {
+  void appendFolded(StringBuilder out, int autostep) {
+    int opening = out.length();
+    scanRuns(
+        autostep,
+        autostep,
+        (from, to, step) -> {
+          if (out.length() > opening) {
+            out.append(',');
+          }
+          IndexKey.appendTo(out, keys[from]);
+          if (to != from) {
+            out.append('-');
+            IndexKey.appendTo(out, keys[to]);
+            if (step > 1) {
+              out.append('/').append(step);
+            }
+          }
+        });
+  }
+
+  /** Receives the runs of {@link #scanRuns}: the keys from {@code from} to {@code to}. */
+  @FunctionalInterface
+  private interface RunSink {
+    void run(int from, int to, long step);
+  }
+
+  /**
+   * Cuts the sorted keys into runs, as ClusterShell's {@code RangeSet._slices_padding} does, quirks
+   * included: a run remembers the padding of the index that opened it, and after an isolated index
+   * the next run inherits that padding. So {@code 03,14-99,100} stays three pieces (the run from 14
+   * counts as 2-digit padded, like 03, and stops before 100) while {@code 14-100} is one. A run
+   * with a step above 1 is kept as one run when it has at least {@code threshold} indexes (the last
+   * run: {@code lastThreshold}), and is otherwise cut into single indexes.
+   */
+  private void scanRuns(int threshold, int lastThreshold, RunSink sink) {
     if (keys.length == 0) {
       return;
     }
-    Segments segments = new Segments(out);
+    int startAt = 0;
     long start = IndexKey.value(keys[0]);
     boolean padded = IndexKey.padded(keys[0]);
     int pad = IndexKey.length(keys[0]);
+    int lastAt = 0;
     long last = start;
     long step = 0; // 0: no step yet (one index so far)
     for (int i = 1; i < keys.length; i++) {
@@ -175,75 +212,80 @@ final class RangeSet implements IndexSet {
       if (!paddingMismatch && !stepMismatch) {
         step = value - last;
         last = value;
+        lastAt = i;
         continue;
       }
-      int width = padded ? pad : 0;
-      if (step == 0 || step == 1) {
-        segments.range(start, last, width);
+      if (kept(start, last, step, threshold)) {
+        sink.run(startAt, lastAt, Math.max(step, 1));
+        startAt = i;
+        start = value;
+        padded = IndexKey.padded(key);
+        pad = IndexKey.length(key);
+      } else if (paddingMismatch) {
+        singles(startAt, lastAt, sink);
+        startAt = i;
         start = value;
         padded = IndexKey.padded(key);
         pad = IndexKey.length(key);
       } else {
-        long stop = paddingMismatch ? last : last - step;
-        for (long v = start; v <= stop; v += step) {
-          segments.range(v, v, width);
-        }
-        if (paddingMismatch) {
-          start = value;
-          padded = IndexKey.padded(key);
-          pad = IndexKey.length(key);
-        } else {
-          start = last;
-        }
+        singles(startAt, lastAt - 1, sink);
+        startAt = lastAt;
+        start = last;
       }
       step = stepMismatch ? value - last : 0;
       last = value;
+      lastAt = i;
     }
-    int width = padded ? pad : 0;
-    if (step == 0 || step == 1) {
-      segments.range(start, last, width);
+    if (kept(start, last, step, lastThreshold)) {
+      sink.run(startAt, lastAt, Math.max(step, 1));
     } else {
-      for (long v = start; v <= last; v += step) {
-        segments.range(v, v, width);
-      }
+      singles(startAt, lastAt, sink);
     }
   }
 
-  /** Writes comma-separated {@code a} or {@code a-b} pieces, zero-padded to a width. */
-  private static final class Segments {
-    private final StringBuilder out;
-    private boolean first = true;
+  /** Whether a run is written as one range: consecutive, or stepped with enough indexes. */
+  private static boolean kept(long start, long last, long step, int threshold) {
+    return step <= 1 || (last - start) / step + 1 >= threshold;
+  }
 
-    Segments(StringBuilder out) {
-      this.out = out;
+  private static void singles(int from, int to, RunSink sink) {
+    for (int i = from; i <= to; i++) {
+      sink.run(i, i, 1);
     }
+  }
 
-    void range(long from, long to, int width) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      append(from, width);
-      if (to != from) {
-        out.append('-');
-        append(to, width);
-      }
-    }
+  /**
+   * Consecutive indexes of the same padding; a stepped run is cut into single indexes, except the
+   * last one when it has at least {@code autostep} indexes (a quirk of ClusterShell, kept).
+   */
+  @Override
+  public List<IndexSet> contiguous(int autostep) {
+    List<IndexSet> pieces = new ArrayList<>();
+    scanRuns(
+        NodeSet.NO_AUTOSTEP,
+        autostep,
+        (from, to, step) -> pieces.add(ofSorted(Arrays.copyOfRange(keys, from, to + 1))));
+    return pieces;
+  }
 
-    private void append(long value, int width) {
-      IndexKey.appendTo(out, IndexKey.padTo(value, width));
+  @Override
+  public RangeSet at(int[] positions) {
+    long[] picked = new long[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      picked[i] = keys[positions[i]];
     }
+    return ofSorted(picked);
   }
 
   /**
    * The folded ranges, in brackets when there are several indexes: {@code [1-5,9]} or {@code 7}.
    */
-  String folded() {
+  String folded(int autostep) {
     StringBuilder out = new StringBuilder();
     if (keys.length > 1) {
       out.append('[');
     }
-    appendFolded(out);
+    appendFolded(out, autostep);
     if (keys.length > 1) {
       out.append(']');
     }
@@ -251,8 +293,8 @@ final class RangeSet implements IndexSet {
   }
 
   @Override
-  public void fold(Pattern pattern, Consumer<String> out) {
-    out.accept(pattern.format(folded()));
+  public void fold(Pattern pattern, int autostep, Consumer<String> out) {
+    out.accept(pattern.format(folded(autostep)));
   }
 
   @Override
@@ -283,7 +325,7 @@ final class RangeSet implements IndexSet {
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();
-    appendFolded(out);
+    appendFolded(out, NodeSet.NO_AUTOSTEP);
     return out.toString();
   }
 }

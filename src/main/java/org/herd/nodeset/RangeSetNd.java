@@ -1,5 +1,6 @@
 package org.herd.nodeset;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -235,14 +236,71 @@ final class RangeSetNd implements IndexSet {
   }
 
   @Override
-  public void fold(Pattern pattern, Consumer<String> out) {
+  public void fold(Pattern pattern, int autostep, Consumer<String> out) {
     String[] slots = new String[dimensions];
     for (RangeSet[] vector : vectors()) {
       for (int i = 0; i < dimensions; i++) {
-        slots[i] = vector[i].folded();
+        slots[i] = vector[i].folded(autostep);
       }
       out.accept(pattern.format(slots));
     }
+  }
+
+  @Override
+  public IndexSet at(int[] positions) {
+    Set<Tuple> picked = new HashSet<>();
+    long first = 0; // the position of the vector's first node
+    int next = 0; // the next wanted position, in positions
+    for (RangeSet[] vector : vectors()) {
+      if (next == positions.length) {
+        break;
+      }
+      long size = 1;
+      for (RangeSet range : vector) {
+        size *= range.size();
+      }
+      if (positions[next] < first + size) {
+        long[] position = {first};
+        int[] wanted = {next};
+        forEachOfProduct(
+            vector,
+            keys -> {
+              if (wanted[0] < positions.length && positions[wanted[0]] == position[0]) {
+                picked.add(new Tuple(keys.clone()));
+                wanted[0]++;
+              }
+              position[0]++;
+            });
+        next = wanted[0];
+      }
+      first += size;
+    }
+    return of(picked);
+  }
+
+  /**
+   * Each folded vector cut into the contiguous pieces of its first dimension, each of those into
+   * the pieces of the second, and so on, as ClusterShell's {@code RangeSetND.contiguous()} does.
+   */
+  @Override
+  public List<IndexSet> contiguous(int autostep) {
+    List<RangeSet[]> pieces = new ArrayList<>(vectors());
+    for (int d = 0; d < dimensions; d++) {
+      List<RangeSet[]> cut = new ArrayList<>();
+      for (RangeSet[] vector : pieces) {
+        for (IndexSet piece : vector[d].contiguous(autostep)) {
+          RangeSet[] copy = vector.clone();
+          copy[d] = (RangeSet) piece;
+          cut.add(copy);
+        }
+      }
+      pieces = cut;
+    }
+    List<IndexSet> result = new ArrayList<>(pieces.size());
+    for (RangeSet[] vector : pieces) {
+      result.add(product(vector));
+    }
+    return result;
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,8 @@ class RunCommandTest {
         .isEqualTo(ExitCode.USAGE.code());
     CliRunner.Result noHosts = herd("run", "--transport", "local", "true");
     assertThat(noHosts.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(noHosts.err()).isEqualTo("herd: no hosts: give -w NODES, -g GROUP or -a\n");
+    assertThat(noHosts.err())
+        .isEqualTo("herd: no hosts: give -w NODES, --hostfile FILE, -g GROUP or -a\n");
     CliRunner.Result noCommand = herd("run", "--transport", "local", "-w", "n1");
     assertThat(noCommand.err()).startsWith("herd: no command");
     assertThat(herd("run", "--transport", "telnet", "-w", "n1", "true").err())
@@ -184,5 +186,147 @@ class RunCommandTest {
     CliRunner.Result result = herd("run", "--transport", "local", "-g", "web", "echo x");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err()).startsWith("herd: ").contains("--inventory");
+  }
+
+  @Test
+  void hostFilesAddToTheSelection() throws Exception {
+    Files.writeString(dir.resolve("hosts"), "n1 n2\nn[3-4]\n");
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "--hostfile", "hosts", "-x", "n2", "-b", "echo x");
+    assertThat(result.out()).contains("n[1,3-4] (3)");
+    CliRunner.Result machines =
+        herd("run", "--transport", "local", "--machinefile", "hosts", "-w", "m1", "-b", "echo x");
+    assertThat(machines.out()).contains("m1,n[1-4] (5)");
+    Files.writeString(dir.resolve("bad"), "n1\nn[2-\n");
+    CliRunner.Result bad = herd("run", "--transport", "local", "--hostfile", "bad", "echo x");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(bad.err()).startsWith("herd: bad:2:2: missing ']'").hasLineCount(1);
+  }
+
+  @Test
+  void pickRunsOnThatManyHostsAndVerboseSaysWhich() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-9]", "--pick", "2", "-v", "-b", "echo x");
+    assertThat(result.out()).contains("(2)");
+    String picked =
+        result.err().lines().filter(l -> l.startsWith("herd: picked")).findFirst().get();
+    assertThat(result.out())
+        .contains(picked.substring("herd: picked at random: ".length()) + " (2)");
+    CliRunner.Result quiet =
+        herd("run", "--transport", "local", "-w", "n[1-9]", "--pick", "2", "-b", "echo x");
+    assertThat(quiet.err()).doesNotContain("picked");
+  }
+
+  @Test
+  void verboseGatheringAlsoPrintsLinesAsTheyCome() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-2]", "-v", "-b", "echo same");
+    assertThat(result.out().lines().limit(2).sorted()).containsExactly("n1: same", "n2: same");
+    assertThat(result.out())
+        .endsWith(
+            """
+            ---------------
+            n[1-2] (2)
+            ---------------
+            same
+            """);
+  }
+
+  @Test
+  void debugSaysWhereTheHostsCameFrom() throws Exception {
+    Files.writeString(dir.resolve("hosts"), "n3\n");
+    for (String flag : List.of("-d", "--debug")) {
+      CliRunner.Result result =
+          herd(
+              flag,
+              "run",
+              "--transport",
+              "local",
+              "-w",
+              "n[1-2]",
+              "--hostfile",
+              "hosts",
+              "-x",
+              "n2",
+              "true");
+      assertThat(result.err())
+          .as(flag)
+          .contains(
+              "herd: debug: -w n[1-2] selects n[1-2]\n"
+                  + "herd: debug: --hostfile hosts selects n3\n"
+                  + "herd: debug: -x n2 leaves out n2\n"
+                  + "herd: debug: n[1,3] (2 hosts), fanout 64, command: true\n");
+    }
+    assertThat(herd("run", "--transport", "local", "-w", "n1", "-d", "true").err())
+        .as("-d of run itself")
+        .contains("herd: debug: -w n1 selects n1");
+  }
+
+  @Test
+  void progressShowsEvenWhenStandardErrorIsNotATerminal() {
+    CliRunner.Result result =
+        herd("run", "--transport", "local", "-w", "n[1-3]", "-P", "-b", "echo x");
+    assertThat(result.err()).contains("herd: 3/3 hosts done");
+    assertThat(herd("run", "--transport", "local", "-w", "n[1-3]", "-b", "echo x").err())
+        .doesNotContain("hosts done");
+    assertThat(herd("run", "--transport", "local", "-w", "n[1-3]", "-P", "-q", "echo x").err())
+        .doesNotContain("hosts done");
+  }
+
+  @Test
+  void regroupHeadsBlocksWithTheInventorysGroups() throws Exception {
+    Files.writeString(
+        dir.resolve("site.yaml"),
+        """
+        roles:
+          web: 'n[1-2]'
+          db: 'n3'
+        racks:
+          r1: 'n[1-3]'
+        """);
+    CliRunner.Result result =
+        herd(
+            "--inventory",
+            "clush:site.yaml",
+            "run",
+            "--transport",
+            "local",
+            "-w",
+            "n[1-4]",
+            "-r",
+            "-b",
+            "echo x");
+    assertThat(result.out()).contains("\n@db,@web,n4 (4)\n");
+    CliRunner.Result bySource =
+        herd(
+            "--inventory",
+            "clush:site.yaml",
+            "run",
+            "--transport",
+            "local",
+            "-w",
+            "n[1-4]",
+            "-r",
+            "-s",
+            "racks",
+            "-b",
+            "echo x");
+    assertThat(bySource.out()).contains("\n@racks:r1,n4 (4)\n");
+    CliRunner.Result base =
+        herd(
+            "--inventory",
+            "clush:site.yaml",
+            "run",
+            "--transport",
+            "local",
+            "-w",
+            "n[1-4]",
+            "-r",
+            "-s",
+            "racks",
+            "-G",
+            "-b",
+            "echo x");
+    assertThat(base.out()).contains("\n@r1,n4 (4)\n");
   }
 }

@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Invariants of node sets: folding is canonical, and the four operations are the set operations,
@@ -43,6 +44,26 @@ class NodeSetProperties {
     assertThat(NodeSet.parse(folded)).as(expr).isEqualTo(nodes);
     assertThat(NodeSet.parse(folded).fold()).as(expr).isEqualTo(folded);
     assertThat(NodeSet.parse(String.join(",", nodes.expand())).fold()).isEqualTo(folded);
+  }
+
+  @Property(tries = 300)
+  void steppedFoldsAndPiecesHoldTheSameHosts(
+      @ForAll("hosts") List<String> hosts,
+      @ForAll @IntRange(min = 1, max = 6) int autostep,
+      @ForAll @IntRange(min = 1, max = 9) int parts) {
+    NodeSet nodes = NodeSet.of(hosts);
+    assertThat(NodeSet.parse(nodes.fold(autostep))).isEqualTo(nodes);
+    List<NodeSet> split = nodes.split(parts);
+    assertThat(NodeSet.union(split)).isEqualTo(nodes);
+    assertThat(split.stream().mapToInt(NodeSet::size).sum()).isEqualTo(nodes.size());
+    List<NodeSet> pieces = nodes.contiguous(autostep);
+    assertThat(NodeSet.union(pieces)).isEqualTo(nodes);
+    assertThat(pieces.stream().mapToInt(NodeSet::size).sum()).isEqualTo(nodes.size());
+    List<String> all = nodes.expand();
+    int from = all.size() / 3;
+    int to = 2 * all.size() / 3 + 1;
+    assertThat(nodes.slice(from, to).expand())
+        .containsExactlyInAnyOrderElementsOf(all.subList(from, Math.min(to, all.size())));
   }
 
   @Property(tries = 300)
