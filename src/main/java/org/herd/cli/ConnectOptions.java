@@ -63,7 +63,7 @@ final class ConnectOptions {
               + " the inventory and ssh_config); repeatable. Also clush's form, a string of ssh"
               + " arguments: '-oPort=2222 -oStrictHostKeyChecking=no' (-o, -J, -i, -p, -l, -F and"
               + " ssh's flags that are an option, such as -C).")
-  List<String> sshOptions = new ArrayList<>();
+  List<String> sshOptions;
 
   @Option(
       names = "--accept-new-host-keys",
@@ -122,7 +122,8 @@ final class ConnectOptions {
       options.add("User=" + user);
     }
     String config = null;
-    for (String given : sshOptions) {
+    // picocli leaves the list null when the option is not given.
+    for (String given : sshOptions == null ? List.<String>of() : sshOptions) {
       try {
         if (!given.strip().startsWith("-")) {
           options.add(SshArguments.option(given));
