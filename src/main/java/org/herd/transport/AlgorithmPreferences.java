@@ -15,7 +15,8 @@ import org.apache.sshd.common.session.SessionListener;
  * replaces the defaults, {@code +list} adds to them, {@code -list} removes (wildcards allowed),
  * {@code ^list} moves to the front. Protocol markers ({@code ext-info-c}, {@code
  * kex-strict-c-v00@openssh.com}) are kept. An algorithm MINA lacks cannot be honoured: {@link
- * #unsupported} names it before connecting.
+ * #unsupported} names it before connecting (also for {@code PubkeyAcceptedAlgorithms +list}, the
+ * one form of that option the transport accepts: MINA already signs with what it has).
  *
  * <p>Why it matters: the post-quantum hybrid {@code sntrup761x25519-sha512} costs far more CPU in
  * Java than in C (measured in docs/transport.md), so herd ranks it after {@code curve25519-sha256}
@@ -28,9 +29,12 @@ final class AlgorithmPreferences implements SessionListener {
     this.settings = settings;
   }
 
-  /** The algorithms MINA offers, per kind, for {@link #unsupported}. */
+  /**
+   * The algorithms MINA offers, per kind, for {@link #unsupported}; {@code signatures} serve both
+   * host keys and the client's own keys.
+   */
   record Available(
-      List<String> kex, List<String> ciphers, List<String> macs, List<String> hostKeys) {}
+      List<String> kex, List<String> ciphers, List<String> macs, List<String> signatures) {}
 
   @Override
   public void sessionNegotiationOptionsCreated(
@@ -57,7 +61,11 @@ final class AlgorithmPreferences implements SessionListener {
     return unsupported("KexAlgorithms", wanted.kex(), available.kex())
         .or(() -> unsupported("Ciphers", wanted.ciphers(), available.ciphers()))
         .or(() -> unsupported("MACs", wanted.macs(), available.macs()))
-        .or(() -> unsupported("HostKeyAlgorithms", wanted.hostKeys(), available.hostKeys()));
+        .or(() -> unsupported("HostKeyAlgorithms", wanted.hostKeys(), available.signatures()))
+        .or(
+            () ->
+                unsupported(
+                    "PubkeyAcceptedAlgorithms", wanted.publicKeys(), available.signatures()));
   }
 
   private static Optional<String> unsupported(String option, String wanted, List<String> known) {

@@ -56,8 +56,10 @@ record HostSettings(
    * @param ciphers {@code Ciphers}
    * @param macs {@code MACs}
    * @param hostKeys {@code HostKeyAlgorithms}
+   * @param publicKeys {@code PubkeyAcceptedAlgorithms} (only {@code +list}: MINA's signatures are
+   *     checked to have them, not changed)
    */
-  record Algorithms(String kex, String ciphers, String macs, String hostKeys) {}
+  record Algorithms(String kex, String ciphers, String macs, String hostKeys, String publicKeys) {}
 
   /** What herd does with a host key that known_hosts does not list. Changed keys are refused. */
   enum HostKeyPolicy {

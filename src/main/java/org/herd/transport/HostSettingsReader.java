@@ -108,7 +108,11 @@ final class HostSettingsReader {
             first(options, "kexalgorithms", null),
             first(options, "ciphers", null),
             first(options, "macs", null),
-            first(options, "hostkeyalgorithms", null)));
+            first(options, "hostkeyalgorithms", null),
+            first(
+                options,
+                "pubkeyacceptedalgorithms",
+                first(options, "pubkeyacceptedkeytypes", null))));
   }
 
   /** Refuses the first option in force that the transport cannot honour; notes ignored ones. */

@@ -145,8 +145,6 @@ final class SshOptionSupport {
         "BindAddress",
         "BindInterface",
         "SecurityKeyProvider",
-        "PubkeyAcceptedAlgorithms",
-        "PubkeyAcceptedKeyTypes",
         "GSSAPIClientIdentity",
         "GSSAPIServerIdentity",
         "GSSAPIKexAlgorithms");
@@ -170,6 +168,10 @@ final class SshOptionSupport {
     table.refusedUnless("RequestTTY", "no", "auto", "yes");
     table.refusedUnless("SessionType", "default");
     table.refusedUnless("VerifyHostKeyDNS", "no");
+    // MINA's signature algorithms can be checked, not changed: only adding to them is honoured.
+    for (String name : List.of("PubkeyAcceptedAlgorithms", "PubkeyAcceptedKeyTypes")) {
+      table.put(new Rule(name, Support.REFUSED, v -> v.startsWith("+"), true));
+    }
     // herd authenticates with public keys only: a list without them would not be honoured.
     table.put(
         new Rule(

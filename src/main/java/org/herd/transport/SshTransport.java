@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * The {@code ssh} transport: Apache MINA SSHD in-process, one authenticated connection per host for
  * the life of the transport, every command on its own exec channel.
  *
- * <p>One {@link SshClient} serves every host. Connecting follows ssh_config ({@link SshConfig}),
- * verifies the host key strictly ({@link SshHostKeys}), offers the IdentityFiles ({@link
- * SshIdentities}) and the agent's keys ({@link SshAgents}), and retries only failures that may be
- * transient (refused, timed out, dropped during the handshake). At most {@link
+ * <p>One {@link SshClient} serves every host. Connecting follows ssh_config ({@link SshConfig},
+ * refusing what it cannot honour), dials the host, its ProxyJump chain or its ProxyCommand ({@link
+ * ProxyCommandBridge}), verifies the host key strictly ({@link SshHostKeys}), offers the
+ * IdentityFiles ({@link SshIdentities}) and the agent's keys ({@link SshAgents}), and retries only
+ * failures that may be transient (refused, timed out, dropped during the handshake). At most {@link
  * TransportOptions#maxConcurrentHandshakes()} handshakes are in flight, because MINA flushes
  * key-exchange output from one thread (apache/mina-sshd#647) and too many at once all time out.
  */

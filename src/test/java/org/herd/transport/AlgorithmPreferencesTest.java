@@ -37,6 +37,8 @@ class AlgorithmPreferencesTest {
         "macs | hmac-md5 | MACs hmac-md5",
         "hostKeys | ssh-dss | HostKeyAlgorithms ssh-dss",
         "hostKeys | ssh-ed25519 | ",
+        "publicKeys | +rsa-sha2-512 | ",
+        "publicKeys | +ssh-dss | PubkeyAcceptedAlgorithms ssh-dss",
       })
   void namesWhatMinaLacks(String kind, String wanted, String refused) {
     HostSettings.Algorithms algorithms =
@@ -44,7 +46,8 @@ class AlgorithmPreferencesTest {
             kind.equals("kex") ? wanted : null,
             kind.equals("ciphers") ? wanted : null,
             kind.equals("macs") ? wanted : null,
-            kind.equals("hostKeys") ? wanted : null);
+            kind.equals("hostKeys") ? wanted : null,
+            kind.equals("publicKeys") ? wanted : null);
     AlgorithmPreferences.Available available =
         new AlgorithmPreferences.Available(
             List.of("curve25519-sha256", "sntrup761x25519-sha512"),

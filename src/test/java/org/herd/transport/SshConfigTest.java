@@ -227,6 +227,8 @@ class SshConfigTest {
         "Ciphers aes256-gcm@openssh.com |",
         "MACs hmac-sha2-256 |",
         "HostKeyAlgorithms ssh-ed25519 |",
+        "PubkeyAcceptedKeyTypes +ssh-rsa |",
+        "PubkeyAcceptedAlgorithms ssh-ed25519 | option PubkeyAcceptedAlgorithms ssh-ed25519 is not",
         "NoSuchOption 1 | option nosuchoption is not known to the ssh transport",
       })
   void refusesWhatTheSshTransportCannotHonour(String line, String refusal) {
