@@ -116,6 +116,7 @@ public final class HerdCommand implements Runnable {
       if (spec.modelTransformer() != null) {
         spec.modelTransformer().transform(spec);
       }
+      ConnectOptions.withShortSshOption(spec);
     }
     return commandLine;
   }

@@ -116,18 +116,24 @@ final class InventoryShowCommand implements Callable<Integer> {
             + InventoryCheckCommand.count(hosts.size(), "host")
             + (hosts.size() == inventory.hosts().size() ? "" : " of " + inventory.hosts().size()));
     out.println();
-    boolean configs = hosts.stream().anyMatch(h -> h.connection().sshConfig() != null);
-    TextTable table =
-        configs
-            ? new TextTable(
-                "HOSTS", "ADDRESS", "USER", "PORT", "TRANSPORT", "BECOME", "CLUSTERS", "SSH_CONFIG")
-            : new TextTable("HOSTS", "ADDRESS", "USER", "PORT", "TRANSPORT", "BECOME", "CLUSTERS");
-    for (Map.Entry<List<String>, List<String>> line : alike(inventory, hosts).entrySet()) {
-      List<String> cells = new ArrayList<>(line.getValue());
-      cells.add(0, NodeSet.of(line.getKey()).fold());
-      if (!configs) {
-        cells.remove(cells.size() - 1);
+    List<String> headers =
+        new ArrayList<>(
+            List.of("HOSTS", "ADDRESS", "USER", "PORT", "TRANSPORT", "BECOME", "CLUSTERS"));
+    List<Integer> shown = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+    // The ssh columns only when some host has a value in them.
+    Map<List<String>, List<String>> lines = alike(inventory, hosts);
+    for (int column = 6; column < OPTIONAL_COLUMNS.size() + 6; column++) {
+      int at = column;
+      if (lines.values().stream().anyMatch(cells -> !cells.get(at).equals("-"))) {
+        headers.add(OPTIONAL_COLUMNS.get(column - 6));
+        shown.add(column);
       }
+    }
+    TextTable table = new TextTable(headers.toArray(String[]::new));
+    for (Map.Entry<List<String>, List<String>> line : lines.entrySet()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(NodeSet.of(line.getKey()).fold());
+      shown.forEach(column -> cells.add(line.getValue().get(column)));
       table.row(cells.toArray(String[]::new));
     }
     out.print(table.render(terminal));
@@ -174,7 +180,14 @@ final class InventoryShowCommand implements Callable<Integer> {
     }
   }
 
-  /** Hosts that would print the same line, keyed by their names. */
+  /** The columns after CLUSTERS, shown when some host has a value in them. */
+  private static final List<String> OPTIONAL_COLUMNS =
+      List.of("SSH_CONFIG", "IDENTITY_FILE", "SSH_OPTIONS");
+
+  /**
+   * Hosts that would print the same line, keyed by their names: the cells after HOSTS, up to
+   * CLUSTERS and then {@link #OPTIONAL_COLUMNS}, "-" for none.
+   */
   private static Map<List<String>, List<String>> alike(Inventory inventory, List<Host> hosts) {
     HostIndex index = new HostIndex(inventory);
     Map<List<String>, List<String>> byLine = new LinkedHashMap<>();
@@ -189,13 +202,15 @@ final class InventoryShowCommand implements Callable<Integer> {
               c.transport().key(),
               c.become().key(),
               clusters(index, host.name()),
-              c.sshConfig() == null ? "-" : c.sshConfig());
+              c.sshConfig() == null ? "-" : c.sshConfig(),
+              c.identityFile() == null ? "-" : c.identityFile(),
+              c.sshOptions().isEmpty() ? "-" : String.join(" ", c.sshOptions()));
       // A host with its own address always gets its own line.
       List<String> key = ownAddress ? withName(cells, host.name()) : cells;
       byLine.computeIfAbsent(key, k -> new ArrayList<>()).add(host.name());
     }
     Map<List<String>, List<String>> byNames = new LinkedHashMap<>();
-    byLine.forEach((cells, names) -> byNames.put(names, cells.subList(0, 7)));
+    byLine.forEach((cells, names) -> byNames.put(names, cells.subList(0, 9)));
     return byNames;
   }
 
@@ -235,6 +250,8 @@ final class InventoryShowCommand implements Callable<Integer> {
       h.put("transport", c.transport().key());
       h.put("become", c.become().key());
       h.put("ssh_config", c.sshConfig());
+      h.put("identity_file", c.identityFile());
+      h.put("ssh_options", c.sshOptions());
       h.put(
           "groups",
           index.groupsOf(host.name()).stream()

@@ -56,7 +56,15 @@ final class AnsibleInventoryBuilder {
    */
   void hosts(String group, String pattern, Position position, List<AnsibleVars.Var> vars) {
     group(group, position);
-    HostPattern parsed = HostPattern.parse(pattern);
+    HostPattern parsed;
+    try {
+      parsed = HostPattern.parse(pattern);
+    } catch (BadPort e) {
+      problems.add(
+          new Position(position.file(), position.line(), position.column() + e.offset),
+          e.getMessage());
+      return;
+    }
     List<String> names;
     try {
       names = AnsibleRange.expand(parsed.hosts());
@@ -68,12 +76,8 @@ final class AnsibleInventoryBuilder {
     ConnectionSettings settings = split.settings();
     if (parsed.port() != null) {
       settings =
-          new ConnectionSettings(null, null, parsed.port(), null, null, null)
+          new ConnectionSettings(null, null, parsed.port(), null, null, null, null, null)
               .overriddenBy(settings);
-    }
-    if (settings.address() != null && names.size() > 1) {
-      problems.add(
-          position, "ansible_host is set for the " + names.size() + " hosts of `" + pattern + "`");
     }
     for (String name : names) {
       hosts.add(
@@ -141,7 +145,14 @@ final class AnsibleInventoryBuilder {
         InventorySpec.HERD_SOURCE,
         false,
         new ConnectionSettings(
-            null, defaults.user(), defaults.port(), defaults.transport(), defaults.become(), null),
+            null,
+            defaults.user(),
+            defaults.port(),
+            defaults.transport(),
+            defaults.become(),
+            defaults.sshConfig(),
+            defaults.identityFile(),
+            defaults.sshOptions()),
         all.vars(),
         List.copyOf(hosts),
         specs,
@@ -149,9 +160,25 @@ final class AnsibleInventoryBuilder {
         List.of());
   }
 
+  /** A host pattern whose {@code :port} is not a port, {@code offset} characters into it. */
+  static final class BadPort extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int offset;
+
+    BadPort(String message, int offset) {
+      super(message);
+      this.offset = offset;
+    }
+  }
+
   /** An Ansible host pattern split into hosts and an optional {@code :port}. */
   record HostPattern(String hosts, Integer port) {
-    static HostPattern parse(String pattern) {
+    /**
+     * Splits {@code host:port}.
+     *
+     * @throws BadPort when the text after the colon is not a port from 1 to 65535
+     */
+    static HostPattern parse(String pattern) throws BadPort {
       // The port is after the last colon outside brackets, when there is exactly one such
       // colon; several colons outside brackets are an IPv6 address, which has no port unless
       // written in brackets.
@@ -169,13 +196,23 @@ final class AnsibleInventoryBuilder {
           last = i;
         }
       }
-      if (colons == 1 && pattern.substring(last + 1).matches("[0-9]{1,5}")) {
-        int port = Integer.parseInt(pattern.substring(last + 1));
-        if (port >= 1 && port <= 65_535) {
-          return new HostPattern(pattern.substring(0, last), port);
+      if (colons != 1) {
+        return new HostPattern(pattern, null);
+      }
+      String port = pattern.substring(last + 1);
+      if (port.matches("[0-9]{1,5}")) {
+        int number = Integer.parseInt(port);
+        if (number >= 1 && number <= 65_535) {
+          return new HostPattern(pattern.substring(0, last), number);
         }
       }
-      return new HostPattern(pattern, null);
+      throw new BadPort(
+          "host `"
+              + pattern.substring(0, last)
+              + "` has a bad port `"
+              + port
+              + "`: write host:PORT with a port from 1 to 65535",
+          last + 1);
     }
   }
 }

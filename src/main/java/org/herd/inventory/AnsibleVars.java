@@ -1,17 +1,26 @@
 package org.herd.inventory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.herd.text.SshArguments;
 
 /**
  * Turns Ansible's connection variables into herd's connection settings: {@code ansible_host},
  * {@code ansible_port}, {@code ansible_user} (and their old {@code ansible_ssh_*} names), {@code
- * ansible_connection} (ssh, paramiko, local) and {@code ansible_become}. A password variable is
- * refused rather than kept (it would be shown by {@code inventory show} and copied by {@code
- * inventory import}), as is a {@code ansible_become_user} other than root. Every other variable is
- * kept as a free-form variable.
+ * ansible_connection} (ssh, paramiko, local), {@code ansible_become}, {@code
+ * ansible_private_key_file} ({@code identity_file}) and the ssh arguments of {@code
+ * ansible_ssh_args}, {@code ansible_ssh_common_args} and {@code ansible_ssh_extra_args} ({@link
+ * SshArguments}: options become {@code ssh_options}, {@code -i -p -l -F} the identity file, port,
+ * user and ssh_config; the variables win over those arguments, as they do for common and extra
+ * arguments in Ansible). What herd cannot honour is refused rather than dropped: a password
+ * variable (it would be shown by {@code inventory show} and copied by {@code inventory import}), an
+ * {@code ansible_become_user} other than root, an ssh argument herd does not understand. Every
+ * other variable is kept as a free-form variable.
  */
 final class AnsibleVars {
 
@@ -36,6 +45,8 @@ final class AnsibleVars {
     Transport transport = null;
     Become become = null;
     Var becomeMethod = null;
+    String identityFile = null;
+    Map<String, SshArguments> sshArgs = new TreeMap<>(Comparator.comparing(ARGS_ORDER::indexOf));
     Map<String, Object> rest = new LinkedHashMap<>();
     for (Var var : vars) {
       String text = var.value() == null ? "" : String.valueOf(var.value()).strip();
@@ -47,6 +58,14 @@ final class AnsibleVars {
         case "ansible_become" -> become = truth(text) ? Become.SUDO : Become.NONE;
         case "ansible_become_method" -> becomeMethod = var;
         case "ansible_become_user", "ansible_sudo_user" -> becomeUser(var, text, problems);
+        case "ansible_private_key_file", "ansible_ssh_private_key_file" -> identityFile = text;
+        case "ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args" -> {
+          try {
+            sshArgs.put(var.name(), SshArguments.parse(text));
+          } catch (IllegalArgumentException e) {
+            problems.add(var.position(), var.name() + ": " + e.getMessage());
+          }
+        }
         case "ansible_password",
             "ansible_ssh_pass",
             "ansible_ssh_password",
@@ -72,7 +91,34 @@ final class AnsibleVars {
               + becomeMethod.value()
               + " is not supported: herd becomes root with sudo only");
     }
-    return new Split(new ConnectionSettings(address, user, port, transport, become, null), rest);
+    List<String> sshOptions = new ArrayList<>();
+    String sshConfig = null;
+    for (SshArguments args : sshArgs.values()) {
+      sshOptions.addAll(args.options());
+      identityFile = first(identityFile, args.identityFile());
+      port = first(port, args.port());
+      user = first(user, args.user());
+      sshConfig = first(sshConfig, args.sshConfig());
+    }
+    return new Split(
+        new ConnectionSettings(
+            address,
+            user,
+            port,
+            transport,
+            become,
+            sshConfig,
+            identityFile,
+            sshOptions.isEmpty() ? null : sshOptions),
+        rest);
+  }
+
+  /** The order in which Ansible's ssh connection passes the argument variables to ssh. */
+  private static final List<String> ARGS_ORDER =
+      List.of("ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args");
+
+  private static <T> T first(T given, T fallback) {
+    return given != null ? given : fallback;
   }
 
   private static void becomeUser(Var var, String text, Problems problems) {

@@ -1,5 +1,8 @@
 package org.herd.inventory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Connection settings as written at one level of an inventory (defaults, a group, a host): each
  * field is {@code null} when that level does not set it. Levels are layered with {@link
@@ -11,6 +14,8 @@ package org.herd.inventory;
  * @param transport how to reach the host
  * @param become how to become root
  * @param sshConfig an OpenSSH client configuration file to read
+ * @param identityFile a private key file to offer first (as {@code ssh -i})
+ * @param sshOptions OpenSSH options, {@code Key=Value} (as {@code ssh -o} takes them)
  */
 public record ConnectionSettings(
     String address,
@@ -18,16 +23,27 @@ public record ConnectionSettings(
     Integer port,
     Transport transport,
     Become become,
-    String sshConfig) {
+    String sshConfig,
+    String identityFile,
+    List<String> sshOptions) {
 
   /** Sets nothing. */
   public static final ConnectionSettings NONE =
-      new ConnectionSettings(null, null, null, null, null, null);
+      new ConnectionSettings(null, null, null, null, null, null, null, null);
 
   /** The port used when no level sets one. */
   public static final int DEFAULT_PORT = 22;
 
-  /** These settings, with every field that {@code other} sets replaced by its value. */
+  /** Freezes the ssh options. */
+  public ConnectionSettings {
+    sshOptions = sshOptions == null ? null : List.copyOf(sshOptions);
+  }
+
+  /**
+   * These settings, with every field that {@code other} sets replaced by its value; ssh options are
+   * not replaced but put first, as the more specific level's ({@code ssh} keeps the first value of
+   * each option, so they win).
+   */
   public ConnectionSettings overriddenBy(ConnectionSettings other) {
     return new ConnectionSettings(
         pick(other.address, address),
@@ -35,7 +51,9 @@ public record ConnectionSettings(
         pick(other.port, port),
         pick(other.transport, transport),
         pick(other.become, become),
-        pick(other.sshConfig, sshConfig));
+        pick(other.sshConfig, sshConfig),
+        pick(other.identityFile, identityFile),
+        concat(other.sshOptions, sshOptions));
   }
 
   /** Whether no field is set. */
@@ -51,10 +69,21 @@ public record ConnectionSettings(
         port == null ? DEFAULT_PORT : port,
         transport == null ? Transport.SSH : transport,
         become == null ? Become.NONE : become,
-        sshConfig);
+        sshConfig,
+        identityFile,
+        sshOptions == null ? List.of() : sshOptions);
   }
 
   private static <T> T pick(T preferred, T fallback) {
     return preferred != null ? preferred : fallback;
+  }
+
+  private static List<String> concat(List<String> first, List<String> then) {
+    if (first == null || then == null) {
+      return pick(first, then);
+    }
+    List<String> both = new ArrayList<>(first);
+    both.addAll(then);
+    return both;
   }
 }

@@ -91,7 +91,14 @@ final class HerdYamlReader {
     fields.knownKeys(mapping.get(), with(DEFAULT_KEYS, "address", "vars"), "in `defaults`");
     ConnectionSettings read = settings.read(mapping.get());
     return new ConnectionSettings(
-        null, read.user(), read.port(), read.transport(), read.become(), read.sshConfig());
+        null,
+        read.user(),
+        read.port(),
+        read.transport(),
+        read.become(),
+        read.sshConfig(),
+        read.identityFile(),
+        read.sshOptions());
   }
 
   private List<InventorySpec.HostSpec> hosts(YamlNode node) {

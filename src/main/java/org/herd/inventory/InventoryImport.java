@@ -173,6 +173,8 @@ public final class InventoryImport {
     putIfSet(map, "transport", s.transport() == null ? null : s.transport().key());
     putIfSet(map, "become", s.become() == null ? null : s.become().key());
     putIfSet(map, "ssh_config", s.sshConfig());
+    putIfSet(map, "identity_file", s.identityFile());
+    putIfSet(map, "ssh_options", s.sshOptions());
     return map;
   }
 

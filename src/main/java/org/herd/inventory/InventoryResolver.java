@@ -134,20 +134,29 @@ final class InventoryResolver {
         settings = settings.overriddenBy(host.settings());
         vars.putAll(host.vars());
       }
-      hosts.add(new Host(name, withConfigPath(settings).resolve(name), vars));
+      hosts.add(new Host(name, withInventoryPaths(settings).resolve(name), vars));
     }
     return hosts;
   }
 
-  /** Relative {@code ssh_config} paths are relative to the inventory's directory. */
-  private ConnectionSettings withConfigPath(ConnectionSettings settings) {
-    String config = settings.sshConfig();
-    if (config == null || config.startsWith("~") || Path.of(config).isAbsolute()) {
-      return settings;
+  /** Relative {@code ssh_config} and {@code identity_file} paths are relative to the inventory. */
+  private ConnectionSettings withInventoryPaths(ConnectionSettings settings) {
+    return new ConnectionSettings(
+        settings.address(),
+        settings.user(),
+        settings.port(),
+        settings.transport(),
+        settings.become(),
+        inInventory(settings.sshConfig()),
+        inInventory(settings.identityFile()),
+        settings.sshOptions());
+  }
+
+  private String inInventory(String path) {
+    if (path == null || path.startsWith("~") || Path.of(path).isAbsolute()) {
+      return path;
     }
-    return settings.overriddenBy(
-        new ConnectionSettings(
-            null, null, null, null, null, spec.directory().resolve(config).normalize().toString()));
+    return spec.directory().resolve(path).normalize().toString();
   }
 
   // ---- clusters and waves

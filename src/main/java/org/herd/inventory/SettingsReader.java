@@ -1,19 +1,30 @@
 package org.herd.inventory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.herd.text.DidYouMean;
+import org.herd.text.SshArguments;
 
 /**
  * Reads the connection keys ({@code address}, {@code user}, {@code port}, {@code transport}, {@code
- * become}, {@code ssh_config}) of a herd YAML mapping: the defaults, a group or a host.
+ * become}, {@code ssh_config}, {@code identity_file}, {@code ssh_options}) of a herd YAML mapping:
+ * the defaults, a group or a host.
  */
 final class SettingsReader {
 
   /** The connection keys, in the order the documentation lists them. */
   static final List<String> KEYS =
-      List.of("address", "user", "port", "transport", "become", "ssh_config");
+      List.of(
+          "address",
+          "user",
+          "port",
+          "transport",
+          "become",
+          "ssh_config",
+          "identity_file",
+          "ssh_options");
 
   private final Problems problems;
   private final YamlFields fields;
@@ -31,7 +42,36 @@ final class SettingsReader {
         port(mapping),
         choice(mapping, "transport", Transport::fromKey, Transport.keys()),
         become(mapping),
-        value(mapping, "ssh_config").flatMap(n -> fields.text(n, "`ssh_config`")).orElse(null));
+        value(mapping, "ssh_config").flatMap(n -> fields.text(n, "`ssh_config`")).orElse(null),
+        value(mapping, "identity_file")
+            .flatMap(n -> fields.text(n, "`identity_file`"))
+            .orElse(null),
+        value(mapping, "ssh_options").map(this::sshOptions).orElse(null));
+  }
+
+  /** A list of OpenSSH options, each {@code Key=Value} or {@code Key Value}, as ssh -o takes. */
+  private List<String> sshOptions(YamlNode node) {
+    if (!(node instanceof YamlNode.Sequence sequence)) {
+      problems.add(
+          node.position(),
+          "`ssh_options` must be a list of ssh options such as `- ProxyJump=bastion`, not "
+              + shown(node));
+      return null;
+    }
+    List<String> options = new ArrayList<>();
+    for (YamlNode item : sequence.items()) {
+      fields
+          .text(item, "an ssh option")
+          .ifPresent(
+              text -> {
+                try {
+                  options.add(SshArguments.option(text));
+                } catch (IllegalArgumentException e) {
+                  problems.add(item.position(), e.getMessage());
+                }
+              });
+    }
+    return options;
   }
 
   private Optional<YamlNode> value(YamlNode.Mapping mapping, String key) {

@@ -1,5 +1,6 @@
 package org.herd.ops;
 
+import java.util.List;
 import java.util.Optional;
 import org.herd.transport.TransportKind;
 
@@ -10,11 +11,21 @@ import org.herd.transport.TransportKind;
  * @param become whether every host runs commands through sudo, whatever the inventory says
  * @param sshConfigGiven whether an ssh_config was named for this command: it then wins over the
  *     inventory's per-host {@code ssh_config}
+ * @param sshOptions OpenSSH options for every host ({@code Key=Value}, {@code -l USER} as {@code
+ *     User=USER}), before the inventory's: they win, as {@code ssh -o} does over ssh_config
  */
 public record ConnectSettings(
-    Optional<TransportKind> transport, boolean become, boolean sshConfigGiven) {
+    Optional<TransportKind> transport,
+    boolean become,
+    boolean sshConfigGiven,
+    List<String> sshOptions) {
 
   /** The inventory's settings, ssh for hosts it does not know. */
   public static final ConnectSettings INVENTORY =
-      new ConnectSettings(Optional.empty(), false, false);
+      new ConnectSettings(Optional.empty(), false, false, List.of());
+
+  /** Freezes the options. */
+  public ConnectSettings {
+    sshOptions = List.copyOf(sshOptions);
+  }
 }

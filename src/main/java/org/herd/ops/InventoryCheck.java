@@ -6,12 +6,14 @@ import org.herd.inventory.Host;
 import org.herd.inventory.Inventory;
 import org.herd.recipe.RecipeException;
 import org.herd.recipe.RecipeProblem;
+import org.herd.transport.TransportOptions;
 
 /**
  * {@code herd inventory check} beyond the file's own rules: what a plan or a run of every host
  * would read from the inventory, checked as they check it — each cluster's recipe in force, the
- * hosts' {@code drain}, {@code undrain} and {@code restart} variables, the ssh_config files they
- * name — so that a check that passes is not followed by an apply that refuses.
+ * hosts' {@code drain}, {@code undrain} and {@code restart} variables, the ssh_config and identity
+ * files they name, the ssh options their transport cannot honour — so that a check that passes is
+ * not followed by an apply that refuses.
  */
 public final class InventoryCheck {
 
@@ -36,7 +38,12 @@ public final class InventoryCheck {
       problems.add(e.getMessage());
     }
     try {
-      workspace.reach(hosts);
+      Reach reach = workspace.reach(hosts);
+      TransportOptions options = TransportOptions.defaults(workspace.home(), workspace.env());
+      reach.endpoints().values().stream()
+          .flatMap(e -> reach.kinds().get(e.name()).unsupported(e, options).stream())
+          .findFirst()
+          .ifPresent(problems::add);
     } catch (InvalidRequest e) {
       problems.add(e.getMessage());
     }

@@ -2,10 +2,13 @@ package org.herd.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.herd.inventory.Connection;
 import org.herd.inventory.ConnectionSettings;
 import org.herd.inventory.Host;
@@ -15,9 +18,11 @@ import org.herd.transport.Endpoint;
 import org.herd.transport.TransportKind;
 
 /**
- * How to reach each of some hosts: its endpoint (address, port, user, ssh_config, sudo) from the
- * inventory's connection settings, and its transport. A host the inventory does not know is reached
- * by its name over ssh, as clush reaches it: ssh_config says the rest.
+ * How to reach each of some hosts: its endpoint (address, port, user, ssh_config, identity file,
+ * ssh options, sudo) from the inventory's connection settings and the operator's, and its
+ * transport. A host the inventory does not know is reached by its name over ssh, as clush reaches
+ * it: ssh_config says the rest. An ssh option the host's transport cannot honour is refused here,
+ * before anything connects.
  *
  * @param endpoints one endpoint per host, in the order asked
  * @param kinds each host's transport, by name
@@ -35,7 +40,8 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
    * asked. The inventory's ssh_config paths are absolute (the inventory makes relative ones
    * relative to its file) or start with {@code ~/}, the operator's {@code home}.
    *
-   * @throws InvalidRequest when the inventory names an ssh_config file that cannot be read
+   * @throws InvalidRequest when the inventory names an ssh_config or identity file that cannot be
+   *     read, or an ssh option (the inventory's or the operator's) that the transport cannot honour
    */
   public static Reach of(
       Optional<Inventory> inventory, Collection<String> hosts, ConnectSettings connect, Path home) {
@@ -49,12 +55,31 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
       if (connect.become()) {
         endpoint = endpoint.withBecome(Become.SUDO);
       }
+      List<String> options = host.map(h -> h.connection().sshOptions()).orElse(List.of());
+      List<String> sshOptions = new ArrayList<>(connect.sshOptions());
+      sshOptions.addAll(options);
+      endpoint = endpoint.withSshOptions(sshOptions);
+      TransportKind kind =
+          connect.transport().orElseGet(() -> host.map(Reach::kind).orElse(TransportKind.SSH));
+      refuseUnsupported(kind, connect.sshOptions(), option -> "-o " + option);
+      refuseUnsupported(
+          kind, options, option -> "inventory: host " + name + ": ssh_options " + option);
       endpoints.put(name, endpoint);
-      kinds.put(
-          name,
-          connect.transport().orElseGet(() -> host.map(Reach::kind).orElse(TransportKind.SSH)));
+      kinds.put(name, kind);
     }
     return new Reach(endpoints, kinds);
+  }
+
+  /** Refuses the first of {@code options} that {@code kind} cannot honour. */
+  private static void refuseUnsupported(
+      TransportKind kind, List<String> options, Function<String, String> where) {
+    for (String option : options) {
+      kind.refusal(option)
+          .ifPresent(
+              why -> {
+                throw new InvalidRequest(where.apply(option) + ": " + why);
+              });
+    }
   }
 
   /**
@@ -75,26 +100,37 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
     }
     // An ssh_config named on the command line wins over the inventory's.
     if (connection.sshConfig() != null && !connect.sshConfigGiven()) {
-      String named = connection.sshConfig();
-      Path sshConfig =
-          named.equals("~") || named.startsWith("~/")
-              ? Path.of(home + named.substring(1))
-              : Path.of(named);
-      if (!Files.isReadable(sshConfig)) {
-        throw new InvalidRequest(
-            "inventory: host "
-                + name
-                + ": ssh_config "
-                + connection.sshConfig()
-                + ": "
-                + (Files.exists(sshConfig) ? "permission denied" : "no such file"));
-      }
-      endpoint = endpoint.withSshConfig(sshConfig);
+      endpoint = endpoint.withSshConfig(readable(connection.sshConfig(), "ssh_config", name, home));
+    }
+    if (connection.identityFile() != null) {
+      endpoint =
+          endpoint.withIdentityFile(
+              readable(connection.identityFile(), "identity_file", name, home));
     }
     if (connection.become() == org.herd.inventory.Become.SUDO) {
       endpoint = endpoint.withBecome(Become.SUDO);
     }
     return endpoint;
+  }
+
+  /** The file an inventory names, {@code ~/} in {@code home}; refused when it cannot be read. */
+  private static Path readable(String named, String key, String host, Path home) {
+    Path file =
+        named.equals("~") || named.startsWith("~/")
+            ? Path.of(home + named.substring(1))
+            : Path.of(named);
+    if (!Files.isReadable(file)) {
+      throw new InvalidRequest(
+          "inventory: host "
+              + host
+              + ": "
+              + key
+              + " "
+              + named
+              + ": "
+              + (Files.exists(file) ? "permission denied" : "no such file"));
+    }
+    return file;
   }
 
   private static TransportKind kind(Host host) {

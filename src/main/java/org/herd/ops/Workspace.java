@@ -88,7 +88,7 @@ public final class Workspace {
   }
 
   /** The operator's home directory ({@code HOME}), for {@code ~/} in the inventory. */
-  private Path home() {
+  Path home() {
     return Path.of(sources.env().getOrDefault("HOME", System.getProperty("user.home")));
   }
 

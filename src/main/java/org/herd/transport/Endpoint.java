@@ -2,6 +2,7 @@ package org.herd.transport;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * <p>Anything left unset (null, or 0 for the port) comes from the OpenSSH client configuration for
  * {@link #name()}, exactly as {@code ssh name} would resolve it: {@code HostName}, {@code Port},
  * {@code User}, {@code ConnectTimeout}. Values set here win over the config file, as {@code ssh -p
- * -l -o} options do.
+ * -l -i -o} options do, and {@link #sshOptions()} win over the other values (they are given first,
+ * and OpenSSH keeps the first value of each option).
  *
  * @param name the inventory name of the host; also the {@code Host} pattern key in ssh_config and
  *     the name used in messages
@@ -23,6 +25,9 @@ import java.util.Objects;
  * @param become how commands gain privileges
  * @param connectTimeout the TCP connect and handshake deadline, or null for ssh_config's {@code
  *     ConnectTimeout} (or {@link TransportOptions#connectTimeout()})
+ * @param identityFile a private key to offer first (as {@code ssh -i}), or null
+ * @param sshOptions OpenSSH options as {@code ssh -o} takes them ({@code Key=Value}), first ones
+ *     first
  */
 public record Endpoint(
     String name,
@@ -31,12 +36,15 @@ public record Endpoint(
     String user,
     Path sshConfig,
     Become become,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    Path identityFile,
+    List<String> sshOptions) {
 
   /** Validates the fields. */
   public Endpoint {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(become, "become");
+    sshOptions = List.copyOf(sshOptions);
     if (name.isEmpty()) {
       throw new IllegalArgumentException("endpoint name is empty");
     }
@@ -50,36 +58,54 @@ public record Endpoint(
 
   /** An endpoint known only by name: everything else comes from ssh_config. */
   public static Endpoint of(String name) {
-    return new Endpoint(name, null, 0, null, null, Become.NONE, null);
+    return new Endpoint(name, null, 0, null, null, Become.NONE, null, null, List.of());
   }
 
   /** A copy with another address. */
   public Endpoint withHostname(String value) {
-    return new Endpoint(name, value, port, user, sshConfig, become, connectTimeout);
+    return new Endpoint(
+        name, value, port, user, sshConfig, become, connectTimeout, identityFile, sshOptions);
   }
 
   /** A copy with another port. */
   public Endpoint withPort(int value) {
-    return new Endpoint(name, hostname, value, user, sshConfig, become, connectTimeout);
+    return new Endpoint(
+        name, hostname, value, user, sshConfig, become, connectTimeout, identityFile, sshOptions);
   }
 
   /** A copy with another login user. */
   public Endpoint withUser(String value) {
-    return new Endpoint(name, hostname, port, value, sshConfig, become, connectTimeout);
+    return new Endpoint(
+        name, hostname, port, value, sshConfig, become, connectTimeout, identityFile, sshOptions);
   }
 
   /** A copy with another ssh_config file. */
   public Endpoint withSshConfig(Path value) {
-    return new Endpoint(name, hostname, port, user, value, become, connectTimeout);
+    return new Endpoint(
+        name, hostname, port, user, value, become, connectTimeout, identityFile, sshOptions);
   }
 
   /** A copy with another privilege mode. */
   public Endpoint withBecome(Become value) {
-    return new Endpoint(name, hostname, port, user, sshConfig, value, connectTimeout);
+    return new Endpoint(
+        name, hostname, port, user, sshConfig, value, connectTimeout, identityFile, sshOptions);
   }
 
   /** A copy with another connect timeout. */
   public Endpoint withConnectTimeout(Duration value) {
-    return new Endpoint(name, hostname, port, user, sshConfig, become, value);
+    return new Endpoint(
+        name, hostname, port, user, sshConfig, become, value, identityFile, sshOptions);
+  }
+
+  /** A copy with another identity file. */
+  public Endpoint withIdentityFile(Path value) {
+    return new Endpoint(
+        name, hostname, port, user, sshConfig, become, connectTimeout, value, sshOptions);
+  }
+
+  /** A copy with other ssh options ({@code Key=Value}). */
+  public Endpoint withSshOptions(List<String> value) {
+    return new Endpoint(
+        name, hostname, port, user, sshConfig, become, connectTimeout, identityFile, value);
   }
 }

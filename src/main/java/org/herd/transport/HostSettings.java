@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the {@code ssh} transport uses to reach one host: ssh_config applied to an alias, then the
- * endpoint's own values on top.
+ * What the {@code ssh} transport uses to reach one host: the endpoint's own values and ssh options,
+ * then ssh_config, applied to an alias.
  *
  * @param alias the name the host was asked for (the endpoint name, or a ProxyJump hop)
  * @param hostName the address to connect to
@@ -15,6 +15,7 @@ import java.util.List;
  * @param identityFiles private keys to offer, in order (missing files are skipped)
  * @param identitiesOnly offer only {@code identityFiles}, not the agent's other keys
  * @param proxyJump the {@code ProxyJump} value, or null
+ * @param proxyCommand the {@code ProxyCommand} with its tokens expanded, or null
  * @param connectTimeout the TCP connect and key-exchange deadline
  * @param serverAliveInterval keep-alive interval, zero for none
  * @param serverAliveCountMax unanswered keep-alives before the connection is declared dead
@@ -25,7 +26,7 @@ import java.util.List;
  * @param hashKnownHosts whether recorded host names are hashed
  * @param identityAgent the agent socket, or null for none
  * @param hostKeyAlias the name to look up in known_hosts instead of the host name, or null
- * @param kexAlgorithms the {@code KexAlgorithms} value, or null for MINA's defaults
+ * @param algorithms the algorithm lists asked for ({@code KexAlgorithms}, {@code Ciphers}, …)
  */
 record HostSettings(
     String alias,
@@ -35,6 +36,7 @@ record HostSettings(
     List<Path> identityFiles,
     boolean identitiesOnly,
     String proxyJump,
+    String proxyCommand,
     Duration connectTimeout,
     Duration serverAliveInterval,
     int serverAliveCountMax,
@@ -44,7 +46,20 @@ record HostSettings(
     boolean hashKnownHosts,
     Path identityAgent,
     String hostKeyAlias,
-    String kexAlgorithms) {
+    Algorithms algorithms) {
+
+  /**
+   * The algorithm lists of ssh_config, each null for MINA's defaults, in OpenSSH's syntax ({@link
+   * AlgorithmPreferences}).
+   *
+   * @param kex {@code KexAlgorithms}
+   * @param ciphers {@code Ciphers}
+   * @param macs {@code MACs}
+   * @param hostKeys {@code HostKeyAlgorithms}
+   * @param publicKeys {@code PubkeyAcceptedAlgorithms} (only {@code +list}: MINA's signatures are
+   *     checked to have them, not changed)
+   */
+  record Algorithms(String kex, String ciphers, String macs, String hostKeys, String publicKeys) {}
 
   /** What herd does with a host key that known_hosts does not list. Changed keys are refused. */
   enum HostKeyPolicy {
@@ -60,20 +75,18 @@ record HostSettings(
     globalKnownHostsFiles = List.copyOf(globalKnownHostsFiles);
   }
 
-  /**
-   * A copy with values that win over ssh_config (the inventory's, a ProxyJump's {@code
-   * user@host:port}); null (or 0 for the port) keeps the current value.
-   */
-  HostSettings overriddenBy(String newHostName, int newPort, String newUser, Duration newTimeout) {
+  /** A copy with another connect timeout (the endpoint's, which wins over ssh_config). */
+  HostSettings withConnectTimeout(Duration value) {
     return new HostSettings(
         alias,
-        newHostName != null ? newHostName : hostName,
-        newPort > 0 ? newPort : port,
-        newUser != null && !newUser.isEmpty() ? newUser : user,
+        hostName,
+        port,
+        user,
         identityFiles,
         identitiesOnly,
         proxyJump,
-        newTimeout != null ? newTimeout : connectTimeout,
+        proxyCommand,
+        value,
         serverAliveInterval,
         serverAliveCountMax,
         userKnownHostsFiles,
@@ -82,7 +95,7 @@ record HostSettings(
         hashKnownHosts,
         identityAgent,
         hostKeyAlias,
-        kexAlgorithms);
+        algorithms);
   }
 
   /** {@code host:port}, for messages. */

@@ -286,7 +286,10 @@ final class OpenSshTransport implements Transport {
     }
   }
 
-  /** The options every ssh invocation for this endpoint shares (config file, overrides, socket). */
+  /**
+   * The options every ssh invocation for this endpoint shares: config file, herd's own options, the
+   * endpoint's ssh options, identity file and values, the socket.
+   */
   private List<String> base(Endpoint endpoint, Path socket) {
     List<String> argv = new ArrayList<>(List.of("ssh"));
     Path config = configFile(endpoint);
@@ -294,6 +297,13 @@ final class OpenSshTransport implements Transport {
       argv.addAll(List.of("-F", config.toString()));
     }
     argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ControlPath=" + socket));
+    // ssh keeps the first value of each option: the endpoint's ssh options win over its values.
+    for (String option : endpoint.sshOptions()) {
+      argv.addAll(List.of("-o", option));
+    }
+    if (endpoint.identityFile() != null) {
+      argv.addAll(List.of("-i", endpoint.identityFile().toString()));
+    }
     if (endpoint.hostname() != null) {
       argv.addAll(List.of("-o", "HostName=" + endpoint.hostname()));
     }

@@ -14,8 +14,9 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * Finds the {@link HostSettings} of a MINA session, for the parts MINA calls back (host-key
  * verification, identities, agent, key-exchange preferences).
  *
- * <p>A target session carries its settings in its connection context. ProxyJump hops are created by
- * MINA itself, so their settings are remembered by address when the hop is resolved.
+ * <p>A target session carries its settings in its connection context, with the address it dials
+ * (its own, or the loopback end of its ProxyCommand). ProxyJump hops are created by MINA itself, so
+ * their settings are remembered by address when the hop is resolved.
  */
 final class SessionSettings {
   /** The connection-context key of a target session's settings. */
@@ -24,6 +25,9 @@ final class SessionSettings {
   /** The connection-context key of the ssh_config the target was resolved with (for hops). */
   static final AttributeKey<SshConfig> CONFIG = new AttributeKey<>();
 
+  /** The connection-context key of the {@code host:port} a target session dials. */
+  static final AttributeKey<String> DIALLED = new AttributeKey<>();
+
   private final Map<String, HostSettings> hops = new ConcurrentHashMap<>();
   private final HostSettings fallback;
 
@@ -31,9 +35,10 @@ final class SessionSettings {
     this.fallback = fallback;
   }
 
-  /** The connection context for a target session. */
-  static AttributeRepository context(HostSettings settings, SshConfig config) {
-    return AttributeRepository.ofAttributesMap(Map.of(KEY, settings, CONFIG, config));
+  /** The connection context for a target session that dials {@code dialled} ({@code host:port}). */
+  static AttributeRepository context(HostSettings settings, SshConfig config, String dialled) {
+    return AttributeRepository.ofAttributesMap(
+        Map.of(KEY, settings, CONFIG, config, DIALLED, dialled));
   }
 
   /** Remembers the settings of a ProxyJump hop. */
@@ -48,7 +53,7 @@ final class SessionSettings {
       AttributeRepository context = client.getConnectionContext();
       HostSettings own = context == null ? null : context.getAttribute(KEY);
       // A hop may share its target's context: trust the context only for the target's address.
-      if (own != null && (address == null || address.equals(own.hostName() + ":" + own.port()))) {
+      if (own != null && (address == null || address.equals(context.getAttribute(DIALLED)))) {
         return own;
       }
       HostSettings hop = address == null ? null : hops.get(address);

@@ -5,62 +5,55 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An OpenSSH client configuration file ({@code ~/.ssh/config} or {@code -F FILE}), read the way
- * {@code ssh(1)} reads it, for the options herd's {@code ssh} transport supports.
+ * {@code ssh(1)} reads it, for the {@code ssh} transport.
  *
- * <p>Blocks apply in file order to every alias their {@code Host} patterns match, and for each
- * option the first value obtained wins ({@code IdentityFile} accumulates). Options before the first
- * {@code Host} apply to every host. {@code Include} is followed (relative paths from {@code
- * ~/.ssh}, globs in the last path component). {@code Match all} is read as {@code Host *}; any
- * other {@code Match} block is skipped with a warning, as are options herd does not know (use the
- * {@code openssh} transport for those). The system-wide {@code /etc/ssh/ssh_config} is not read.
+ * <p>Options given like {@code ssh -o} (an endpoint's own values and ssh options) come first; then
+ * blocks apply in file order to every alias their {@code Host} patterns or {@code Match} criteria
+ * ({@link SshConditions}) match, and for each option the first value obtained wins ({@code
+ * IdentityFile} and {@code CertificateFile} accumulate; {@code ProxyJump} and {@code ProxyCommand}
+ * share one value, the first of the two given). Options before the first {@code Host} apply to
+ * every host. {@code Include} is followed (relative paths from {@code ~/.ssh}, globs in the last
+ * path component); an included file's blocks apply only where the including block does. The
+ * system-wide {@code /etc/ssh/ssh_config} is not read.
  *
- * <p>Supported: HostName, User, Port, IdentityFile, IdentitiesOnly, ProxyJump, ConnectTimeout,
- * ServerAliveInterval, ServerAliveCountMax, UserKnownHostsFile, GlobalKnownHostsFile,
- * StrictHostKeyChecking, HashKnownHosts, IdentityAgent, HostKeyAlias, KexAlgorithms. Tokens {@code
- * %h %p %r %u %n %d %%} and a leading {@code ~} are expanded in file names and HostName.
+ * <p>What the transport does with each option is {@link SshOptionSupport}'s table: an option in
+ * force for a host that the transport cannot honour is an error naming its line ({@link
+ * #settingsFor}), never silently dropped. Tokens {@code %h %p %r %u %n %d %%} and a leading {@code
+ * ~} are expanded in file names and HostName; {@code %h %p %r %n %%} in ProxyCommand.
  */
 final class SshConfig {
-  private static final Logger log = LoggerFactory.getLogger(SshConfig.class);
   private static final Pattern SPLIT = Pattern.compile("^\\s*(\\S+?)(?:\\s*=\\s*|\\s+)(.*)$");
   private static final int MAX_INCLUDE_DEPTH = 16;
+  private static final List<String> ACCUMULATING = List.of("identityfile", "certificatefile");
+  private static final List<String> PROXY = List.of("proxyjump", "proxycommand");
 
-  /** Options whose values herd reads; others are ignored with a debug note. */
-  private static final List<String> KNOWN =
-      List.of(
-          "hostname",
-          "user",
-          "port",
-          "identityfile",
-          "identitiesonly",
-          "proxyjump",
-          "connecttimeout",
-          "serveraliveinterval",
-          "serveralivecountmax",
-          "userknownhostsfile",
-          "globalknownhostsfile",
-          "stricthostkeychecking",
-          "hashknownhosts",
-          "identityagent",
-          "hostkeyalias",
-          "kexalgorithms");
+  /**
+   * One option.
+   *
+   * @param key the keyword, lower case
+   * @param values its value split into words (double quotes honoured)
+   * @param raw its value as written (ProxyCommand takes it whole, as OpenSSH does)
+   * @param where {@code FILE:LINE}, or the ssh option as given, for messages
+   */
+  record Option(String key, List<String> values, String raw, String where) {
+    /** The first word of the value. */
+    String first() {
+      return values.isEmpty() ? "" : values.get(0);
+    }
+  }
 
-  /** One option line. */
-  record Option(String key, List<String> values, Path file, int line) {}
-
-  /** A {@code Host} block (the leading options form a block matching everything). */
-  record Block(List<String> patterns, List<Option> options) {}
+  /** A block of options and when it applies. */
+  record Block(SshConditions.Condition condition, List<Option> options) {}
 
   private final List<Block> blocks;
 
@@ -80,9 +73,9 @@ final class SshConfig {
    */
   static SshConfig load(Path file, Path home) throws IOException {
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Block(List.of("*"), new ArrayList<>()));
+    blocks.add(new Block(new SshConditions.Always(), new ArrayList<>()));
     try {
-      read(file, home, blocks, 0);
+      read(file, home, blocks, new SshConditions.Always(), 0);
     } catch (NoSuchFileException missing) {
       return empty();
     }
@@ -92,54 +85,80 @@ final class SshConfig {
   /** Parses config text (for tests and inline configs). */
   static SshConfig parse(String text, Path file, Path home) throws IOException {
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Block(List.of("*"), new ArrayList<>()));
-    readLines(text.lines().toList(), file, home, blocks, 0);
+    blocks.add(new Block(new SshConditions.Always(), new ArrayList<>()));
+    readLines(text.lines().toList(), file, home, blocks, new SshConditions.Always(), 0);
     return new SshConfig(blocks);
   }
 
-  private static void read(Path file, Path home, List<Block> blocks, int depth) throws IOException {
-    readLines(Files.readAllLines(file), file, home, blocks, depth);
+  /**
+   * An option as {@code ssh -o} takes it ({@code Key=Value} or {@code Key Value}).
+   *
+   * @throws IllegalArgumentException when it is not an option line
+   */
+  static Option option(String text, String where) {
+    return line(text.strip(), where)
+        .orElseThrow(() -> new IllegalArgumentException(where + ": no value"));
+  }
+
+  private static Optional<Option> line(String line, String where) {
+    var matcher = SPLIT.matcher(line);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    String key = matcher.group(1).toLowerCase(Locale.ROOT);
+    String raw = matcher.group(2).strip();
+    return Optional.of(new Option(key, words(raw, where), raw, where));
+  }
+
+  private static void read(
+      Path file, Path home, List<Block> blocks, SshConditions.Condition outer, int depth)
+      throws IOException {
+    readLines(Files.readAllLines(file), file, home, blocks, outer, depth);
   }
 
   private static void readLines(
-      List<String> lines, Path file, Path home, List<Block> blocks, int depth) throws IOException {
+      List<String> lines,
+      Path file,
+      Path home,
+      List<Block> blocks,
+      SshConditions.Condition outer,
+      int depth)
+      throws IOException {
     for (int number = 1; number <= lines.size(); number++) {
-      String line = lines.get(number - 1).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
+      String text = lines.get(number - 1).strip();
+      if (text.isEmpty() || text.startsWith("#")) {
         continue;
       }
-      var matcher = SPLIT.matcher(line);
-      if (!matcher.matches()) {
-        throw new IllegalArgumentException(file + ":" + number + ": no value for '" + line + "'");
-      }
-      String key = matcher.group(1).toLowerCase(Locale.ROOT);
-      List<String> values = words(matcher.group(2), file, number);
-      switch (key) {
-        case "host" -> blocks.add(new Block(values, new ArrayList<>()));
-        case "match" -> {
-          if (values.size() == 1 && values.get(0).equalsIgnoreCase("all")) {
-            blocks.add(new Block(List.of("*"), new ArrayList<>()));
-          } else {
-            log.warn("{}:{}: 'Match {}' is not supported; block ignored", file, number, values);
-            blocks.add(new Block(List.of(), new ArrayList<>()));
-          }
-        }
-        case "include" -> include(values, file, number, home, blocks, depth);
-        default -> {
-          if (!KNOWN.contains(key)) {
-            log.debug("{}:{}: option '{}' is not used by the ssh transport", file, number, key);
-          }
-          blocks.get(blocks.size() - 1).options().add(new Option(key, values, file, number));
-        }
+      String where = file + ":" + number;
+      Option option =
+          line(text, where)
+              .orElseThrow(
+                  () -> new IllegalArgumentException(where + ": no value for '" + text + "'"));
+      SshConditions.Condition condition =
+          switch (option.key()) {
+            case "host" -> new SshConditions.HostLine(option.values());
+            case "match" -> SshConditions.match(option.values(), where);
+            default -> null;
+          };
+      if (condition != null) {
+        boolean included = !(outer instanceof SshConditions.Always);
+        blocks.add(
+            new Block(
+                included ? new SshConditions.Both(outer, condition) : condition,
+                new ArrayList<>()));
+      } else if (option.key().equals("include")) {
+        include(option.values(), where, home, blocks, depth);
+      } else {
+        blocks.get(blocks.size() - 1).options().add(option);
       }
     }
   }
 
   private static void include(
-      List<String> values, Path file, int number, Path home, List<Block> blocks, int depth)
+      List<String> values, String where, Path home, List<Block> blocks, int depth)
       throws IOException {
     if (depth >= MAX_INCLUDE_DEPTH) {
-      throw new IllegalArgumentException(file + ":" + number + ": Include nested too deeply");
+      throw new IllegalArgumentException(where + ": Include nested too deeply");
     }
     for (String value : values) {
       String expanded = value.startsWith("~") ? home + value.substring(1) : value;
@@ -158,16 +177,16 @@ final class SshConfig {
       }
       matches.sort(null);
       for (Path match : matches) {
-        // An included file keeps the conditions of the block it is included from.
-        Block current = blocks.get(blocks.size() - 1);
-        read(match, home, blocks, depth + 1);
-        blocks.add(new Block(current.patterns(), new ArrayList<>()));
+        // An included file applies only where the block it is included from applies.
+        SshConditions.Condition current = blocks.get(blocks.size() - 1).condition();
+        read(match, home, blocks, current, depth + 1);
+        blocks.add(new Block(current, new ArrayList<>()));
       }
     }
   }
 
   /** Splits a value into words, honouring double quotes. */
-  private static List<String> words(String text, Path file, int number) {
+  private static List<String> words(String text, String where) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean quoted = false;
@@ -189,7 +208,7 @@ final class SshConfig {
       }
     }
     if (quoted) {
-      throw new IllegalArgumentException(file + ":" + number + ": unbalanced quote");
+      throw new IllegalArgumentException(where + ": unbalanced quote");
     }
     if (any) {
       words.add(word.toString());
@@ -197,181 +216,52 @@ final class SshConfig {
     return words;
   }
 
-  /** Every option that applies to {@code alias}, first value first (IdentityFile accumulates). */
-  Map<String, List<Option>> optionsFor(String alias) {
-    Map<String, List<Option>> result = new HashMap<>();
+  /**
+   * Every option in force for {@code alias}: {@code commandLine} first, then the blocks that match,
+   * the first value of each option first.
+   *
+   * @throws IllegalArgumentException naming the line of a {@code Match} criterion the transport
+   *     cannot evaluate
+   */
+  Map<String, List<Option>> optionsFor(String alias, List<Option> commandLine, String localUser) {
+    Map<String, List<Option>> result = new LinkedHashMap<>();
+    commandLine.forEach(option -> obtain(result, option));
     for (Block block : blocks) {
-      if (!HostPattern.matchesList(block.patterns(), alias)) {
+      String hostName = first(result, "hostname", alias).replace("%h", alias);
+      String user = first(result, "user", localUser);
+      if (!block.condition().test(new SshConditions.Subject(alias, hostName, user, localUser))) {
         continue;
       }
-      for (Option option : block.options()) {
-        List<Option> seen = result.computeIfAbsent(option.key(), k -> new ArrayList<>());
-        if (seen.isEmpty() || option.key().equals("identityfile")) {
-          seen.add(option);
-        }
-      }
+      block.options().forEach(option -> obtain(result, option));
     }
     return result;
   }
 
-  /**
-   * Resolves the settings of {@code alias}.
-   *
-   * @param localUser the local user name, the default login user
-   * @param home the local home directory
-   * @param agentSocket {@code SSH_AUTH_SOCK}, or null
-   * @param defaultTimeout the connect timeout when the config sets none
-   * @param defaultKeepAlive the keep-alive interval when the config sets none
-   */
-  HostSettings settingsFor(
-      String alias,
-      String localUser,
-      Path home,
-      Path agentSocket,
-      Duration defaultTimeout,
-      Duration defaultKeepAlive) {
-    Map<String, List<Option>> options = optionsFor(alias);
-    String port = first(options, "port", "22");
-    String user = first(options, "user", localUser);
-    Tokens tokens = new Tokens(alias, alias, port, user, localUser, home);
-    String hostName = tokens.expand(first(options, "hostname", alias));
-    tokens = new Tokens(alias, hostName, port, user, localUser, home);
-    List<Path> identities = new ArrayList<>();
-    for (Option option : options.getOrDefault("identityfile", List.of())) {
-      for (String value : option.values()) {
-        if (!value.equalsIgnoreCase("none")) {
-          identities.add(Path.of(tokens.expand(value)));
-        }
+  private static void obtain(Map<String, List<Option>> result, Option option) {
+    String key = option.key();
+    if (ACCUMULATING.contains(key)) {
+      result.computeIfAbsent(key, k -> new ArrayList<>()).add(option);
+    } else if (PROXY.contains(key)) {
+      if (PROXY.stream().noneMatch(result::containsKey)) {
+        result.put(key, List.of(option));
       }
+    } else {
+      result.putIfAbsent(key, List.of(option));
     }
-    if (identities.isEmpty()) {
-      for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-        identities.add(home.resolve(".ssh").resolve(name));
-      }
-    }
-    List<Path> userKnown = paths(options, "userknownhostsfile", tokens);
-    if (userKnown.isEmpty()) {
-      userKnown = List.of(home.resolve(".ssh/known_hosts"), home.resolve(".ssh/known_hosts2"));
-    }
-    List<Path> globalKnown = paths(options, "globalknownhostsfile", tokens);
-    if (globalKnown.isEmpty()) {
-      globalKnown =
-          List.of(Path.of("/etc/ssh/ssh_known_hosts"), Path.of("/etc/ssh/ssh_known_hosts2"));
-    }
-    String strict = first(options, "stricthostkeychecking", "ask").toLowerCase(Locale.ROOT);
-    HostSettings.HostKeyPolicy policy =
-        switch (strict) {
-          case "accept-new", "no", "off", "false" -> HostSettings.HostKeyPolicy.ACCEPT_NEW;
-          default -> HostSettings.HostKeyPolicy.REFUSE;
-        };
-    String agent = first(options, "identityagent", "SSH_AUTH_SOCK");
-    Path agentPath =
-        switch (agent) {
-          case "none" -> null;
-          case "SSH_AUTH_SOCK" -> agentSocket;
-          default ->
-              agent.startsWith("$")
-                  ? ("$SSH_AUTH_SOCK".equals(agent) ? agentSocket : null)
-                  : Path.of(tokens.expand(agent));
-        };
-    return new HostSettings(
-        alias,
-        hostName,
-        parsePort(port, options),
-        user,
-        identities,
-        yes(first(options, "identitiesonly", "no")),
-        noneToNull(first(options, "proxyjump", null)),
-        seconds(first(options, "connecttimeout", null), defaultTimeout),
-        seconds(first(options, "serveraliveinterval", null), defaultKeepAlive),
-        Integer.parseInt(first(options, "serveralivecountmax", "3")),
-        userKnown,
-        globalKnown,
-        policy,
-        yes(first(options, "hashknownhosts", "no")),
-        agentPath,
-        first(options, "hostkeyalias", null),
-        first(options, "kexalgorithms", null));
   }
 
-  private static int parsePort(String port, Map<String, List<Option>> options) {
-    try {
-      int value = Integer.parseInt(port);
-      if (value > 0 && value < 65536) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    Option where = options.getOrDefault("port", List.of()).stream().findFirst().orElse(null);
-    throw new IllegalArgumentException(
-        (where == null ? "" : where.file() + ":" + where.line() + ": ")
-            + "bad port '"
-            + port
-            + "'");
+  /**
+   * The settings of {@code alias}: {@code commandLine} first, then this file.
+   *
+   * @throws IllegalArgumentException naming the line of a bad value, or of an option or {@code
+   *     Match} criterion in force that the ssh transport cannot honour
+   */
+  HostSettings settingsFor(String alias, List<Option> commandLine, HostSettingsReader.Local local) {
+    return HostSettingsReader.read(alias, optionsFor(alias, commandLine, local.user()), local);
   }
 
   private static String first(Map<String, List<Option>> options, String key, String fallback) {
     List<Option> found = options.get(key);
-    if (found == null || found.isEmpty() || found.get(0).values().isEmpty()) {
-      return fallback;
-    }
-    return String.join(" ", found.get(0).values());
-  }
-
-  private static List<Path> paths(Map<String, List<Option>> options, String key, Tokens tokens) {
-    List<Path> paths = new ArrayList<>();
-    List<Option> found = options.get(key);
-    if (found != null && !found.isEmpty()) {
-      for (String value : found.get(0).values()) {
-        if (!value.equalsIgnoreCase("none")) {
-          paths.add(Path.of(tokens.expand(value)));
-        }
-      }
-    }
-    return paths;
-  }
-
-  private static boolean yes(String value) {
-    return value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true");
-  }
-
-  private static String noneToNull(String value) {
-    return value == null || value.equalsIgnoreCase("none") ? null : value;
-  }
-
-  private static Duration seconds(String value, Duration fallback) {
-    if (value == null || value.equalsIgnoreCase("none")) {
-      return fallback;
-    }
-    return Duration.ofSeconds(Long.parseLong(value));
-  }
-
-  /** The {@code %} tokens of ssh_config. */
-  private record Tokens(
-      String alias, String host, String port, String user, String localUser, Path home) {
-    String expand(String value) {
-      String text = value.startsWith("~/") || value.equals("~") ? home + value.substring(1) : value;
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c != '%' || i + 1 == text.length()) {
-          out.append(c);
-          continue;
-        }
-        char token = text.charAt(++i);
-        switch (token) {
-          case 'h' -> out.append(host);
-          case 'n' -> out.append(alias);
-          case 'p' -> out.append(port);
-          case 'r' -> out.append(user);
-          case 'u' -> out.append(localUser);
-          case 'd' -> out.append(home);
-          case '%' -> out.append('%');
-          default -> out.append('%').append(token);
-        }
-      }
-      return out.toString();
-    }
+    return found == null || found.get(0).values().isEmpty() ? fallback : found.get(0).first();
   }
 }

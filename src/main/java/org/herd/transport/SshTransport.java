@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
@@ -26,6 +28,7 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.signature.SignatureFactoriesManager;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * The {@code ssh} transport: Apache MINA SSHD in-process, one authenticated connection per host for
  * the life of the transport, every command on its own exec channel.
  *
- * <p>One {@link SshClient} serves every host. Connecting follows ssh_config ({@link SshConfig}),
- * verifies the host key strictly ({@link SshHostKeys}), offers the IdentityFiles ({@link
- * SshIdentities}) and the agent's keys ({@link SshAgents}), and retries only failures that may be
- * transient (refused, timed out, dropped during the handshake). At most {@link
+ * <p>One {@link SshClient} serves every host. Connecting follows ssh_config ({@link SshConfig},
+ * refusing what it cannot honour), dials the host, its ProxyJump chain or its ProxyCommand ({@link
+ * ProxyCommandBridge}), verifies the host key strictly ({@link SshHostKeys}), offers the
+ * IdentityFiles ({@link SshIdentities}) and the agent's keys ({@link SshAgents}), and retries only
+ * failures that may be transient (refused, timed out, dropped during the handshake). At most {@link
  * TransportOptions#maxConcurrentHandshakes()} handshakes are in flight, because MINA flushes
  * key-exchange output from one thread (apache/mina-sshd#647) and too many at once all time out.
  */
@@ -56,6 +60,8 @@ final class SshTransport implements Transport {
       new ConcurrentHashMap<>();
   private final SshClient client;
   private final SshHostKeys hostKeys;
+  private final AlgorithmPreferences.Available algorithms;
+  private final Set<ProxyCommandBridge> proxies = ConcurrentHashMap.newKeySet();
 
   SshTransport(TransportOptions options) {
     this.options = options;
@@ -68,7 +74,7 @@ final class SshTransport implements Transport {
     client.setKeyExchangeFactories(cheapKeyExchangeFirst(client.getKeyExchangeFactories()));
     client.setServerKeyVerifier(hostKeys);
     client.addSessionListener(hostKeys);
-    client.addSessionListener(new KexPreference(lookup));
+    client.addSessionListener(new AlgorithmPreferences(lookup));
     client.setKeyIdentityProvider(identities);
     client.setAgentFactory(new SshAgents(lookup, identities));
     client.setHostConfigEntryResolver(resolver);
@@ -76,6 +82,12 @@ final class SshTransport implements Transport {
     // herd keeps connections for its whole run; keep-alives detect dead peers instead.
     CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
     client.start();
+    algorithms =
+        new AlgorithmPreferences.Available(
+            NamedResource.getNameList(client.getKeyExchangeFactories()),
+            client.getCipherFactoriesNames(),
+            client.getMacFactoriesNames(),
+            NamedResource.getNameList(SignatureFactoriesManager.getSignatureFactories(client)));
   }
 
   @Override
@@ -143,6 +155,11 @@ final class SshTransport implements Transport {
       throws TransportException, InterruptedException {
     SshConfig config = resolver.config(endpoint);
     HostSettings host = resolver.settings(endpoint, config);
+    Optional<String> unsupported = AlgorithmPreferences.unsupported(host.algorithms(), algorithms);
+    if (unsupported.isPresent()) {
+      throw new TransportException.Failed(
+          endpoint.name(), "bad ssh config", unsupported.get(), null);
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         ClientSession session = handshake(host, config);
@@ -162,20 +179,67 @@ final class SshTransport implements Transport {
     }
   }
 
-  /** One connection attempt: TCP connect, key exchange (host key check), authentication. */
+  /**
+   * One connection attempt: TCP connect (or the ProxyCommand), key exchange (host key check),
+   * authentication. A ProxyCommand that ended is the failure reported, whatever MINA saw.
+   */
   private ClientSession handshake(HostSettings host, SshConfig config)
+      throws TransportException, InterruptedException {
+    ProxyCommandBridge proxy =
+        host.proxyCommand() == null
+            ? null
+            : ProxyCommandBridge.start(
+                host.alias(), host.proxyCommand(), options.environment(), threads.workers());
+    if (proxy == null) {
+      return handshake(host, config, null);
+    }
+    proxies.add(proxy);
+    try {
+      ClientSession session = handshake(host, config, proxy);
+      session.addCloseFutureListener(closed -> endProxy(proxy));
+      return session;
+    } catch (TransportException failure) {
+      TransportException ended = proxy.failure(Duration.ofSeconds(1));
+      endProxy(proxy);
+      throw ended != null ? ended : failure;
+    } catch (InterruptedException | RuntimeException e) {
+      endProxy(proxy);
+      throw e;
+    }
+  }
+
+  /** Ends a ProxyCommand off MINA's threads (it waits for the process), or here once closing. */
+  private void endProxy(ProxyCommandBridge proxy) {
+    if (!proxies.remove(proxy)) {
+      return;
+    }
+    try {
+      threads.workers().execute(proxy::close);
+    } catch (RejectedExecutionException closing) {
+      proxy.close();
+    }
+  }
+
+  private ClientSession handshake(HostSettings host, SshConfig config, ProxyCommandBridge proxy)
       throws TransportException, InterruptedException {
     Duration timeout = host.connectTimeout();
     handshakes.acquire();
     ClientSession session = null;
     try {
       HostConfigEntry entry =
-          new HostConfigEntry(
-              host.alias(), host.hostName(), host.port(), host.user(), host.proxyJump());
+          proxy == null
+              ? new HostConfigEntry(
+                  host.alias(), host.hostName(), host.port(), host.user(), host.proxyJump())
+              : new HostConfigEntry(
+                  host.alias(),
+                  proxy.address().getHostString(),
+                  proxy.address().getPort(),
+                  host.user());
       entry.setIdentitiesOnly(false);
+      String dialled = proxy == null ? host.hostName() + ":" + host.port() : proxy.dialled();
       ConnectFuture connecting;
       try {
-        connecting = client.connect(entry, SessionSettings.context(host, config), null);
+        connecting = client.connect(entry, SessionSettings.context(host, config, dialled), null);
       } catch (IOException e) {
         throw connectFailure(host, e, timeout);
       }
@@ -318,6 +382,8 @@ final class SshTransport implements Transport {
     }
     sessions.clear();
     client.stop();
+    List.copyOf(proxies).forEach(ProxyCommandBridge::close);
+    proxies.clear();
     threads.close();
   }
 }

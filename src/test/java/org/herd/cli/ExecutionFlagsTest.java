@@ -209,9 +209,11 @@ class ExecutionFlagsTest {
     for (String name : List.of("--parallel", "--max-fail", "--serial", "--canary", "--json")) {
       assertThat(reboot.findOption(name)).as("reboot " + name).isNotNull();
     }
-    for (String name : List.of("--reboot", "--finalize", "--only", "--security-only", "-o")) {
+    for (String name : List.of("--reboot", "--finalize", "--only", "--security-only", "--output")) {
       assertThat(reboot.findOption(name)).as("reboot " + name).isNull();
     }
+    // Without a plan file to write, reboot's -o is the ssh option, as on run.
+    assertThat(reboot.findOption("-o").paramLabel()).isEqualTo("OPTION");
     assertThat(plan.findOption("--reboot")).isNotNull();
     assertThat(plan.findOption("--parallel")).isNull();
     assertThat(plan.findOption("--json").description()[0]).contains("plan file's JSON");

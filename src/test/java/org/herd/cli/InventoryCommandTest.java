@@ -93,6 +93,36 @@ class InventoryCommandTest {
                     .endsWith("/missing.conf: no such file"));
   }
 
+  /** What the ssh transport cannot honour, of the ssh options or of the ssh_config, check tells. */
+  @Test
+  void checkRefusesWhatTheSshTransportCannotHonour() throws IOException {
+    write("site.conf", "Host web*\n  ForwardAgent yes\n");
+    write("herd.yaml", "hosts:\n  web1: {ssh_config: site.conf}\n");
+    write("options.yaml", "hosts:\n  db1: {ssh_options: [SendEnv=LANG], ssh_config: site.conf}\n");
+    write(
+        "openssh.yaml",
+        "defaults: {transport: openssh, ssh_config: site.conf}\n"
+            + "hosts:\n  web1: {ssh_options: [SendEnv=LANG]}\n");
+
+    CliRunner.Result config = herd("inventory", "check");
+    CliRunner.Result options = herd("inventory", "check", "--inventory", "options.yaml");
+    CliRunner.Result openssh = herd("inventory", "check", "--inventory", "openssh.yaml");
+
+    assertThat(config.exitCode()).isEqualTo(2);
+    assertThat(config.err())
+        .isEqualTo(
+            "herd: web1: "
+                + dir.resolve("site.conf")
+                + ":2: option ForwardAgent yes is not supported by the ssh transport; use"
+                + " --transport openssh\n");
+    assertThat(options.err())
+        .isEqualTo(
+            "herd: inventory: host db1: ssh_options SendEnv=LANG: option SendEnv is not supported"
+                + " by the ssh transport; use --transport openssh\n");
+    assertThat(openssh.err()).isEmpty();
+    assertThat(openssh.exitCode()).isZero();
+  }
+
   @Test
   void checkAsJsonListsProblems() throws IOException {
     write("bad.yaml", "hosts:\n  a1: {port: 0}\n");
@@ -184,6 +214,31 @@ class InventoryCommandTest {
     CliRunner.Result unknown = herd("inventory", "show", "ctl9");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).isEqualTo("herd: inventory show: not in the inventory: ctl9\n");
+  }
+
+  @Test
+  void showHasTheSshColumnsWhenAHostHasThem() throws IOException {
+    write(
+        "herd.yaml",
+        """
+        hosts:
+          web[1-2]: {ssh_options: [ProxyJump=bastion, ServerAliveInterval=15]}
+          db1: {identity_file: /keys/id_db}
+        """);
+
+    CliRunner.Result text = herd("inventory", "show");
+    CliRunner.Result json = herd("inventory", "show", "--json");
+
+    assertThat(text.out())
+        .contains(
+            """
+            HOSTS     ADDRESS  USER  PORT  TRANSPORT  BECOME  CLUSTERS  IDENTITY_FILE  SSH_OPTIONS
+            db1       -        -     22    ssh        none    -         /keys/id_db    -
+            web[1-2]  -        -     22    ssh        none    -         -              ProxyJump=bastion ServerAliveInterval=15
+            """);
+    assertThat(json.out())
+        .contains("\"identity_file\" : \"/keys/id_db\"")
+        .contains("\"ssh_options\" : [ \"ProxyJump=bastion\", \"ServerAliveInterval=15\" ]");
   }
 
   @Test

@@ -61,10 +61,14 @@ class DocsExampleTest {
     Connection ctl = site.host("ctl1").orElseThrow().connection();
     String config = Path.of("docs/examples/ssh_config").toAbsolutePath().normalize().toString();
     assertThat(ctl)
-        .isEqualTo(new Connection("ctl1", "deploy", 22, Transport.SSH, Become.SUDO, config));
+        .isEqualTo(
+            new Connection(
+                "ctl1", "deploy", 22, Transport.SSH, Become.SUDO, config, null, List.of()));
     Connection bastion = site.host("bastion").orElseThrow().connection();
     assertThat(bastion)
-        .isEqualTo(new Connection("192.0.2.10", "root", 2222, Transport.SSH, Become.NONE, config));
+        .isEqualTo(
+            new Connection(
+                "192.0.2.10", "root", 2222, Transport.SSH, Become.NONE, config, null, List.of()));
     assertThat(site.host("cmp003").orElseThrow().connection().transport())
         .isEqualTo(Transport.OPENSSH);
     assertThat(site.host("cmp005").orElseThrow().connection().transport()).isEqualTo(Transport.SSH);

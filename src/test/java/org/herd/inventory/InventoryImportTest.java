@@ -66,4 +66,32 @@ class InventoryImportTest {
             "vars:",
             "  datacenter: paris");
   }
+
+  /**
+   * Key files and ssh arguments are written as identity_file and ssh_options, and load the same.
+   */
+  @org.junit.jupiter.api.Test
+  void writesIdentityFilesAndSshOptions() {
+    InventoryRef ref = new InventoryRef(InventoryFormat.ANSIBLE, Path.of("hosts.ini"), "hosts.ini");
+    String ini =
+        """
+        [web]
+        web1 ansible_ssh_private_key_file=/k/id_web ansible_ssh_common_args='-o ProxyJump=bastion -oCompression=no'
+        web2 ansible_ssh_extra_args='-F /etc/herd/ssh_config'
+        """;
+    Inventory original = InventoryLoader.load(ref, ini);
+
+    String yaml = InventoryImport.toHerdYaml(ref, ini);
+
+    assertThat(yaml.lines().toList())
+        .containsSubsequence(
+            "  web1:",
+            "    identity_file: /k/id_web",
+            "    ssh_options:",
+            "      - ProxyJump=bastion",
+            "      - Compression=no",
+            "  web2:",
+            "    ssh_config: /etc/herd/ssh_config");
+    assertThat(Inventories.herd(yaml).hosts()).as(yaml).isEqualTo(original.hosts());
+  }
 }

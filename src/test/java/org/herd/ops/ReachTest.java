@@ -70,7 +70,7 @@ class ReachTest {
         Reach.of(
             Optional.of(inventory()),
             List.of("db1", "legacy1"),
-            new ConnectSettings(Optional.of(TransportKind.LOCAL), true, true),
+            new ConnectSettings(Optional.of(TransportKind.LOCAL), true, true, List.of()),
             here);
     assertThat(reach.kinds())
         .containsOnly(
@@ -107,5 +107,57 @@ class ReachTest {
     Reach reach = Reach.of(Optional.empty(), List.of("a", "b"), ConnectSettings.INVENTORY, here);
     assertThat(reach.endpoints().values()).containsExactly(Endpoint.of("a"), Endpoint.of("b"));
     assertThat(reach.kinds().values()).containsOnly(TransportKind.SSH);
+  }
+
+  @Test
+  void putsTheOperatorsSshOptionsBeforeTheInventorysAndGivesTheIdentityFile() throws IOException {
+    Files.writeString(here.resolve("id_web"), "key");
+    Inventory inventory =
+        InventoryLoader.load(
+            new InventoryRef(InventoryFormat.HERD, here.resolve("herd.yaml"), "herd.yaml"),
+            "hosts:\n  a: {ssh_options: [Port=2200], identity_file: id_web}\n");
+    ConnectSettings operator =
+        new ConnectSettings(Optional.empty(), false, false, List.of("User=op", "Port=2222"));
+
+    Endpoint a =
+        Reach.of(Optional.of(inventory), List.of("a", "b"), operator, here).endpoints().get("a");
+
+    assertThat(a.sshOptions()).containsExactly("User=op", "Port=2222", "Port=2200");
+    assertThat(a.identityFile()).isEqualTo(here.resolve("id_web"));
+  }
+
+  @Test
+  void refusesWhatTheHostsTransportCannotHonour() throws IOException {
+    Inventory inventory =
+        InventoryLoader.load(
+            new InventoryRef(InventoryFormat.HERD, here.resolve("herd.yaml"), "herd.yaml"),
+            """
+            hosts:
+              a: {ssh_options: [CertificateFile=/k/cert.pub]}
+              b: {ssh_options: [CertificateFile=/k/cert.pub], transport: openssh}
+              c: {identity_file: gone}
+            """);
+    ConnectSettings forwarding =
+        new ConnectSettings(Optional.empty(), false, false, List.of("ForwardAgent=yes"));
+
+    assertThatThrownBy(
+            () -> Reach.of(Optional.of(inventory), List.of("a"), ConnectSettings.INVENTORY, here))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage(
+            "inventory: host a: ssh_options CertificateFile=/k/cert.pub: option CertificateFile"
+                + " is not supported by the ssh transport; use --transport openssh");
+    assertThat(
+            Reach.of(Optional.of(inventory), List.of("b"), ConnectSettings.INVENTORY, here)
+                .endpoints()
+                .get("b")
+                .sshOptions())
+        .containsExactly("CertificateFile=/k/cert.pub");
+    assertThatThrownBy(() -> Reach.of(Optional.empty(), List.of("x"), forwarding, here))
+        .hasMessage(
+            "-o ForwardAgent=yes: option ForwardAgent yes is not supported by the ssh transport;"
+                + " use --transport openssh");
+    assertThatThrownBy(
+            () -> Reach.of(Optional.of(inventory), List.of("c"), ConnectSettings.INVENTORY, here))
+        .hasMessage("inventory: host c: identity_file " + here.resolve("gone") + ": no such file");
   }
 }

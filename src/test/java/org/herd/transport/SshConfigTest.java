@@ -1,11 +1,13 @@
 package org.herd.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,19 +43,28 @@ class SshConfigTest {
           "  IdentitiesOnly yes",
           "  HashKnownHosts yes",
           "",
-          "Match exec \"test -f /nothing\"",
+          "# exec is never evaluated: the criterion before it fails for every host asked for",
+          "Match originalhost nowhere exec \"test -f /nothing\"",
           "  User never",
           "",
           "Host *",
           "  User fallback",
           "  IdentityAgent none",
-          "  CertificateFile ~/.ssh/cert.pub",
           "");
 
+  private static final HostSettingsReader.Local LOCAL =
+      new HostSettingsReader.Local(
+          "op", HOME, Path.of("/run/agent"), Duration.ofSeconds(10), Duration.ZERO);
+
   private static HostSettings resolve(String alias) throws Exception {
-    return SshConfig.parse(CONFIG, FILE, HOME)
-        .settingsFor(
-            alias, "op", HOME, Path.of("/run/agent"), Duration.ofSeconds(10), Duration.ZERO);
+    return SshConfig.parse(CONFIG, FILE, HOME).settingsFor(alias, List.of(), LOCAL);
+  }
+
+  private static HostSettings resolve(String config, String alias, String... commandLine)
+      throws Exception {
+    List<SshConfig.Option> given =
+        Arrays.stream(commandLine).map(o -> SshConfig.option(o, "ssh option " + o)).toList();
+    return SshConfig.parse(config, FILE, HOME).settingsFor(alias, given, LOCAL);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -114,10 +125,7 @@ class SshConfigTest {
 
   @Test
   void usesTheAgentSocketFromTheEnvironmentByDefault() throws Exception {
-    HostSettings settings =
-        SshConfig.empty()
-            .settingsFor(
-                "h", "op", HOME, Path.of("/run/agent"), Duration.ofSeconds(10), Duration.ZERO);
+    HostSettings settings = SshConfig.empty().settingsFor("h", List.of(), LOCAL);
 
     assertThat(settings.identityAgent()).isEqualTo(Path.of("/run/agent"));
     assertThat(settings.user()).isEqualTo("op");
@@ -132,9 +140,7 @@ class SshConfigTest {
     Path config =
         Files.writeString(ssh.resolve("config"), "Include config.d/*.conf\nHost *\n  User late\n");
 
-    HostSettings lab =
-        SshConfig.load(config, home)
-            .settingsFor("lab1", "op", home, null, Duration.ofSeconds(10), Duration.ZERO);
+    HostSettings lab = SshConfig.load(config, home).settingsFor("lab1", List.of(), local(home));
 
     assertThat(lab.port()).isEqualTo(2200);
     assertThat(lab.user()).isEqualTo("included");
@@ -143,8 +149,7 @@ class SshConfigTest {
   @Test
   void readsAMissingFileAsEmpty(@TempDir Path home) throws Exception {
     HostSettings settings =
-        SshConfig.load(home.resolve("nope"), home)
-            .settingsFor("h", "op", home, null, Duration.ofSeconds(10), Duration.ZERO);
+        SshConfig.load(home.resolve("nope"), home).settingsFor("h", List.of(), local(home));
 
     assertThat(settings.hostName()).isEqualTo("h");
     assertThat(settings.port()).isEqualTo(22);
@@ -155,7 +160,7 @@ class SshConfigTest {
     assertThatThrownBy(
             () ->
                 SshConfig.parse("Host x\n  Port ninety\n", FILE, HOME)
-                    .settingsFor("x", "op", HOME, null, Duration.ofSeconds(1), Duration.ZERO))
+                    .settingsFor("x", List.of(), LOCAL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("/home/op/.ssh/config:2: bad port 'ninety'");
     assertThatThrownBy(() -> SshConfig.parse("Host x\n  HostName \"unbalanced\n", FILE, HOME))
@@ -177,5 +182,209 @@ class SshConfigTest {
     assertThat(HostPattern.matchesList(List.of("n?"), "n10")).isFalse();
     assertThat(HostPattern.matchesList(List.of("!n1"), "n2")).isFalse();
     assertThat(HostPattern.matches("[127.0.0.1]:22*", "[127.0.0.1]:2222")).isTrue();
+  }
+
+  private static HostSettingsReader.Local local(Path home) {
+    return new HostSettingsReader.Local("op", home, null, Duration.ofSeconds(10), Duration.ZERO);
+  }
+
+  /** One option line under {@code Host x}: refused with this message, or honoured or ignored. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "CertificateFile ~/.ssh/cert.pub | option CertificateFile is not supported",
+        "PKCS11Provider /usr/lib/opensc-pkcs11.so | option PKCS11Provider"
+            + " /usr/lib/opensc-pkcs11.so is not supported",
+        "PKCS11Provider none |",
+        "SendEnv LANG LC_* | option SendEnv is not supported",
+        "SetEnv FOO=bar | option SetEnv is not supported",
+        "BindAddress 192.0.2.1 | option BindAddress is not supported",
+        "AddressFamily inet | option AddressFamily inet is not supported",
+        "AddressFamily any |",
+        "ForwardAgent yes | option ForwardAgent yes is not supported",
+        "ForwardAgent no |",
+        "GSSAPIAuthentication yes | option GSSAPIAuthentication yes is not supported",
+        "GSSAPIAuthentication no |",
+        "HostbasedAuthentication yes | option HostbasedAuthentication yes is not supported",
+        "CanonicalizeHostname always | option CanonicalizeHostname always is not supported",
+        "PreferredAuthentications password | option PreferredAuthentications password is not",
+        "PreferredAuthentications gssapi-with-mic,publickey |",
+        "PubkeyAuthentication no | option PubkeyAuthentication no is not supported",
+        "RemoteCommand uptime | option RemoteCommand uptime is not supported",
+        "RequestTTY force | option RequestTTY force is not supported",
+        "RequestTTY auto |",
+        "VerifyHostKeyDNS yes | option VerifyHostKeyDNS yes is not supported",
+        "KnownHostsCommand /bin/true | option KnownHostsCommand is not supported",
+        "LogLevel ERROR |",
+        "Compression yes |",
+        "ControlMaster auto |",
+        "ControlPersist 10m |",
+        "ServerAliveInterval 5 |",
+        "UpdateHostKeys yes |",
+        "AddKeysToAgent yes |",
+        "VisualHostKey yes |",
+        "Ciphers aes256-gcm@openssh.com |",
+        "MACs hmac-sha2-256 |",
+        "HostKeyAlgorithms ssh-ed25519 |",
+        "PubkeyAcceptedKeyTypes +ssh-rsa |",
+        "PubkeyAcceptedAlgorithms ssh-ed25519 | option PubkeyAcceptedAlgorithms ssh-ed25519 is not",
+        "NoSuchOption 1 | option nosuchoption is not known to the ssh transport",
+      })
+  void refusesWhatTheSshTransportCannotHonour(String line, String refusal) {
+    String config = "Host x\n  " + line + "\n";
+    if (refusal == null) {
+      assertThatCode(() -> resolve(config, "x")).doesNotThrowAnyException();
+      assertThatCode(() -> resolve(config.replace("Host x", "Host y"), "x"))
+          .doesNotThrowAnyException();
+      return;
+    }
+    assertThatThrownBy(() -> resolve(config, "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(FILE + ":2: " + refusal)
+        .hasMessageEndingWith("; use --transport openssh");
+    // Only what is in force for the host counts.
+    assertThatCode(() -> resolve(config, "other")).doesNotThrowAnyException();
+  }
+
+  @Test
+  void ignoresUnknownOptionsThatIgnoreUnknownLists() {
+    assertThatCode(() -> resolve("IgnoreUnknown UseKeychain,Foo*\nUseKeychain yes\n", "x"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> resolve("IgnoreUnknown Foo*\nUseTheForce yes\n", "x"))
+        .hasMessageContaining("option usetheforce is not known");
+  }
+
+  @Test
+  void refusesAnOptionGivenOnTheCommandLineNamingIt() {
+    assertThatThrownBy(() -> resolve("", "x", "ForwardAgent=yes"))
+        .hasMessage(
+            "ssh option ForwardAgent=yes: option ForwardAgent yes is not supported by the ssh"
+                + " transport; use --transport openssh");
+  }
+
+  /** Which blocks of a config with {@code Match} lines apply, by alias and command-line user. */
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource({
+    "web1, '', 1001",
+    "web2, '', 1002",
+    "db1, '', 1003",
+    "db1, root, 1004",
+    "db2, '', 1005",
+    "other, '', 1006",
+  })
+  void evaluatesMatchCriteriaLikeOpenSsh(String alias, String user, int port) throws Exception {
+    String config =
+        String.join(
+            "\n",
+            "Host db*",
+            "  HostName %h.internal",
+            "Match host web1",
+            "  Port 1001",
+            "Match originalhost web2",
+            "  Port 1002",
+            "# host is the HostName obtained so far; user the User (the local user by default)",
+            "Match user op host db1.internal",
+            "  Port 1003",
+            "Match user root localuser op",
+            "  Port 1004",
+            "Match !host db1.internal originalhost db*",
+            "  Port 1005",
+            "Match all",
+            "  Port 1006",
+            "");
+    String[] commandLine = user.isEmpty() ? new String[0] : new String[] {"User=" + user};
+
+    assertThat(resolve(config, alias, commandLine).port()).isEqualTo(port);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Match exec \"true\" | 'Match exec' is not supported by the ssh transport",
+        "Match canonical all | 'Match canonical' is not supported",
+        "Match final all | 'Match final' is not supported",
+        "Match tagged prod | 'Match tagged' is not supported",
+        "Match localnetwork 10.0.0.0/8 | 'Match localnetwork' is not supported",
+      })
+  void refusesMatchCriteriaItCannotEvaluate(String match, String refusal) {
+    String config = match + "\n  User m\n";
+
+    assertThatThrownBy(() -> resolve(config, "x"))
+        .hasMessageStartingWith(FILE + ":1: " + refusal)
+        .hasMessageEndingWith("; use --transport openssh");
+    // Not when a criterion before it already failed, as OpenSSH never runs such an exec.
+    assertThatCode(() -> resolve(match.replace("Match ", "Match host nope ") + "\n", "x"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesUnknownMatchCriteriaWhenReading() {
+    assertThatThrownBy(() -> SshConfig.parse("Match address 10.0.0.1\n", FILE, HOME))
+        .hasMessage(FILE + ":1: unknown Match criterion 'address'");
+    assertThatThrownBy(() -> SshConfig.parse("Match host\n", FILE, HOME))
+        .hasMessage(FILE + ":1: Match host needs an argument");
+  }
+
+  @Test
+  void expandsProxyCommandTokens() throws Exception {
+    HostSettings settings =
+        resolve(
+            "Host x\n  HostName x.internal\n  Port 2200\n  User deploy\n"
+                + "  ProxyCommand ssh -W %h:%p -l %r bastion # %n 100%%\n",
+            "x");
+
+    assertThat(settings.proxyCommand())
+        .isEqualTo("ssh -W x.internal:2200 -l deploy bastion # x 100%");
+    assertThat(settings.proxyJump()).isNull();
+    assertThatThrownBy(() -> resolve("ProxyCommand nc %h %z\n", "x"))
+        .hasMessage(FILE + ":1: ProxyCommand has an unknown token %z");
+  }
+
+  /** ProxyJump and ProxyCommand: the first of the two given wins, as in OpenSSH. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ProxyJump j;ProxyCommand c | j | ",
+        "ProxyCommand c;ProxyJump j | | c",
+        "ProxyCommand none;ProxyJump j | | ",
+        "ProxyJump none;ProxyCommand c | | ",
+      })
+  void takesTheFirstOfProxyJumpAndProxyCommand(String lines, String jump, String command)
+      throws Exception {
+    String config = "Host x\n  " + lines.replace(";", "\n  ") + "\n";
+
+    HostSettings settings = resolve(config, "x");
+
+    assertThat(settings.proxyJump()).isEqualTo(jump);
+    assertThat(settings.proxyCommand()).isEqualTo(command);
+  }
+
+  @Test
+  void putsCommandLineOptionsFirst() throws Exception {
+    HostSettings settings =
+        resolve(
+            "Host x\n  Port 22\n  User config\n  IdentityFile /k/config\n",
+            "x",
+            "Port=2222",
+            "IdentityFile /k/given");
+
+    assertThat(settings.port()).isEqualTo(2222);
+    assertThat(settings.user()).isEqualTo("config");
+    assertThat(settings.identityFiles()).containsExactly(Path.of("/k/given"), Path.of("/k/config"));
+  }
+
+  @Test
+  void appliesAnIncludedFileOnlyWhereTheIncludingBlockApplies(@TempDir Path home) throws Exception {
+    Path ssh = Files.createDirectories(home.resolve(".ssh"));
+    Files.writeString(ssh.resolve("inner"), "Host *\n  User inner\n");
+    Path config = Files.writeString(ssh.resolve("config"), "Host lab*\n  Include inner\n");
+
+    SshConfig read = SshConfig.load(config, home);
+
+    assertThat(read.settingsFor("lab1", List.of(), local(home)).user()).isEqualTo("inner");
+    assertThat(read.settingsFor("web1", List.of(), local(home)).user()).isEqualTo("op");
   }
 }
