@@ -25,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.herd.text.YamlMessage;
 
 /**
  * The plan file: {@link Plan} as JSON, and back. Writing is deterministic: keys sorted
@@ -79,7 +80,7 @@ public final class PlanJson {
     try {
       tree = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new PlanFormatException("not JSON: " + e.getOriginalMessage(), e);
+      throw new PlanFormatException("not JSON: " + YamlMessage.plain(e.getOriginalMessage()), e);
     }
     if (tree == null || !tree.isObject()) {
       throw new PlanFormatException("not a plan: the file is not a JSON object");
