@@ -108,6 +108,7 @@ class NodeSetTest {
           n[1-99999999999] | bad range "1-99999999999" at column 3: range too large
           n[1-9999999,10000000-19999999] | bad range "10000000-19999999" at column 13: range too large
           a[1-10000]b[1-10000] | too many nodes "a[1-10000]b[1-10000]" at column 1
+          a[1-9999999],b[1-9999999] | too many nodes "b[1-9999999]" at column 14: more than 10000000 in one node set
           @web        | @web: no such group
           n*          | wildcards need a group source that lists all hosts "n*" at column 1
           """)
@@ -115,6 +116,16 @@ class NodeSetTest {
     assertThatThrownBy(() -> NodeSet.parse(expr))
         .isInstanceOf(NodeSetException.class)
         .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void manyLargeArgumentsAreRefusedBeforeTheyExhaustTheMemory() {
+    assertThatThrownBy(
+            () ->
+                NodeSet.parseAll(
+                    List.of("a[1-9999999]", "b[1-9999999]", "c[1-9999999]"), GroupResolver.NONE))
+        .isInstanceOf(NodeSetException.class)
+        .hasMessage("too many nodes: more than 10000000 in all");
   }
 
   @Test
