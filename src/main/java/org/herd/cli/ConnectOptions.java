@@ -72,12 +72,14 @@ final class ConnectOptions {
   /** What the operator asked of every host, over the inventory's settings. */
   ConnectSettings settings(CliContext context) {
     Path file = sshConfig == null ? null : context.resolve(sshConfig.toString());
-    if (file != null && !Files.isReadable(file)) {
+    if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
       throw new UserError(
           "--ssh-config "
               + sshConfig
               + ": "
-              + (Files.exists(file) ? "permission denied" : "no such file"));
+              + (Files.isDirectory(file)
+                  ? "a directory, not a file"
+                  : Files.exists(file) ? "permission denied" : "no such file"));
     }
     return new ConnectSettings(Optional.ofNullable(kind()), become(), sshConfig != null);
   }

@@ -80,14 +80,16 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
           named.equals("~") || named.startsWith("~/")
               ? Path.of(home + named.substring(1))
               : Path.of(named);
-      if (!Files.isReadable(sshConfig)) {
+      if (!(Files.isRegularFile(sshConfig) && Files.isReadable(sshConfig))) {
         throw new InvalidRequest(
             "inventory: host "
                 + name
                 + ": ssh_config "
                 + connection.sshConfig()
                 + ": "
-                + (Files.exists(sshConfig) ? "permission denied" : "no such file"));
+                + (Files.isDirectory(sshConfig)
+                    ? "a directory, not a file"
+                    : Files.exists(sshConfig) ? "permission denied" : "no such file"));
       }
       endpoint = endpoint.withSshConfig(sshConfig);
     }

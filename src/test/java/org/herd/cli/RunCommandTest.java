@@ -50,6 +50,10 @@ class RunCommandTest {
         herd("run", "--ssh-config", "nowhere.conf", "--transport", "local", "-w", "n1", "true");
     assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(missing.err()).isEqualTo("herd: --ssh-config nowhere.conf: no such file\n");
+    CliRunner.Result directory =
+        herd("run", "--ssh-config", ".", "--transport", "local", "-w", "n1", "true");
+    assertThat(directory.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(directory.err()).isEqualTo("herd: --ssh-config .: a directory, not a file\n");
 
     java.nio.file.Files.writeString(dir.resolve("fleet.conf"), "Host *\n");
     CliRunner.Result found =
