@@ -31,7 +31,19 @@ final class SettingsReader {
         port(mapping),
         choice(mapping, "transport", Transport::fromKey, Transport.keys()),
         become(mapping),
-        value(mapping, "ssh_config").flatMap(n -> fields.text(n, "`ssh_config`")).orElse(null));
+        sshConfig(mapping));
+  }
+
+  private String sshConfig(YamlNode.Mapping mapping) {
+    Optional<YamlNode> node = value(mapping, "ssh_config");
+    Optional<String> path = node.flatMap(n -> fields.text(n, "`ssh_config`"));
+    if (path.isPresent() && path.get().indexOf('\0') >= 0) {
+      // No file system has such a path; Path.of would throw.
+      problems.add(
+          node.get().position(), "`ssh_config` has a NUL character, which no file name has");
+      return null;
+    }
+    return path.orElse(null);
   }
 
   private Optional<YamlNode> value(YamlNode.Mapping mapping, String key) {
