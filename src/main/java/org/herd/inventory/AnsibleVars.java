@@ -38,7 +38,7 @@ final class AnsibleVars {
     Var becomeMethod = null;
     Map<String, Object> rest = new LinkedHashMap<>();
     for (Var var : vars) {
-      String text = var.value() == null ? "" : String.valueOf(var.value()).strip();
+      String text = text(var);
       switch (var.name()) {
         case "ansible_host", "ansible_ssh_host" -> address = text;
         case "ansible_user", "ansible_ssh_user" -> user = text;
@@ -63,16 +63,21 @@ final class AnsibleVars {
         default -> rest.put(var.name(), var.value());
       }
     }
-    if (becomeMethod != null
-        && !"sudo".equals(String.valueOf(becomeMethod.value()).strip())
-        && become != Become.NONE) {
+    String method = becomeMethod == null ? "" : text(becomeMethod);
+    // Empty (or YAML's null) is Ansible's default, sudo.
+    if (!method.isEmpty() && !method.equals("sudo") && become != Become.NONE) {
       problems.add(
           becomeMethod.position(),
           "ansible_become_method="
-              + becomeMethod.value()
+              + method
               + " is not supported: herd becomes root with sudo only");
     }
     return new Split(new ConnectionSettings(address, user, port, transport, become, null), rest);
+  }
+
+  /** The value as text, stripped; empty for YAML's null. */
+  private static String text(Var var) {
+    return var.value() == null ? "" : String.valueOf(var.value()).strip();
   }
 
   private static void becomeUser(Var var, String text, Problems problems) {
