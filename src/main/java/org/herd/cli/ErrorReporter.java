@@ -72,7 +72,7 @@ final class ErrorReporter
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     Report report = classify(ex);
     for (String line : report.lines()) {
-      context.err().println("herd: " + line);
+      context.err().println("herd: " + oneLine(line));
     }
     if (report.bug()) {
       context
@@ -84,6 +84,26 @@ final class ErrorReporter
     }
     context.err().flush();
     return report.exitCode().code();
+  }
+
+  /**
+   * {@code line} kept on one line: a value quoted from a file may hold line breaks and other
+   * control characters, shown escaped ({@code \n}, {@code \u0000}) as they would be written.
+   */
+  static String oneLine(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    for (char c : line.toCharArray()) {
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (Character.isISOControl(c) && c != '\t') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   @Override
