@@ -140,7 +140,7 @@ class RunCommandTest {
   }
 
   @Test
-  void badCombinationsAreUsageErrors() {
+  void badCombinationsAreUsageErrors() throws Exception {
     assertThat(herd("run", "--transport", "local", "-w", "n1", "--json", "-b", "true").exitCode())
         .isEqualTo(ExitCode.USAGE.code());
     assertThat(herd("run", "--transport", "local", "-w", "n1", "--diff", "-L", "true").exitCode())
@@ -152,6 +152,13 @@ class RunCommandTest {
     assertThat(noCommand.err()).startsWith("herd: no command");
     assertThat(herd("run", "--transport", "telnet", "-w", "n1", "true").err())
         .startsWith("herd: --transport: unknown transport 'telnet'");
+    CliRunner.Result directory =
+        herd("run", "--transport", "local", "-w", "n1", "--commands-file", ".");
+    assertThat(directory.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(directory.err()).isEqualTo("herd: --commands-file .: a directory, not a file\n");
+    Files.write(dir.resolve("latin1"), new byte[] {'l', 's', (byte) 0xE9, '\n'});
+    assertThat(herd("run", "--transport", "local", "-w", "n1", "--commands-file", "latin1").err())
+        .isEqualTo("herd: --commands-file latin1: not UTF-8 text\n");
   }
 
   @Test
