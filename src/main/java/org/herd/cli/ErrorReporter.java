@@ -48,7 +48,10 @@ final class ErrorReporter
     CommandLine cmd = ex.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
     String hint = ex instanceof UnmatchedArgumentException unmatched ? suggestion(unmatched) : "";
-    context.err().println(name + ": " + ex.getMessage() + hint + " (see '" + name + " --help')");
+    // picocli starts some messages (of argument groups) with "Error: ", which the line says
+    // already.
+    String message = ex.getMessage().replaceFirst("^Error: ", "");
+    context.err().println(name + ": " + message + hint + " (see '" + name + " --help')");
     context.err().flush();
     return ExitCode.USAGE.code();
   }

@@ -82,6 +82,10 @@ class NodesetCommandTest {
   @Test
   void exactlyOneActionIsRequired() {
     assertThat(herd("nodeset", "n1").exitCode()).isEqualTo(2);
+    assertThat(herd("nodeset", "n1").err())
+        .isEqualTo(
+            "herd nodeset: Missing required argument (specify one of these): (-f | -e | -c)"
+                + " (see 'herd nodeset --help')\n");
     assertThat(herd("nodeset", "-f", "-c", "n1").exitCode()).isEqualTo(2);
   }
 }
