@@ -51,7 +51,7 @@ final class ErrorReporter
     // picocli starts some messages (of argument groups) with "Error: ", which the line says
     // already.
     String message = ex.getMessage().replaceFirst("^Error: ", "");
-    context.err().println(name + ": " + message + hint + " (see '" + name + " --help')");
+    context.err().println(oneLine(name + ": " + message + hint + " (see '" + name + " --help')"));
     context.err().flush();
     return ExitCode.USAGE.code();
   }
