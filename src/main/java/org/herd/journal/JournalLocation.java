@@ -93,14 +93,18 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
       String rest = trimmed.substring("jdbc:sqlite:".length());
       int query = rest.indexOf('?');
       String path = query < 0 ? rest : rest.substring(0, query);
-      if (path.startsWith("file:")) {
-        path = path.substring("file:".length());
-      }
+      String scheme = path.startsWith("file:") ? "file:" : "";
+      path = path.substring(scheme.length());
       if (path.isEmpty() || path.contains(":memory:") || path.contains("mode=memory")) {
         throw new JournalException(
             "journal " + trimmed + ": an in-memory SQLite journal cannot be shared; name a file");
       }
-      return new JournalLocation(trimmed, Dialect.SQLITE, Optional.of(Path.of(path)));
+      if (Path.of(path).isAbsolute()) {
+        return new JournalLocation(trimmed, Dialect.SQLITE, Optional.of(Path.of(path)));
+      }
+      Path file = workingDirectory.resolve(path).toAbsolutePath().normalize();
+      String url = "jdbc:sqlite:" + scheme + file + (query < 0 ? "" : rest.substring(query));
+      return new JournalLocation(url, Dialect.SQLITE, Optional.of(file));
     }
     if (trimmed.startsWith("jdbc:")) {
       throw new JournalException(

@@ -73,6 +73,8 @@ class JournalLocationTest {
         .contains(Path.of("/srv/work/j.db"));
     assertThat(JournalLocation.resolve(null, Map.of("HERD_JOURNAL", "../j.db"), 1000, HERE).url())
         .isEqualTo("jdbc:sqlite:/srv/j.db");
+    assertThat(JournalLocation.resolve("jdbc:sqlite:file:j.db?cache=shared", ALICE, 0, HERE).url())
+        .isEqualTo("jdbc:sqlite:file:/srv/work/j.db?cache=shared");
   }
 
   @Test
