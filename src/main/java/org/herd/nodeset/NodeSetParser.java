@@ -185,9 +185,10 @@ final class NodeSetParser {
     }
     text(expr, cur, prefixEnd, term);
     if (after < n && expr.charAt(after) == '[') {
+      int closing = indexOf(expr, ']', after, n);
       throw NodeSetException.at(
           "unexpected '['",
-          expr.substring(bracket, Math.min(n, indexOf(expr, ']', after, n) + 1)),
+          expr.substring(bracket, closing < 0 ? n : closing + 1),
           after + 1,
           "two bracket groups must be separated by text");
     }

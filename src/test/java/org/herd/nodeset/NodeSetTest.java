@@ -97,6 +97,7 @@ class NodeSetTest {
           n]          | unexpected ']' "n]" at column 2
           a!b]        | unexpected ']' "b]" at column 4
           n[1-2][3]   | unexpected '[' "[1-2][3]" at column 7
+          n[1-3][     | unexpected '[' "[1-3][" at column 7
           n[]         | bad range "" at column 3: empty range
           n[1,,2]     | bad range "" at column 5: empty range
           n[01-9]     | bad range "01-9" at column 3: padding length mismatch
