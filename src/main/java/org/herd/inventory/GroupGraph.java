@@ -89,7 +89,8 @@ final class GroupGraph {
   private NodeSet membersWithinLimit() {
     NodeSet members = NodeSet.empty();
     for (Map.Entry<Key, InventorySpec.GroupSpec> group : specs.entrySet()) {
-      NodeSet more = members.union(resolved.getOrDefault(group.getKey(), NodeSet.empty()));
+      NodeSet hosts = resolved.getOrDefault(group.getKey(), NodeSet.empty());
+      NodeSet more = hosts.size() > Inventory.MAX_HOSTS ? hosts : members.union(hosts);
       if (more.size() > Inventory.MAX_HOSTS) {
         problems.add(
             group.getValue().name().position(),

@@ -110,6 +110,8 @@ class NodeSetTest {
           n[1-9999999,10000000-19999999] | bad range "10000000-19999999" at column 13: range too large
           a[1-10000]b[1-10000] | too many nodes "a[1-10000]b[1-10000]" at column 1
           a[1-9999999],b[1-9999999] | too many nodes "b[1-9999999]" at column 14: more than 10000000 in one node set
+          a[1-3000]b[1-3000]!a5b5 | too many nodes: set operations on ranges of several dimensions take at most 1000000 nodes
+          a[1-3000]b[1-3000],a5b7 | too many nodes: set operations on ranges of several dimensions take at most 1000000 nodes
           @web        | @web: no such group
           n*          | wildcards need a group source that lists all hosts "n*" at column 1
           """)
