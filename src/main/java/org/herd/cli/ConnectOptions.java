@@ -103,11 +103,13 @@ final class ConnectOptions {
   /** What the operator asked of every host, over the inventory's settings. */
   ConnectSettings settings(CliContext context) {
     Path file = sshConfigFile(context);
-    if (file != null && !Files.isReadable(file)) {
+    if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
       throw new UserError(
           (sshConfig != null ? "--ssh-config " + sshConfig : "-o -F " + file)
               + ": "
-              + (Files.exists(file) ? "permission denied" : "no such file"));
+              + (Files.isDirectory(file)
+                  ? "a directory, not a file"
+                  : Files.exists(file) ? "permission denied" : "no such file"));
     }
     return new ConnectSettings(
         Optional.ofNullable(kind()), become(), file != null, sshOptions(context).options());

@@ -48,7 +48,10 @@ final class ErrorReporter
     CommandLine cmd = ex.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
     String hint = ex instanceof UnmatchedArgumentException unmatched ? suggestion(unmatched) : "";
-    context.err().println(name + ": " + ex.getMessage() + hint + " (see '" + name + " --help')");
+    // picocli starts some messages (of argument groups) with "Error: ", which the line says
+    // already.
+    String message = ex.getMessage().replaceFirst("^Error: ", "");
+    context.err().println(oneLine(name + ": " + message + hint + " (see '" + name + " --help')"));
     context.err().flush();
     return ExitCode.USAGE.code();
   }
@@ -72,7 +75,7 @@ final class ErrorReporter
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     Report report = classify(ex);
     for (String line : report.lines()) {
-      context.err().println("herd: " + line);
+      context.err().println("herd: " + oneLine(line));
     }
     if (report.bug()) {
       context
@@ -84,6 +87,26 @@ final class ErrorReporter
     }
     context.err().flush();
     return report.exitCode().code();
+  }
+
+  /**
+   * {@code line} kept on one line: a value quoted from a file may hold line breaks and other
+   * control characters, shown escaped ({@code \n}, {@code \u0000}) as they would be written.
+   */
+  static String oneLine(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    for (char c : line.toCharArray()) {
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (Character.isISOControl(c) && c != '\t') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   @Override

@@ -20,7 +20,8 @@ final class JournalOption {
   /** Opens the journal named by the option or the environment. */
   Journal open(CliContext context) {
     return Journal.open(
-        JournalLocation.resolve(journal, context.env(), JournalLocation.currentUid()),
+        JournalLocation.resolve(
+            journal, context.env(), JournalLocation.currentUid(), context.workingDirectory()),
         context.clock());
   }
 

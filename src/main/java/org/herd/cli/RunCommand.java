@@ -2,8 +2,6 @@ package org.herd.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.herd.fleet.OutputGroup;
 import org.herd.fleet.TextReport;
 import org.herd.nodeset.NodeGroups;
 import org.herd.nodeset.NodeSet;
+import org.herd.text.TextFile;
 import org.herd.transport.RemoteCommand;
 import org.herd.transport.Transport;
 import picocli.CommandLine.Command;
@@ -343,15 +342,20 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The commands: the words after the options, {@code -c} options, or the commands file. */
-  private List<String> commandLines(CliContext context) throws IOException {
+  private List<String> commandLines(CliContext context) {
     List<String> lines = new ArrayList<>();
     if (!words.isEmpty()) {
       lines.add(String.join(" ", words));
     }
     lines.addAll(commands);
     if (commandsFile != null) {
-      for (String line :
-          Files.readAllLines(context.resolve(commandsFile.toString()), StandardCharsets.UTF_8)) {
+      String text;
+      try {
+        text = TextFile.read(context.resolve(commandsFile.toString()), "commands file", 1L << 20);
+      } catch (TextFile.Unreadable e) {
+        throw new UserError("--commands-file " + commandsFile + ": " + e.getMessage());
+      }
+      for (String line : text.lines().toList()) {
         String trimmed = line.strip();
         if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
           lines.add(trimmed);

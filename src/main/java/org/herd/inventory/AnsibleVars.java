@@ -49,7 +49,7 @@ final class AnsibleVars {
     Map<String, SshArguments> sshArgs = new TreeMap<>(Comparator.comparing(ARGS_ORDER::indexOf));
     Map<String, Object> rest = new LinkedHashMap<>();
     for (Var var : vars) {
-      String text = var.value() == null ? "" : String.valueOf(var.value()).strip();
+      String text = text(var);
       switch (var.name()) {
         case "ansible_host", "ansible_ssh_host" -> address = text;
         case "ansible_user", "ansible_ssh_user" -> user = text;
@@ -82,13 +82,13 @@ final class AnsibleVars {
         default -> rest.put(var.name(), var.value());
       }
     }
-    if (becomeMethod != null
-        && !"sudo".equals(String.valueOf(becomeMethod.value()).strip())
-        && become != Become.NONE) {
+    String method = becomeMethod == null ? "" : text(becomeMethod);
+    // Empty (or YAML's null) is Ansible's default, sudo.
+    if (!method.isEmpty() && !method.equals("sudo") && become != Become.NONE) {
       problems.add(
           becomeMethod.position(),
           "ansible_become_method="
-              + becomeMethod.value()
+              + method
               + " is not supported: herd becomes root with sudo only");
     }
     List<String> sshOptions = new ArrayList<>();
@@ -119,6 +119,11 @@ final class AnsibleVars {
 
   private static <T> T first(T given, T fallback) {
     return given != null ? given : fallback;
+  }
+
+  /** The value as text, stripped; empty for YAML's null. */
+  private static String text(Var var) {
+    return var.value() == null ? "" : String.valueOf(var.value()).strip();
   }
 
   private static void becomeUser(Var var, String text, Problems problems) {

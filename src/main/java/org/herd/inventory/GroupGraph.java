@@ -78,8 +78,33 @@ final class GroupGraph {
       group(key);
     }
     if (this.declared == null) {
-      this.declared = NodeSet.union(resolved.values());
+      this.declared = membersWithinLimit();
     }
+  }
+
+  /**
+   * The members of every group, when they are the hosts (ClusterShell): a group that takes them
+   * past {@link Inventory#MAX_HOSTS} is reported at its name and left empty, so nothing expands it.
+   */
+  private NodeSet membersWithinLimit() {
+    NodeSet members = NodeSet.empty();
+    for (Map.Entry<Key, InventorySpec.GroupSpec> group : specs.entrySet()) {
+      NodeSet hosts = resolved.getOrDefault(group.getKey(), NodeSet.empty());
+      NodeSet more = hosts.size() > Inventory.MAX_HOSTS ? hosts : members.union(hosts);
+      if (more.size() > Inventory.MAX_HOSTS) {
+        problems.add(
+            group.getValue().name().position(),
+            "group `"
+                + group.getKey().name()
+                + "` takes the inventory past "
+                + Inventory.MAX_HOSTS
+                + " hosts, the most herd reads");
+        resolved.put(group.getKey(), NodeSet.empty());
+      } else {
+        members = more;
+      }
+    }
+    return members;
   }
 
   /** Every host: the declared ones, or the members of all groups. */

@@ -42,10 +42,8 @@ final class SettingsReader {
         port(mapping),
         choice(mapping, "transport", Transport::fromKey, Transport.keys()),
         become(mapping),
-        value(mapping, "ssh_config").flatMap(n -> fields.text(n, "`ssh_config`")).orElse(null),
-        value(mapping, "identity_file")
-            .flatMap(n -> fields.text(n, "`identity_file`"))
-            .orElse(null),
+        path(mapping, "ssh_config"),
+        path(mapping, "identity_file"),
         value(mapping, "ssh_options").map(this::sshOptions).orElse(null));
   }
 
@@ -72,6 +70,19 @@ final class SettingsReader {
               });
     }
     return options;
+  }
+
+  /** A file named by {@code key}, or null; a NUL in it is a problem at its place. */
+  private String path(YamlNode.Mapping mapping, String key) {
+    Optional<YamlNode> node = value(mapping, key);
+    Optional<String> path = node.flatMap(n -> fields.text(n, "`" + key + "`"));
+    if (path.isPresent() && path.get().indexOf('\0') >= 0) {
+      // No file system has such a path; Path.of would throw.
+      problems.add(
+          node.get().position(), "`" + key + "` has a NUL character, which no file name has");
+      return null;
+    }
+    return path.orElse(null);
   }
 
   private Optional<YamlNode> value(YamlNode.Mapping mapping, String key) {

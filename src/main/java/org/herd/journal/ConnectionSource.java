@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Connections to one journal database, and the transactions run on them.
@@ -153,8 +155,14 @@ final class ConnectionSource implements AutoCloseable {
           + " s";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = newline < 0 ? message : message.substring(0, newline);
+    // sqlite-jdbc: "[SQLITE_NOTADB] File opened that is not a database file (file is not a
+    // database)": SQLite's own words are in the parentheses.
+    Matcher sqlite = SQLITE_MESSAGE.matcher(line);
+    return sqlite.matches() ? sqlite.group(1) : line;
   }
+
+  private static final Pattern SQLITE_MESSAGE = Pattern.compile("\\[SQLITE_\\w+\\][^(]*\\((.+)\\)");
 
   // The journal holds facts about a fleet and who ran what: readable by its owner only, in a
   // directory only they may enter (as XDG asks of state directories). SQLite gives its -wal and

@@ -45,15 +45,17 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
    * @param option the {@code --journal} value, or {@code null} when not given
    * @param env the process environment
    * @param uid the effective user id ({@link #currentUid()})
+   * @param workingDirectory what a relative file is relative to
    * @throws JournalException when the option or variable is not a journal herd can use
    */
-  public static JournalLocation resolve(String option, Map<String, String> env, long uid) {
+  public static JournalLocation resolve(
+      String option, Map<String, String> env, long uid, Path workingDirectory) {
     if (option != null && !option.isBlank()) {
-      return parse(option);
+      return parse(option, workingDirectory);
     }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return parse(fromEnv);
+      return parse(fromEnv, workingDirectory);
     }
     return sqlite(defaultFile(env, uid));
   }
@@ -79,6 +81,10 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
    *     would see its own empty database)
    */
   public static JournalLocation parse(String text) {
+    return parse(text, Path.of(""));
+  }
+
+  private static JournalLocation parse(String text, Path workingDirectory) {
     String trimmed = text.strip();
     if (trimmed.startsWith("jdbc:postgresql:")) {
       return new JournalLocation(trimmed, Dialect.POSTGRESQL, Optional.empty());
@@ -87,14 +93,18 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
       String rest = trimmed.substring("jdbc:sqlite:".length());
       int query = rest.indexOf('?');
       String path = query < 0 ? rest : rest.substring(0, query);
-      if (path.startsWith("file:")) {
-        path = path.substring("file:".length());
-      }
+      String scheme = path.startsWith("file:") ? "file:" : "";
+      path = path.substring(scheme.length());
       if (path.isEmpty() || path.contains(":memory:") || path.contains("mode=memory")) {
         throw new JournalException(
             "journal " + trimmed + ": an in-memory SQLite journal cannot be shared; name a file");
       }
-      return new JournalLocation(trimmed, Dialect.SQLITE, Optional.of(Path.of(path)));
+      if (Path.of(path).isAbsolute()) {
+        return new JournalLocation(trimmed, Dialect.SQLITE, Optional.of(Path.of(path)));
+      }
+      Path file = workingDirectory.resolve(path).toAbsolutePath().normalize();
+      String url = "jdbc:sqlite:" + scheme + file + (query < 0 ? "" : rest.substring(query));
+      return new JournalLocation(url, Dialect.SQLITE, Optional.of(file));
     }
     if (trimmed.startsWith("jdbc:")) {
       throw new JournalException(
@@ -107,7 +117,7 @@ public record JournalLocation(String url, Dialect dialect, Optional<Path> file) 
       throw new JournalException(
           "journal " + trimmed + ": an in-memory SQLite journal cannot be shared; name a file");
     }
-    return sqlite(Path.of(trimmed));
+    return sqlite(workingDirectory.resolve(trimmed));
   }
 
   private static JournalLocation sqlite(Path file) {

@@ -97,6 +97,7 @@ public final class NodeSet implements Iterable<String> {
     NodeSetBuilder builder = new NodeSetBuilder();
     NodeSetParser parser = new NodeSetParser(groups);
     Pattern last = null;
+    long nodes = 0;
     for (String expr : expressions) {
       String name = RangeParser.strip(expr);
       if (name.isEmpty()) {
@@ -106,8 +107,15 @@ public final class NodeSet implements Iterable<String> {
         HostName host = HostName.parse(name, last);
         builder.addHost(host.pattern(), host.keys());
         last = host.pattern();
+        nodes++;
       } else {
-        builder.addAll(parser.parse(expr));
+        NodeSet set = parser.parse(expr);
+        builder.addAll(set);
+        nodes += set.size();
+      }
+      if (nodes > RangeParser.MAX_ITEM_SIZE) {
+        throw NodeSetException.at(
+            "too many nodes", null, 0, "more than " + RangeParser.MAX_ITEM_SIZE + " in all");
       }
     }
     return builder.build();

@@ -44,6 +44,7 @@ final class NodeSetParser {
     Operator op = Operator.UNION;
     NextIndex opens = new NextIndex(expr, '[', n);
     NextIndex closes = new NextIndex(expr, ']', n);
+    long nodes = 0;
     while (pos < n) {
       while (pos < n && RangeParser.isSpace(expr.charAt(pos))) {
         pos++;
@@ -100,6 +101,15 @@ final class NodeSetParser {
             expr.substring(start, end).strip(),
             start + 1,
             "more than " + RangeParser.MAX_ITEM_SIZE + " in one term");
+      }
+      // Terms are materialised: bound their sum too, or many large terms exhaust the memory.
+      nodes += term.size();
+      if (nodes > RangeParser.MAX_ITEM_SIZE) {
+        throw NodeSetException.at(
+            "too many nodes",
+            expr.substring(start, end).strip(),
+            start + 1,
+            "more than " + RangeParser.MAX_ITEM_SIZE + " in one node set");
       }
       if (op == Operator.UNION && isPlain(pattern)) {
         result.add(pattern, term.indexes());
@@ -175,9 +185,10 @@ final class NodeSetParser {
     }
     text(expr, cur, prefixEnd, term);
     if (after < n && expr.charAt(after) == '[') {
+      int closing = indexOf(expr, ']', after, n);
       throw NodeSetException.at(
           "unexpected '['",
-          expr.substring(bracket, Math.min(n, indexOf(expr, ']', after, n) + 1)),
+          expr.substring(bracket, closing < 0 ? n : closing + 1),
           after + 1,
           "two bracket groups must be separated by text");
     }

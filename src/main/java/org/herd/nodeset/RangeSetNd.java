@@ -92,11 +92,31 @@ final class RangeSetNd implements IndexSet {
     return tuples.contains(new Tuple(indexes));
   }
 
-  /** Calls {@code action} with every tuple, in no particular order. */
+  /**
+   * The most tuples an operation enumerates out of a product: a tuple costs a hundred times what a
+   * one-dimensional index does, so a few million exhaust the memory.
+   */
+  static final int MAX_ENUMERATED = 1_000_000;
+
+  /**
+   * Calls {@code action} with every tuple, in no particular order.
+   *
+   * @throws NodeSetException when that would enumerate a product of more than {@link
+   *     #MAX_ENUMERATED} tuples
+   */
   void forEachTuple(Consumer<Tuple> action) {
     if (product == null) {
       tuples.forEach(action);
       return;
+    }
+    if (size() > MAX_ENUMERATED) {
+      throw NodeSetException.at(
+          "too many nodes",
+          null,
+          0,
+          "set operations on ranges of several dimensions take at most "
+              + MAX_ENUMERATED
+              + " nodes");
     }
     forEachOfProduct(product, keys -> action.accept(new Tuple(keys.clone())));
   }

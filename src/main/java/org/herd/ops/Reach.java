@@ -119,7 +119,7 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
         named.equals("~") || named.startsWith("~/")
             ? Path.of(home + named.substring(1))
             : Path.of(named);
-    if (!Files.isReadable(file)) {
+    if (!(Files.isRegularFile(file) && Files.isReadable(file))) {
       throw new InvalidRequest(
           "inventory: host "
               + host
@@ -128,7 +128,9 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
               + " "
               + named
               + ": "
-              + (Files.exists(file) ? "permission denied" : "no such file"));
+              + (Files.isDirectory(file)
+                  ? "a directory, not a file"
+                  : Files.exists(file) ? "permission denied" : "no such file"));
     }
     return file;
   }

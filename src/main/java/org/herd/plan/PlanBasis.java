@@ -24,6 +24,7 @@ public record PlanBasis(List<InstalledVersion> packages, String digest) {
 
   /** Sorts the packages and checks the digest. */
   public PlanBasis {
+    Objects.requireNonNull(digest, "digest");
     packages = packages.stream().sorted(Comparator.comparing(p -> p.pkg().toString())).toList();
     String expected = digestOf(packages);
     if (!expected.equals(digest)) {

@@ -20,11 +20,13 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.herd.text.YamlMessage;
 
 /**
  * The plan file: {@link Plan} as JSON, and back. Writing is deterministic: keys sorted
@@ -76,10 +78,16 @@ public final class PlanJson {
    */
   public static Plan read(String json) {
     JsonNode tree;
-    try {
-      tree = MAPPER.readTree(json);
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      tree = MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        // A plan followed by anything else (another plan, a stray byte) is not a plan file.
+        throw new PlanFormatException("not JSON: something follows the plan's closing brace");
+      }
     } catch (JsonProcessingException e) {
-      throw new PlanFormatException("not JSON: " + e.getOriginalMessage(), e);
+      throw new PlanFormatException("not JSON: " + YamlMessage.plain(e.getOriginalMessage()), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (tree == null || !tree.isObject()) {
       throw new PlanFormatException("not a plan: the file is not a JSON object");

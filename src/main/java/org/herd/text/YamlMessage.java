@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * A YAML parser's message in the operator's words: on one line, and without the parser's own
  * classes ({@code <org.yaml.snakeyaml.events.SequenceStartEvent(anchor=null, …)>} becomes "a
- * list"). The inventory and the recipe readers both report through it.
+ * list"), and without the settings its limits are named by. The inventory and the recipe readers
+ * both report through it, and so does the plan file's reader, whose JSON parser is the same
+ * library's.
  */
 public final class YamlMessage {
 
@@ -28,11 +30,17 @@ public final class YamlMessage {
   private static final Pattern FIELD_NAME_EXPECTED =
       Pattern.compile("Expected a field name \\(Scalar value in YAML\\), got this instead: (.*)");
 
+  /** The setting a parser's limit names ("…maximum allowed (1000, from `Class.getMax…()`)"). */
+  private static final Pattern LIMIT_SETTING = Pattern.compile(", from `\\w+\\.\\w+\\(\\)`");
+
   private YamlMessage() {}
 
   /** {@code message} on one line, in plain words. */
   public static String plain(String message) {
-    String line = String.valueOf(message).replaceAll("\\s*\\n\\s*", " ").strip();
+    String line =
+        LIMIT_SETTING
+            .matcher(String.valueOf(message).replaceAll("\\s*\\n\\s*", " ").strip())
+            .replaceAll("");
     Matcher events = EVENT.matcher(line);
     StringBuilder out = new StringBuilder();
     while (events.find()) {

@@ -154,6 +154,10 @@ class ApplyCommandTest {
             p -> install(p).put("action", "UPGRAED"),
             "hosts[0].installs[0].action: `UPGRAED` is not a valid value (one of UPGRADE,"),
         new Edit(
+            "no basis digest",
+            p -> ((ObjectNode) host(p).get("basis")).remove("digest"),
+            "hosts[0].basis: `digest` is missing"),
+        new Edit(
             "no version",
             p -> install(p).remove("version"),
             "hosts[0].installs[0]: `version` is missing"),

@@ -56,6 +56,17 @@ class InventoryCommandTest {
   }
 
   @Test
+  void aValueWithLineBreaksOrNulsIsQuotedOnItsProblemsOneLine() throws IOException {
+    write("herd.yaml", "hosts:\n  web1: {user: \"a\\nb\", transport: \"\\0\"}\n");
+    CliRunner.Result result = herd("inventory", "check");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines())
+        .containsExactly(
+            "herd: herd.yaml:2:16: `user` must be one word, not `a\\nb`",
+            "herd: herd.yaml:2:35: `transport` must be one of ssh, openssh, local, not `\\u0000`");
+  }
+
+  @Test
   void checkSummarizesAGoodInventory() throws IOException {
     Files.copy(Path.of("docs/examples/site.yaml"), dir.resolve("herd.yaml"));
     Files.copy(Path.of("docs/examples/ssh_config"), dir.resolve("ssh_config"));

@@ -102,6 +102,16 @@ class MainTest {
   }
 
   @Test
+  void anArgumentWithALineBreakIsQuotedOnOneLine() {
+    CliRunner.Result result = herd("recipe", "show", "galera", "a\nb");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "herd recipe show: Unmatched argument at index 3: 'a\\nb' (see 'herd recipe show"
+                + " --help')\n");
+  }
+
+  @Test
   void unknownOptionIsOneLineAndExitCodeTwo() {
     CliRunner.Result result = herd("--no-such-option");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());

@@ -83,6 +83,8 @@ class NodesetCommandTest {
   @Test
   void exactlyOneActionIsRequired() {
     assertThat(herd("nodeset", "n1").exitCode()).isEqualTo(2);
+    assertThat(herd("nodeset", "n1").err())
+        .isEqualTo("herd: nodeset: give one of -f, -e, -c, -l or -r\n");
     assertThat(herd("nodeset", "-f", "-c", "n1").exitCode()).isEqualTo(2);
   }
 

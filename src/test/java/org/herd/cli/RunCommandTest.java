@@ -51,6 +51,10 @@ class RunCommandTest {
         herd("run", "--ssh-config", "nowhere.conf", "--transport", "local", "-w", "n1", "true");
     assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(missing.err()).isEqualTo("herd: --ssh-config nowhere.conf: no such file\n");
+    CliRunner.Result directory =
+        herd("run", "--ssh-config", ".", "--transport", "local", "-w", "n1", "true");
+    assertThat(directory.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(directory.err()).isEqualTo("herd: --ssh-config .: a directory, not a file\n");
 
     java.nio.file.Files.writeString(dir.resolve("fleet.conf"), "Host *\n");
     CliRunner.Result found =
@@ -137,7 +141,7 @@ class RunCommandTest {
   }
 
   @Test
-  void badCombinationsAreUsageErrors() {
+  void badCombinationsAreUsageErrors() throws Exception {
     assertThat(herd("run", "--transport", "local", "-w", "n1", "--json", "-b", "true").exitCode())
         .isEqualTo(ExitCode.USAGE.code());
     assertThat(herd("run", "--transport", "local", "-w", "n1", "--diff", "-L", "true").exitCode())
@@ -150,6 +154,13 @@ class RunCommandTest {
     assertThat(noCommand.err()).startsWith("herd: no command");
     assertThat(herd("run", "--transport", "telnet", "-w", "n1", "true").err())
         .startsWith("herd: --transport: unknown transport 'telnet'");
+    CliRunner.Result directory =
+        herd("run", "--transport", "local", "-w", "n1", "--commands-file", ".");
+    assertThat(directory.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(directory.err()).isEqualTo("herd: --commands-file .: a directory, not a file\n");
+    Files.write(dir.resolve("latin1"), new byte[] {'l', 's', (byte) 0xE9, '\n'});
+    assertThat(herd("run", "--transport", "local", "-w", "n1", "--commands-file", "latin1").err())
+        .isEqualTo("herd: --commands-file latin1: not UTF-8 text\n");
   }
 
   @Test

@@ -131,6 +131,22 @@ class AnsibleReadersTest {
   }
 
   @Test
+  void anEmptyBecomeMethodIsAnsiblesDefaultSudo() {
+    assertThat(problems(() -> ini("[w]\nw1 ansible_become=true ansible_become_method=\n")))
+        .isEmpty();
+    assertThat(
+            problems(
+                () ->
+                    yaml(
+                        "all:\n  hosts:\n    w1: {ansible_become: true, ansible_become_method: ~}\n")))
+        .isEmpty();
+    assertThat(problems(() -> yaml("all:\n  hosts:\n    w1: {ansible_become_method: su}\n")))
+        .containsExactly(
+            "hosts.yaml:3:33: ansible_become_method=su is not supported: herd becomes root with"
+                + " sudo only");
+  }
+
+  @Test
   void everyIniMistakeIsReportedNotOnlyTheFirst() {
     assertThat(problems(() -> ini("[web]\nweb[1-3]\n  w2 x\n[db:vars]\na=1\n")))
         .containsExactly(

@@ -42,6 +42,26 @@ class InventoryLimitsTest {
   }
 
   @Test
+  void aClusterShellGroupPastTheLimitIsRefusedAtItsNameWithoutExpandingIt() {
+    assertThat(
+            Inventories.problems(
+                InventoryFormat.CLUSH,
+                "groups.yaml",
+                "roles:\n  a: 'h[1-10]'\n  huge: 'h[0-100000]'\n  big: 'g[1-9999999]'\n"
+                    + "  grid: 'r[1-3000]n[1-3000]'\n  r1n1: r1n1\n"))
+        .containsExactly(
+            "groups.yaml:3:3: group `huge` takes the inventory past "
+                + Inventory.MAX_HOSTS
+                + " hosts, the most herd reads",
+            "groups.yaml:4:3: group `big` takes the inventory past "
+                + Inventory.MAX_HOSTS
+                + " hosts, the most herd reads",
+            "groups.yaml:5:3: group `grid` takes the inventory past "
+                + Inventory.MAX_HOSTS
+                + " hosts, the most herd reads");
+  }
+
+  @Test
   void theLimitItselfIsAllowed() {
     assertThat(Inventories.herd("hosts:\n  h[1-" + Inventory.MAX_HOSTS + "]:\n").hosts())
         .hasSize(Inventory.MAX_HOSTS);

@@ -34,6 +34,13 @@ class InventoryLoaderTest {
                 + " mean `ssh`?",
             "herd.yaml:2:56: `become` must be one of none, sudo, not `root`"),
         bad(
+            "an ssh_config with a NUL in it",
+            """
+            hosts:
+              db1: {ssh_config: "a\\0b"}
+            """,
+            "herd.yaml:2:21: `ssh_config` has a NUL character, which no file name has"),
+        bad(
             "a misspelt section",
             """
             host:

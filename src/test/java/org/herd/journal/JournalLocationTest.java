@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JournalLocationTest {
 
   private static final Map<String, String> ALICE = Map.of("HOME", "/home/alice");
+  private static final Path HERE = Path.of("/srv/work");
 
   @Test
   void rootUsesVarLib() {
-    JournalLocation location = JournalLocation.resolve(null, ALICE, 0);
+    JournalLocation location = JournalLocation.resolve(null, ALICE, 0, HERE);
 
     assertThat(location.file()).contains(Path.of("/var/lib/herd/journal.db"));
     assertThat(location.url()).isEqualTo("jdbc:sqlite:/var/lib/herd/journal.db");
@@ -26,17 +27,17 @@ class JournalLocationTest {
 
   @Test
   void aUserUsesTheirStateDirectory() {
-    assertThat(JournalLocation.resolve(null, ALICE, 1000).file())
+    assertThat(JournalLocation.resolve(null, ALICE, 1000, HERE).file())
         .contains(Path.of("/home/alice/.local/state/herd/journal.db"));
     assertThat(
             JournalLocation.resolve(
-                    null, Map.of("HOME", "/home/alice", "XDG_STATE_HOME", "/srv/state"), 1000)
+                    null, Map.of("HOME", "/home/alice", "XDG_STATE_HOME", "/srv/state"), 1000, HERE)
                 .file())
         .contains(Path.of("/srv/state/herd/journal.db"));
     // a relative XDG_STATE_HOME is invalid and ignored, as the specification says
     assertThat(
             JournalLocation.resolve(
-                    null, Map.of("HOME", "/home/alice", "XDG_STATE_HOME", "state"), 1000)
+                    null, Map.of("HOME", "/home/alice", "XDG_STATE_HOME", "state"), 1000, HERE)
                 .file())
         .contains(Path.of("/home/alice/.local/state/herd/journal.db"));
   }
@@ -45,10 +46,10 @@ class JournalLocationTest {
   void theOptionWinsOverTheEnvironmentWhichWinsOverTheDefault() {
     Map<String, String> env = Map.of("HOME", "/home/alice", "HERD_JOURNAL", "/tmp/env.db");
 
-    assertThat(JournalLocation.resolve("/tmp/option.db", env, 0).file())
+    assertThat(JournalLocation.resolve("/tmp/option.db", env, 0, HERE).file())
         .contains(Path.of("/tmp/option.db"));
-    assertThat(JournalLocation.resolve(null, env, 0).file()).contains(Path.of("/tmp/env.db"));
-    assertThat(JournalLocation.resolve("", env, 0).file()).contains(Path.of("/tmp/env.db"));
+    assertThat(JournalLocation.resolve(null, env, 0, HERE).file()).contains(Path.of("/tmp/env.db"));
+    assertThat(JournalLocation.resolve("", env, 0, HERE).file()).contains(Path.of("/tmp/env.db"));
   }
 
   @ParameterizedTest
@@ -64,6 +65,16 @@ class JournalLocationTest {
     assertThat(location.dialect()).isEqualTo(dialect);
     assertThat(location.file())
         .isEqualTo(file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)));
+  }
+
+  @Test
+  void aRelativeFileOfTheOptionOrTheEnvironmentIsInTheWorkingDirectory() {
+    assertThat(JournalLocation.resolve("j.db", ALICE, 1000, HERE).file())
+        .contains(Path.of("/srv/work/j.db"));
+    assertThat(JournalLocation.resolve(null, Map.of("HERD_JOURNAL", "../j.db"), 1000, HERE).url())
+        .isEqualTo("jdbc:sqlite:/srv/j.db");
+    assertThat(JournalLocation.resolve("jdbc:sqlite:file:j.db?cache=shared", ALICE, 0, HERE).url())
+        .isEqualTo("jdbc:sqlite:file:/srv/work/j.db?cache=shared");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.herd.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,22 @@ class SqliteJournalTest extends JournalContract {
             wal ->
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)))
                     .isEqualTo("rw-------"));
+  }
+
+  @Test
+  void aFileThatIsNoJournalIsRefusedInSqlitesWords() throws Exception {
+    Path text = Files.writeString(dir.resolve("notes.db"), "not a database\n");
+    Files.createDirectories(dir.resolve("folder.db"));
+
+    assertThatThrownBy(() -> open(JournalLocation.parse(text.toString())))
+        .isInstanceOf(JournalException.class)
+        .hasMessage("journal " + text + ": cannot connect: file is not a database");
+    assertThatThrownBy(() -> open(JournalLocation.parse(dir.resolve("folder.db").toString())))
+        .isInstanceOf(JournalException.class)
+        .hasMessage(
+            "journal "
+                + dir.resolve("folder.db")
+                + ": cannot connect: unable to open database file");
   }
 
   @Test

@@ -97,6 +97,7 @@ class NodeSetTest {
           n]          | unexpected ']' "n]" at column 2
           a!b]        | unexpected ']' "b]" at column 4
           n[1-2][3]   | unexpected '[' "[1-2][3]" at column 7
+          n[1-3][     | unexpected '[' "[1-3][" at column 7
           n[]         | bad range "" at column 3: empty range
           n[1,,2]     | bad range "" at column 5: empty range
           n[01-9]     | bad range "01-9" at column 3: padding length mismatch
@@ -108,6 +109,9 @@ class NodeSetTest {
           n[1-99999999999] | bad range "1-99999999999" at column 3: range too large
           n[1-9999999,10000000-19999999] | bad range "10000000-19999999" at column 13: range too large
           a[1-10000]b[1-10000] | too many nodes "a[1-10000]b[1-10000]" at column 1
+          a[1-9999999],b[1-9999999] | too many nodes "b[1-9999999]" at column 14: more than 10000000 in one node set
+          a[1-3000]b[1-3000]!a5b5 | too many nodes: set operations on ranges of several dimensions take at most 1000000 nodes
+          a[1-3000]b[1-3000],a5b7 | too many nodes: set operations on ranges of several dimensions take at most 1000000 nodes
           @web        | @web: no such group
           n*          | wildcards need a group source that lists all hosts "n*" at column 1
           """)
@@ -115,6 +119,16 @@ class NodeSetTest {
     assertThatThrownBy(() -> NodeSet.parse(expr))
         .isInstanceOf(NodeSetException.class)
         .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void manyLargeArgumentsAreRefusedBeforeTheyExhaustTheMemory() {
+    assertThatThrownBy(
+            () ->
+                NodeSet.parseAll(
+                    List.of("a[1-9999999]", "b[1-9999999]", "c[1-9999999]"), GroupResolver.NONE))
+        .isInstanceOf(NodeSetException.class)
+        .hasMessage("too many nodes: more than 10000000 in all");
   }
 
   @Test

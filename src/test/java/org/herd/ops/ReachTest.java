@@ -82,13 +82,14 @@ class ReachTest {
   }
 
   @Test
-  void anSshConfigInTheHomeIsFoundThereAndAMissingOneIsRefused() throws IOException {
+  void anSshConfigInTheHomeIsFoundThereAndAMissingOneOrADirectoryIsRefused() throws IOException {
     Files.createDirectories(here.resolve(".ssh"));
     Files.writeString(here.resolve(".ssh/fleet"), "Host *\n");
     Inventory inventory =
         InventoryLoader.load(
             new InventoryRef(InventoryFormat.HERD, here.resolve("herd.yaml"), "herd.yaml"),
-            "hosts:\n  a: {ssh_config: ~/.ssh/fleet}\n  b: {ssh_config: gone}\n");
+            "hosts:\n  a: {ssh_config: ~/.ssh/fleet}\n  b: {ssh_config: gone}\n"
+                + "  c: {ssh_config: ~/.ssh}\n");
 
     assertThat(
             Reach.of(Optional.of(inventory), List.of("a"), ConnectSettings.INVENTORY, here)
@@ -100,6 +101,10 @@ class ReachTest {
             () -> Reach.of(Optional.of(inventory), List.of("b"), ConnectSettings.INVENTORY, here))
         .isInstanceOf(InvalidRequest.class)
         .hasMessage("inventory: host b: ssh_config " + here.resolve("gone") + ": no such file");
+    assertThatThrownBy(
+            () -> Reach.of(Optional.of(inventory), List.of("c"), ConnectSettings.INVENTORY, here))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("inventory: host c: ssh_config ~/.ssh: a directory, not a file");
   }
 
   @Test

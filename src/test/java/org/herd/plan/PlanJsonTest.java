@@ -114,6 +114,15 @@ class PlanJsonTest {
     assertThatThrownBy(() -> PlanJson.read("[1]"))
         .isInstanceOf(PlanFormatException.class)
         .hasMessage("not a plan: the file is not a JSON object");
+    assertThatThrownBy(() -> PlanJson.read("[".repeat(1001) + "]".repeat(1001)))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("not JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    assertThatThrownBy(() -> PlanJson.read(PlanJson.write(plan(web("a"))) + "{}"))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessage("not JSON: something follows the plan's closing brace");
+    assertThatThrownBy(() -> PlanJson.read(PlanJson.write(plan(web("a"))) + "\u0000"))
+        .isInstanceOf(PlanFormatException.class)
+        .hasMessageStartingWith("not JSON: Illegal character ((CTRL-CHAR, code 0))");
     assertThatThrownBy(() -> PlanJson.read("{\"hosts\": []}"))
         .isInstanceOf(PlanFormatException.class)
         .hasMessage("not a plan: no formatVersion");

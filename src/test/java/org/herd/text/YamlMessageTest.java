@@ -18,6 +18,11 @@ class YamlMessageTest {
             YamlMessage.plain(
                 "Unexpected\n  org.yaml.snakeyaml.events.MappingStartEvent(anchor=null, tag=null)"))
         .isEqualTo("Unexpected a mapping");
+    assertThat(
+            YamlMessage.plain(
+                "Document nesting depth (1001) exceeds the maximum allowed (1000, from"
+                    + " `StreamReadConstraints.getMaxNestingDepth()`)"))
+        .isEqualTo("Document nesting depth (1001) exceeds the maximum allowed (1000)");
     assertThat(YamlMessage.plain("mapping values are not allowed here"))
         .isEqualTo("mapping values are not allowed here");
   }
