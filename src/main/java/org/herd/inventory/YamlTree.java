@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.herd.text.YamlMessage;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -22,10 +23,22 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlTree {
 
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+  /**
+   * SnakeYAML reads at most 3 million code points by default; an inventory may be as large as
+   * {@link InventoryLoader#MAX_BYTES}. (Rebuilt from a factory, not {@code builder()}, which would
+   * read an empty value as an empty string rather than null.)
+   */
+  private static final YAMLFactory FACTORY =
+      new YAMLFactory().rebuild().loaderOptions(codePointLimit(InventoryLoader.MAX_BYTES)).build();
 
   private final String file;
   private final YAMLParser parser;
+
+  private static LoaderOptions codePointLimit(long limit) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(Math.toIntExact(limit));
+    return options;
+  }
 
   private YamlTree(String file, YAMLParser parser) {
     this.file = file;

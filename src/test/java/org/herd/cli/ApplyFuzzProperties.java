@@ -71,7 +71,7 @@ class ApplyFuzzProperties {
     static final Options NONE = new Options(List.of(), false);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 120)
   void aBrokenInputIsRefusedBeforeAnyRunIsRecorded(@ForAll("brokenApplies") Case apply) {
     assumeOnlyHeldHosts(apply.plan());
     try (FuzzScratch scratch = FuzzScratch.create()) {

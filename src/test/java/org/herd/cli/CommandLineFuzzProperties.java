@@ -75,7 +75,7 @@ class CommandLineFuzzProperties {
           "\u202eevil",
           "é");
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void anyCommandLineIsDoneOrRefusedCleanly(@ForAll("commandLines") List<String> args) {
     try (FuzzScratch scratch = FuzzScratch.create()) {
       scratch.write("herd.yaml", FuzzSeeds.site());

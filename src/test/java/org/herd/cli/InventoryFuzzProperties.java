@@ -35,7 +35,7 @@ class InventoryFuzzProperties {
     }
   }
 
-  @Property(tries = 250)
+  @Property(tries = 200)
   void aBrokenInventoryIsAcceptedOrRefusedCleanly(@ForAll("brokenInventories") Case broken) {
     try (FuzzScratch scratch = FuzzScratch.create()) {
       scratch.write("ssh_config", FuzzSeeds.siteSshConfig());

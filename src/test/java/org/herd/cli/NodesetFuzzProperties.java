@@ -71,7 +71,7 @@ class NodesetFuzzProperties {
     "é"
   };
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void aNodeSetIsCountedAndFoldedOrRefusedCleanly(@ForAll("expressions") String expression) {
     try (FuzzScratch scratch = FuzzScratch.create()) {
       CliRunner.Result count = scratch.herd("nodeset", "-c", "--", expression);

@@ -23,7 +23,7 @@ import org.herd.recipe.RecipeCatalog;
 @AddLifecycleHook(FuzzTries.class)
 class RecipeFuzzProperties {
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void aBrokenRecipeIsAcceptedOrRefusedCleanly(@ForAll("brokenRecipes") BrokenFile recipe) {
     try (FuzzScratch scratch = FuzzScratch.create()) {
       scratch.write("recipe.yaml", recipe.bytes());

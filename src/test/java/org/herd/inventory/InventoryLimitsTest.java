@@ -62,6 +62,20 @@ class InventoryLimitsTest {
   }
 
   @Test
+  void anInventoryOfMoreThanThreeMillionCharactersLoads() {
+    StringBuilder yaml = new StringBuilder("hosts:\n");
+    for (int i = 0; i < 2_000; i++) {
+      yaml.append("  host")
+          .append(i)
+          .append(": {vars: {note: '")
+          .append("x".repeat(1_700))
+          .append("'}}\n");
+    }
+    assertThat(yaml.length()).isGreaterThan(3 << 20);
+    assertThat(Inventories.herd(yaml.toString()).hosts()).hasSize(2_000);
+  }
+
+  @Test
   void theLimitItselfIsAllowed() {
     assertThat(Inventories.herd("hosts:\n  h[1-" + Inventory.MAX_HOSTS + "]:\n").hosts())
         .hasSize(Inventory.MAX_HOSTS);
