@@ -29,7 +29,7 @@ import org.herd.journal.JournalLocation;
 final class FuzzScratch implements AutoCloseable {
 
   /** How long one herd invocation may take before the try fails as a hang. */
-  static final Duration HANG = Duration.ofSeconds(10);
+  static final Duration HANG = Duration.ofSeconds(60);
 
   /** The inventory of every try that gives none: this machine, over the local transport. */
   static final String LOCAL_INVENTORY = "hosts:\n  localhost:\n    transport: local\n";
