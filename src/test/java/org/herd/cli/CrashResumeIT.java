@@ -111,7 +111,9 @@ class CrashResumeIT {
       for (KillPoint point : KILL_POINTS) {
         try (HerdProcess herd = HerdProcess.start(dir, env(), command)) {
           JsonNode at = herd.await(point.matches(), EVENT_WAIT);
-          assertThat(at).as("%s never came; stderr:%n%s", point, herd.err()).isNotNull();
+          assertThat(at)
+              .as("%s never came; stdout:%n%s%nstderr:%n%s", point, herd.out(), herd.err())
+              .isNotNull();
           if (point.inDpkg()) {
             LabHost host =
                 lab.hosts().stream()
