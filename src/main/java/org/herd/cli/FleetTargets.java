@@ -19,15 +19,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * ssh_config for everything the inventory leaves open, as {@code clush} relies on ssh_config.
  *
  * @param selection the selected hosts, and which option selected which
- * @param endpoints one endpoint per host, in node-set order
- * @param kinds the transport of each host, by name
+ * @param reach how to reach each of them, in node-set order
  * @param inventory the inventory they were resolved through, when there is one
  */
-record FleetTargets(
-    NodeSelection.Selection selection,
-    List<Endpoint> endpoints,
-    Map<String, TransportKind> kinds,
-    Optional<Inventory> inventory) {
+record FleetTargets(NodeSelection.Selection selection, Reach reach, Optional<Inventory> inventory) {
+
+  /** One endpoint per host, in node-set order. */
+  List<Endpoint> endpoints() {
+    return List.copyOf(reach.endpoints().values());
+  }
+
+  /** The transport of each host, by name. */
+  Map<String, TransportKind> kinds() {
+    return reach.kinds();
+  }
 
   /** The selected hosts. */
   NodeSet nodes() {
@@ -58,7 +63,6 @@ record FleetTargets(
     NodeSelection.Selection selected =
         selection.select(groups, CliContext.of(spec).workingDirectory(), new Random());
     Reach reach = workspace.reach(selected.nodes().expand());
-    return new FleetTargets(
-        selected, List.copyOf(reach.endpoints().values()), reach.kinds(), workspace.inventory());
+    return new FleetTargets(selected, reach, workspace.inventory());
   }
 }

@@ -89,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         InterruptHook hook = InterruptHook.install()) {
       outcome =
           new FleetStatus(workspace, store)
-              .probe(targets.nodes(), refresh, fanoutOption.value(), watcher(context, hook));
+              .probe(targets.reach(), refresh, fanoutOption.value(), watcher(context, hook));
     }
     if (outcome instanceof FleetStatus.Outcome.Interrupted interrupted) {
       context

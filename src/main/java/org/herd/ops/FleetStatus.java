@@ -80,14 +80,14 @@ public final class FleetStatus {
   }
 
   /**
-   * Probes {@code hosts}, {@code fanout} at a time.
+   * Probes the hosts of {@code reach} (resolved on this status's workspace), {@code fanout} at a
+   * time.
    *
    * @throws InvalidRequest when a cluster's {@code packages} variable names no package
    */
-  public Outcome probe(NodeSet hosts, boolean refresh, int fanout, Watcher watcher)
+  public Outcome probe(Reach reach, boolean refresh, int fanout, Watcher watcher)
       throws InterruptedException {
-    List<ClusterPackages> clusters = clusters(hosts);
-    Reach reach = workspace.reach(hosts.expand());
+    List<ClusterPackages> clusters = clusters(NodeSet.of(reach.endpoints().keySet()));
     FanOutSettings settings =
         FanOutSettings.defaults().withFanout(fanout).withCommandTimeout(PROBE_LIMIT);
     try (Transport transport = workspace.transport(reach.kinds())) {
