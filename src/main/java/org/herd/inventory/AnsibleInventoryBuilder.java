@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.herd.text.PortNumber;
 
 /**
  * Collects what an Ansible inventory (INI or YAML) declares and turns it into an {@link
@@ -200,11 +202,9 @@ final class AnsibleInventoryBuilder {
         return new HostPattern(pattern, null);
       }
       String port = pattern.substring(last + 1);
-      if (port.matches("[0-9]{1,5}")) {
-        int number = Integer.parseInt(port);
-        if (number >= 1 && number <= 65_535) {
-          return new HostPattern(pattern.substring(0, last), number);
-        }
+      OptionalInt number = PortNumber.parse(port);
+      if (number.isPresent()) {
+        return new HostPattern(pattern.substring(0, last), number.getAsInt());
       }
       throw new BadPort(
           "host `"

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.herd.text.PortNumber;
 import org.herd.text.SshArguments;
 
 /**
@@ -139,11 +141,9 @@ final class AnsibleVars {
   }
 
   private static Integer port(Var var, String text, Problems problems) {
-    if (text.matches("[0-9]{1,5}")) {
-      int port = Integer.parseInt(text);
-      if (port >= 1 && port <= 65_535) {
-        return port;
-      }
+    OptionalInt port = PortNumber.parse(text);
+    if (port.isPresent()) {
+      return port.getAsInt();
     }
     problems.add(
         var.position(), var.name() + " must be a port from 1 to 65535, not `" + text + "`");

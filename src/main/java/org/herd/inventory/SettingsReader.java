@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.herd.text.DidYouMean;
+import org.herd.text.PortNumber;
 import org.herd.text.SshArguments;
 
 /**
@@ -110,11 +111,8 @@ final class SettingsReader {
     if (node.isEmpty()) {
       return null;
     }
-    if (node.get() instanceof YamlNode.Scalar s && s.text().matches("[0-9]{1,5}")) {
-      int port = Integer.parseInt(s.text());
-      if (port >= 1 && port <= 65_535) {
-        return port;
-      }
+    if (node.get() instanceof YamlNode.Scalar s && PortNumber.parse(s.text()).isPresent()) {
+      return PortNumber.parse(s.text()).getAsInt();
     }
     problems.add(
         node.get().position(), "`port` must be a number from 1 to 65535, not " + shown(node.get()));

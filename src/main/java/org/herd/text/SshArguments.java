@@ -118,13 +118,11 @@ public record SshArguments(
   }
 
   private static int port(String text) {
-    if (text.matches("[0-9]{1,5}")) {
-      int port = Integer.parseInt(text);
-      if (port >= 1 && port <= 65_535) {
-        return port;
-      }
-    }
-    throw new IllegalArgumentException("ssh argument -p needs a port from 1 to 65535, not " + text);
+    return PortNumber.parse(text)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "ssh argument -p needs a port from 1 to 65535, not " + text));
   }
 
   /**
