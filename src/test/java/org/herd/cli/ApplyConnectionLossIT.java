@@ -60,7 +60,8 @@ class ApplyConnectionLossIT {
       assertThat(planned.exitCode()).as(planned.out() + planned.err()).isZero();
       Map<String, String> pins = LabDpkg.pins(dir.resolve("plan.json")).get(host.name());
       assertThat(pins).containsEntry("herd-lab-service", "1.0-2");
-      LabDpkg.slowDown(lab, host, 10);
+      LabDpkg.installHook(lab, host);
+      LabDpkg.hold(lab, host);
 
       int exit;
       try (HerdProcess herd =
@@ -73,10 +74,13 @@ class ApplyConnectionLossIT {
                         && e.path("step").asText().equals("install"),
                 Duration.ofMinutes(5));
         assertThat(install).as(herd.err()).isNotNull();
-        LabDpkg.awaitDpkg(lab, host);
+        LabDpkg.awaitHeld(lab, host);
         link(lab, host, "down");
         try {
-          Thread.sleep(20_000);
+          // The outage herd rides out; dpkg ends in the middle of it, while herd cannot see it.
+          Thread.sleep(10_000);
+          LabDpkg.release(lab, host);
+          Thread.sleep(10_000);
         } finally {
           link(lab, host, "up");
         }
@@ -105,7 +109,7 @@ class ApplyConnectionLossIT {
       }
     } finally {
       link(lab, host, "up");
-      LabDpkg.speedUp(lab, host);
+      LabDpkg.removeHook(lab, host);
       lab.lab().suite(lab.name(), Suite.OLD);
     }
   }

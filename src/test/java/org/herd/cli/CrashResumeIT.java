@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * end the run has succeeded, no step that had finished ran again, both hosts are at the planned
  * versions with dpkg's audit clean, and no guard, spool or lease is left.
  *
- * <p>A dpkg {@code post-invoke} hook that sleeps 3 s keeps dpkg running long enough for the test to
- * see it on the host and kill herd while it runs.
+ * <p>A dpkg {@code post-invoke} hook holds dpkg at the end of its unpack until herd is dead, so
+ * that herd is killed while dpkg runs however fast or slow the machine is; each kill point names
+ * its host and the transcript of the killed processes comes with a kill point that never comes.
  */
 @ExtendWith(LabExtension.class)
 class CrashResumeIT {
@@ -43,30 +44,38 @@ class CrashResumeIT {
 
   @TempDir Path dir;
 
-  /** Where to kill herd: at an event, and for {@code inDpkg} once dpkg runs on its host. */
-  private record KillPoint(String event, String step, boolean inDpkg) {
-    Predicate<JsonNode> matches() {
-      return e -> e.path("event").asText().equals(event) && e.path("step").asText().equals(step);
+  /**
+   * Where to kill herd: at an event of a step on a host (the first or second of the run, or either
+   * when 0), and for {@code inDpkg} once dpkg runs its install there, held until herd is dead.
+   */
+  private record KillPoint(int host, String event, String step, boolean inDpkg) {
+    Predicate<JsonNode> matches(List<LabHost> hosts) {
+      return e ->
+          e.path("event").asText().equals(event)
+              && e.path("step").asText().equals(step)
+              && (host == 0 || e.path("host").asText().equals(hosts.get(host - 1).name()));
     }
 
     @Override
     public String toString() {
-      return (inDpkg ? "in dpkg during " : event + " ") + step;
+      return (inDpkg ? "in dpkg during " : event + " ") + step + (host == 0 ? "" : " on " + host);
     }
   }
 
+  // The hosts go one after the other (--parallel 1): the first host's kill points, then the
+  // second's. The downloads of both run together, ahead of the first host's turn.
   private static final List<KillPoint> KILL_POINTS =
       List.of(
-          new KillPoint("stepStarted", "download", false),
-          new KillPoint("stepFinished", "download", false),
-          new KillPoint("stepStarted", "precheck", false),
-          new KillPoint("stepFinished", "guard", false),
-          new KillPoint("stepStarted", "install", true),
-          new KillPoint("stepStarted", "restart", false),
-          new KillPoint("stepFinished", "health", false),
-          new KillPoint("stepFinished", "undrain", false),
-          new KillPoint("stepStarted", "verify", false),
-          new KillPoint("stepStarted", "install", true));
+          new KillPoint(0, "stepStarted", "download", false),
+          new KillPoint(0, "stepFinished", "download", false),
+          new KillPoint(1, "stepStarted", "precheck", false),
+          new KillPoint(1, "stepFinished", "guard", false),
+          new KillPoint(1, "stepStarted", "install", true),
+          new KillPoint(1, "stepStarted", "restart", false),
+          new KillPoint(1, "stepFinished", "health", false),
+          new KillPoint(1, "stepFinished", "undrain", false),
+          new KillPoint(1, "stepStarted", "verify", false),
+          new KillPoint(2, "stepStarted", "install", true));
 
   private Map<String, String> env() {
     return Map.of("HOME", dir.toString(), "HERD_JOURNAL", journal().toString());
@@ -94,7 +103,7 @@ class CrashResumeIT {
       lab.lab().suite(lab.name(), Suite.NEW);
       for (LabHost host : hosts) {
         lab.sh(host, "apt-get update -q >/dev/null");
-        LabDpkg.slowDown(lab, host, 3);
+        LabDpkg.installHook(lab, host);
       }
       String nodes = hosts.get(0).name() + "," + hosts.get(1).name();
       CliRunner.Result planned =
@@ -106,35 +115,50 @@ class CrashResumeIT {
       pins.values().forEach(p -> assertThat(p).containsEntry("herd-lab-service", "1.0-2"));
 
       RunId run = null;
+      boolean refusedWhileHeld = false;
+      // Every killed process's events, so that a kill point that never comes can be explained.
+      StringBuilder earlier = new StringBuilder();
       // One host after the other, so that the kill points come in the order listed.
       List<String> command = args(lab, "apply", "plan.json", "--json", "--parallel", "1");
       for (KillPoint point : KILL_POINTS) {
+        LabHost held = point.inDpkg() ? hosts.get(point.host() - 1) : null;
+        if (held != null) {
+          // Set before herd starts, so that its install cannot end before herd is killed.
+          LabDpkg.hold(lab, held);
+        }
         try (HerdProcess herd = HerdProcess.start(dir, env(), command)) {
-          JsonNode at = herd.await(point.matches(), EVENT_WAIT);
+          JsonNode at = herd.await(point.matches(hosts), EVENT_WAIT);
           assertThat(at)
-              .as("%s never came; stdout:%n%s%nstderr:%n%s", point, herd.out(), herd.err())
+              .as(
+                  "%s never came; stdout:%n%s%nstderr:%n%s%nthe processes killed before:%n%s",
+                  point, herd.out(), herd.err(), earlier)
               .isNotNull();
-          if (point.inDpkg()) {
-            LabHost host =
-                lab.hosts().stream()
-                    .filter(h -> h.name().equals(at.path("host").asText()))
-                    .findFirst()
-                    .orElseThrow();
-            LabDpkg.awaitDpkg(lab, host);
-          }
-          if (run == null) {
-            run = onlyRun();
-            // A live holder of the run is refused, even on this machine.
-            CliRunner.Result refused =
-                new CliRunner(dir, env())
-                    .run(args(lab, "resume", run.value()).toArray(String[]::new));
-            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
-            assertThat(refused.err()).contains("is held by").contains("pid=" + herd.pid());
+          if (held != null) {
+            LabDpkg.awaitHeld(lab, held);
+            if (!refusedWhileHeld) {
+              // A live holder of the run is refused, even on this machine; asked while herd
+              // waits on the held dpkg, so that it cannot go past the kill point meanwhile.
+              refusedWhileHeld = true;
+              CliRunner.Result refused =
+                  new CliRunner(dir, env())
+                      .run(args(lab, "resume", run.value()).toArray(String[]::new));
+              assertThat(refused.exitCode())
+                  .as(refused.err())
+                  .isEqualTo(ExitCode.UNAVAILABLE.code());
+              assertThat(refused.err()).contains("is held by").contains("pid=" + herd.pid());
+            }
           }
           herd.kill();
+          earlier.append("-- killed at ").append(point).append(":\n").append(herd.out());
+          if (held != null) {
+            LabDpkg.release(lab, held);
+          }
           if (command.contains("resume")) {
             assertThat(herd.err()).as("resume after a crash").contains("taking over the lease");
           }
+        }
+        if (run == null) {
+          run = onlyRun();
         }
         command = args(lab, "resume", run.value(), "--json");
       }
@@ -190,7 +214,7 @@ class CrashResumeIT {
       }
     } finally {
       for (LabHost host : hosts) {
-        LabDpkg.speedUp(lab, host);
+        LabDpkg.removeHook(lab, host);
       }
       lab.lab().suite(lab.name(), Suite.OLD);
     }

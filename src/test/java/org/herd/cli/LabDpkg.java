@@ -11,35 +11,59 @@ import org.herd.lab.LabHost;
 import org.herd.lab.TestLab;
 
 /**
- * dpkg on lab hosts as the apply-level ITs need it: slowed down by a {@code post-invoke} hook so
- * that a test can act while dpkg runs, seen running, and a plan file's pinned versions.
+ * dpkg on lab hosts as the apply-level ITs need it: held at the end of a run by a {@code
+ * post-invoke} hook so that a test can act while dpkg runs, and a plan file's pinned versions.
  */
 final class LabDpkg {
 
-  private static final String SLOW_DPKG = "/etc/dpkg/dpkg.cfg.d/zz-herd-it-slow";
+  private static final String HOOK = "/etc/dpkg/dpkg.cfg.d/zz-herd-it-hold";
+  private static final String HOLD = "/run/herd-it-dpkg-hold";
+  private static final String HELD = "/run/herd-it-dpkg-held";
 
   private LabDpkg() {}
 
-  /** Makes each dpkg run that unpacks or configures last {@code seconds} more. */
-  static void slowDown(TestLab lab, LabHost host, int seconds) {
-    lab.sh(host, "echo 'post-invoke=sleep " + seconds + "' > " + SLOW_DPKG);
+  /**
+   * Installs a dpkg {@code post-invoke} hook that, while the host is {@link #hold held}, keeps each
+   * dpkg run that unpacks or configures from ending and marks it {@link #awaitHeld held}: a test
+   * can then act while dpkg runs for as long as it needs, whatever the machine's speed.
+   */
+  static void installHook(TestLab lab, LabHost host) {
+    lab.sh(
+        host,
+        "echo 'post-invoke=if [ -e "
+            + HOLD
+            + " ]; then touch "
+            + HELD
+            + "; while [ -e "
+            + HOLD
+            + " ]; do sleep 0.1; done; fi' > "
+            + HOOK);
   }
 
-  /** Undoes {@link #slowDown}. */
-  static void speedUp(TestLab lab, LabHost host) {
-    lab.run(host, "rm -f " + SLOW_DPKG);
+  /** Undoes {@link #installHook} and {@link #hold}. */
+  static void removeHook(TestLab lab, LabHost host) {
+    lab.run(host, "rm -f " + HOOK + " " + HOLD + " " + HELD);
   }
 
-  /** Waits until dpkg unpacks or configures on the host (see {@link #slowDown}). */
-  static void awaitDpkg(TestLab lab, LabHost host) throws InterruptedException {
-    for (int i = 0; i < 1200; i++) {
-      if (lab.run(host, "pgrep -f 'dpkg .*[-]-(unpack|configure|install)' >/dev/null").exitCode()
-          == 0) {
+  /** From now on, the next dpkg run on the host stays at its end until {@link #release}. */
+  static void hold(TestLab lab, LabHost host) {
+    lab.sh(host, "rm -f " + HELD + " && touch " + HOLD);
+  }
+
+  /** Waits until a dpkg run on the held host unpacked or configured and is kept from ending. */
+  static void awaitHeld(TestLab lab, LabHost host) throws InterruptedException {
+    for (int i = 0; i < 3000; i++) {
+      if (lab.run(host, "test -e " + HELD).exitCode() == 0) {
         return;
       }
       Thread.sleep(100);
     }
     throw new AssertionError("dpkg never ran on " + host.name());
+  }
+
+  /** Lets the held dpkg run end, and the next ones run freely. */
+  static void release(TestLab lab, LabHost host) {
+    lab.sh(host, "rm -f " + HOLD + " " + HELD);
   }
 
   /** The planned {@code package → version} of each host of a plan file. */
