@@ -21,6 +21,7 @@ final class JdbcJournal implements Journal {
   private final VersionStore versions;
   private final FactStore facts;
   private final LeaseStore leases;
+  private final ActionStore actions;
 
   private JdbcJournal(ConnectionSource db, Clock clock) {
     this.db = db;
@@ -29,6 +30,7 @@ final class JdbcJournal implements Journal {
     this.versions = new VersionStore(db, clock);
     this.facts = new FactStore(db);
     this.leases = new LeaseStore(db, clock);
+    this.actions = new ActionStore(db, clock);
   }
 
   static JdbcJournal open(JournalLocation location, Clock clock) {
@@ -81,6 +83,31 @@ final class JdbcJournal implements Journal {
   @Override
   public List<StepRecord> steps(RunId run) {
     return steps.steps(run);
+  }
+
+  @Override
+  public List<StepChange> stepChanges(RunId run, long since) {
+    return steps.changes(run, since);
+  }
+
+  @Override
+  public void recordAction(RunId run, RunAction action, String by) {
+    actions.record(run, action, by);
+  }
+
+  @Override
+  public List<RunActionRecord> actions(RunId run) {
+    return actions.actions(run);
+  }
+
+  @Override
+  public boolean takePauseRequest(RunId run) {
+    return actions.takePause(run);
+  }
+
+  @Override
+  public List<HostChange> hostChanges(String host) {
+    return versions.ofHost(host);
   }
 
   @Override
