@@ -34,10 +34,17 @@ public final class RunEvents implements AutoCloseable {
   public static final long POLL_MILLIS = 200;
 
   /**
+   * Every how many quiet polls subscribers are given a {@code heartbeat} (15 s): writing it is how
+   * a subscriber that went away without a word is noticed, and its poller stopped.
+   */
+  static final int HEARTBEAT_POLLS = 75;
+
+  /**
    * One event.
    *
    * @param id the change number it comes from (the run's latest, for a {@code runState})
-   * @param type {@code stepStarted}, {@code stepFinished}, {@code hostFinished}, {@code runState}
+   * @param type {@code stepStarted}, {@code stepFinished}, {@code hostFinished}, {@code runState},
+   *     or {@code heartbeat} (nothing happened; a transport may send it as a comment)
    * @param data what it says, for JSON
    */
   public record Event(long id, String type, Map<String, Object> data) {}
@@ -145,6 +152,7 @@ public final class RunEvents implements AutoCloseable {
     private RunState state;
     private ScheduledFuture<?> task;
     private boolean stopped;
+    private int quietPolls;
 
     Poller(RunId run) {
       this.run = run;
@@ -174,12 +182,16 @@ public final class RunEvents implements AutoCloseable {
         if (stopped) {
           return false;
         }
-        start();
+        if (task == null) {
+          start();
+        } else {
+          catchUp(); // so that the newcomer's replay and state are current
+        }
         synchronized (listener) {
           Map<String, HostProgress> before = new HashMap<>();
           for (StepChange change : journal.stepChanges(run, listener.cursor)) {
             if (change.change() > cursor) {
-              break; // the poller gives it, in order, soon
+              break; // written since the catch-up: the next poll gives it, in order
             }
             listener.give(stepEvent(change), false);
             String host = change.step().host();
@@ -216,34 +228,46 @@ public final class RunEvents implements AutoCloseable {
 
     private synchronized void poll() {
       try {
-        List<Event> events = new ArrayList<>();
-        for (StepChange change : journal.stepChanges(run, cursor)) {
-          String host = change.step().host();
-          HostProgress was = progress(host);
-          apply(change);
-          events.add(stepEvent(change));
-          HostProgress now = progress(host);
-          if (now.finished() && now != was) {
-            events.add(hostEvent(change.change(), host, now));
-          }
-        }
-        RunState now = journal.run(run).map(RunSummary::state).orElse(state);
-        boolean stateChanged = now != state;
-        state = now;
-        for (Listener listener : listeners) {
-          events.forEach(e -> listener.give(e, e.type().equals("hostFinished")));
-          if (stateChanged) {
-            listener.give(stateEvent(), true);
-          }
-          if (listener.gone) {
-            listeners.remove(listener);
-          }
-        }
+        catchUp();
         if (listeners.isEmpty()) {
           stopIfUnheard();
         }
       } catch (RuntimeException e) {
         // The journal is asked again at the next tick.
+      }
+    }
+
+    /** Reads what changed since the last look and gives it to the listeners. */
+    private void catchUp() {
+      List<Event> events = new ArrayList<>();
+      for (StepChange change : journal.stepChanges(run, cursor)) {
+        String host = change.step().host();
+        HostProgress was = progress(host);
+        apply(change);
+        events.add(stepEvent(change));
+        HostProgress now = progress(host);
+        if (now.finished() && now != was) {
+          events.add(hostEvent(change.change(), host, now));
+        }
+      }
+      RunState now = journal.run(run).map(RunSummary::state).orElse(state);
+      boolean stateChanged = now != state;
+      state = now;
+      if (events.isEmpty() && !stateChanged && ++quietPolls >= HEARTBEAT_POLLS) {
+        events.add(new Event(cursor, "heartbeat", Map.of()));
+      }
+      if (!events.isEmpty() || stateChanged) {
+        quietPolls = 0;
+      }
+      for (Listener listener : listeners) {
+        events.forEach(
+            e -> listener.give(e, e.type().equals("hostFinished") || e.type().equals("heartbeat")));
+        if (stateChanged) {
+          listener.give(stateEvent(), true);
+        }
+        if (listener.gone) {
+          listeners.remove(listener);
+        }
       }
     }
 

@@ -80,7 +80,7 @@ final class ApiRoutes {
     routes.error(
         404,
         ctx -> {
-          String type = ctx.contentType();
+          String type = ctx.res().getContentType();
           if (type == null || !type.startsWith("application/json")) {
             Json.error(ctx, 404, "not found: " + ctx.path());
           }
@@ -160,7 +160,11 @@ final class ApiRoutes {
             id,
             from,
             event -> {
-              client.sendEvent(event.type(), Json.text(event.data()), String.valueOf(event.id()));
+              if (event.type().equals("heartbeat")) {
+                client.sendComment("heartbeat");
+              } else {
+                client.sendEvent(event.type(), Json.text(event.data()), String.valueOf(event.id()));
+              }
               return !client.terminated();
             });
     client.onClose(subscription::close);
