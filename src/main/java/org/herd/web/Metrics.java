@@ -86,6 +86,9 @@ final class Metrics {
           .description("how long steps took, from the journal's finished steps")
           .tag("step", step.step())
           .publishPercentileHistogram()
+          // Steps take from a second (precheck) to many minutes (install, reboot, health waits).
+          .minimumExpectedValue(Duration.ofMillis(100))
+          .maximumExpectedValue(Duration.ofHours(2))
           .register(registry)
           .record(Duration.between(step.startedAt(), step.finishedAt().orElseThrow()));
     }
