@@ -15,16 +15,27 @@ public final class StatusJson {
 
   private StatusJson() {}
 
-  /** The status of {@code hosts}, as {@code summary} folds them. */
+  /** The status of {@code hosts}, as {@code summary} folds them, with every host's facts. */
   public static ObjectNode tree(
       ObjectMapper mapper, List<ProbedHost> probed, StatusSummary summary) {
+    return tree(mapper, probed, summary, true);
+  }
+
+  /**
+   * The status of {@code hosts}, as {@code summary} folds them; without {@code withFacts}, each
+   * host has its collection time but not its facts (a fleet page needs the rows, not every fact).
+   */
+  public static ObjectNode tree(
+      ObjectMapper mapper, List<ProbedHost> probed, StatusSummary summary, boolean withFacts) {
     ObjectNode root = mapper.createObjectNode();
     ObjectNode hosts = root.putObject("hosts");
     for (ProbedHost host : probed) {
       ObjectNode node = hosts.putObject(host.host());
       if (host instanceof ProbedHost.Probed p) {
         node.put("collectedAt", p.collectedAt().toString());
-        node.set("facts", mapper.valueToTree(p.facts()));
+        if (withFacts) {
+          node.set("facts", mapper.valueToTree(p.facts()));
+        }
       } else if (host instanceof ProbedHost.NotProbed n) {
         node.put("unreachable", n.reason());
       }

@@ -137,6 +137,11 @@ final class JdbcJournal implements Journal {
   }
 
   @Override
+  public Map<String, Instant> latestFactTimes(Collection<String> hosts) {
+    return facts.latestTimes(hosts);
+  }
+
+  @Override
   public int pruneFacts(Instant before) {
     return facts.prune(before);
   }

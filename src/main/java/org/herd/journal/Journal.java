@@ -143,6 +143,12 @@ public interface Journal extends AutoCloseable {
   Map<String, StoredFacts> latestFacts(Collection<String> hosts);
 
   /**
+   * When the newest facts of each of these hosts that has any were collected, by host: to tell,
+   * without reading the facts, which hosts have newer facts than a reader holds.
+   */
+  Map<String, Instant> latestFactTimes(Collection<String> hosts);
+
+  /**
    * Deletes facts collected before {@code before}, except each host's newest.
    *
    * @return how many were deleted

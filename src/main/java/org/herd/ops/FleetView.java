@@ -3,6 +3,7 @@ package org.herd.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,14 @@ public final class FleetView {
   private final Workspace workspace;
   private final Journal journal;
 
+  /**
+   * Facts already read back, by host, with their collection time: a host's stored facts never
+   * change (newer ones have a newer time), so each is parsed once, not at every call.
+   */
+  private final Map<String, StoredAndRead> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record StoredAndRead(Instant collectedAt, Optional<HostFacts> facts) {}
+
   public FleetView(Workspace workspace, Journal journal) {
     this.workspace = workspace;
     this.journal = journal;
@@ -58,19 +67,34 @@ public final class FleetView {
    */
   public Fleet of(Filter filter) {
     List<String> hosts = select(filter);
-    Map<String, StoredFacts> stored = journal.latestFacts(hosts);
+    Map<String, Instant> times = journal.latestFactTimes(hosts);
+    List<String> stale =
+        hosts.stream()
+            .filter(h -> times.containsKey(h))
+            .filter(
+                h -> !parsed.containsKey(h) || !parsed.get(h).collectedAt().equals(times.get(h)))
+            .toList();
+    if (!stale.isEmpty()) {
+      journal.latestFacts(stale).values().forEach(this::cached);
+    }
     List<ProbedHost> probed = new ArrayList<>();
     for (String host : hosts) {
-      Optional<HostFacts> read = Optional.ofNullable(stored.get(host)).flatMap(FleetView::facts);
-      if (read.isPresent()) {
-        StoredFacts s = stored.get(host);
-        probed.add(new ProbedHost.Probed(host, s.collectedAt(), read.get()));
+      StoredAndRead known = parsed.get(host);
+      if (times.containsKey(host) && known != null && known.facts().isPresent()) {
+        probed.add(new ProbedHost.Probed(host, known.collectedAt(), known.facts().get()));
       } else {
         probed.add(new ProbedHost.NotProbed(host, NEVER_PROBED));
       }
     }
     return new Fleet(
         probed, StatusSummary.of(probed, ClusterView.packages(workspace, NodeSet.of(hosts))));
+  }
+
+  private void cached(StoredFacts stored) {
+    StoredAndRead known = parsed.get(stored.host());
+    if (known == null || !known.collectedAt().equals(stored.collectedAt())) {
+      parsed.put(stored.host(), new StoredAndRead(stored.collectedAt(), facts(stored)));
+    }
   }
 
   /** Stored facts read back; empty for facts an older or newer herd wrote unreadably. */

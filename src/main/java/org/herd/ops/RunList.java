@@ -26,6 +26,12 @@ public final class RunList {
 
   private final Journal journal;
 
+  /**
+   * The progress of runs that are over, by their summary: such a run's steps no longer change
+   * (resuming it changes its state and end, hence its summary), so it is read once.
+   */
+  private final Map<RunSummary, Progress> over = new java.util.concurrent.ConcurrentHashMap<>();
+
   public RunList(Journal journal) {
     this.journal = journal;
   }
@@ -37,7 +43,14 @@ public final class RunList {
       if (rows.size() >= limit) {
         break;
       }
-      rows.add(new Row(run, progress(run.hosts(), byHost(journal.steps(run.id())))));
+      Progress progress = run.state().terminal() ? over.get(run) : null;
+      if (progress == null) {
+        progress = progress(run.hosts(), byHost(journal.steps(run.id())));
+        if (run.state().terminal()) {
+          over.put(run, progress);
+        }
+      }
+      rows.add(new Row(run, progress));
     }
     return rows;
   }

@@ -152,23 +152,22 @@ public final class RunView {
       return List.of();
     }
     var budgets = RecipeBudgets.of(workspace.recipes());
+    Set<String> inRun = new java.util.HashSet<>(runHosts);
     List<ClusterUse> uses = new ArrayList<>();
     for (Cluster cluster : inventory.get().clusters()) {
-      if (runHosts.stream().noneMatch(cluster.members()::contains)) {
+      List<String> members = cluster.members().expand();
+      if (members.stream().noneMatch(inRun::contains)) {
         continue;
       }
       List<String> out = new ArrayList<>();
-      for (String member : cluster.members()) {
+      for (String member : members) {
         if (outOfService(byHost.getOrDefault(member, List.of()))) {
           out.add(member);
         }
       }
       uses.add(
           new ClusterUse(
-              cluster.name(),
-              cluster.members().expand(),
-              out,
-              cluster.allowed(budgets.apply(cluster.recipe()))));
+              cluster.name(), members, out, cluster.allowed(budgets.apply(cluster.recipe()))));
     }
     return uses;
   }

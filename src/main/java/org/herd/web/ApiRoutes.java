@@ -178,9 +178,11 @@ final class ApiRoutes {
                 ctx.queryParam("group"),
                 ctx.queryParam("cluster"),
                 ctx.queryParam("wave")));
-    ctx.status(200)
-        .contentType("application/json")
-        .result(Json.text(StatusJson.tree(Json.MAPPER, fleet.hosts(), fleet.summary())));
+    // facts=false: the rows and each host's collection time, without every host's full facts.
+    boolean withFacts = !"false".equals(ctx.queryParam("facts"));
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        StatusJson.tree(Json.MAPPER, fleet.hosts(), fleet.summary(), withFacts);
+    ctx.status(200).contentType("application/json").result(Json.text(tree));
   }
 
   /** An action, after the guard let its caller through. */

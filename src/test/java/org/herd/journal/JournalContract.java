@@ -476,6 +476,16 @@ abstract class JournalContract {
   }
 
   @Test
+  void theTimesOfTheLatestFactsAreFoundWithoutTheFacts() {
+    journal.saveFacts("web1", T0, "{\"n\":1}");
+    journal.saveFacts("web1", T0.plusSeconds(60), "{\"n\":2}");
+    journal.saveFacts("web2", T0, "{}");
+
+    assertThat(journal.latestFactTimes(List.of("web1", "web2", "db1")))
+        .isEqualTo(Map.of("web1", T0.plusSeconds(60), "web2", T0));
+  }
+
+  @Test
   void savingFactsAtTheSameInstantReplacesThem() {
     journal.saveFacts("web1", T0, "{\"old\":true}");
     journal.saveFacts("web1", T0, "{\"new\":true}");

@@ -38,8 +38,16 @@ public final class ServeBench {
   static final int HOSTS_PER_RUN = 500;
   static final List<String> STEPS =
       List.of(
-          "download", "precheck", "drain", "guard", "install", "restart", "health", "undrain",
-          "unguard", "verify");
+          "download",
+          "precheck",
+          "drain",
+          "guard",
+          "install",
+          "restart",
+          "health",
+          "undrain",
+          "unguard",
+          "verify");
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
@@ -57,7 +65,10 @@ public final class ServeBench {
     RunId newest = generate(db);
     System.out.printf(
         "generated: %,d hosts with facts, %,d runs, %,d step rows in %.1f s (%,d KB)%n",
-        HOSTS, RUNS, RUNS * HOSTS_PER_RUN * STEPS.size(), (System.nanoTime() - t) / 1e9,
+        HOSTS,
+        RUNS,
+        RUNS * HOSTS_PER_RUN * STEPS.size(),
+        (System.nanoTime() - t) / 1e9,
         Files.size(db) / 1024);
 
     Workspace workspace = ServeFixture.workspace(dir, Optional.of(inventory));
@@ -77,6 +88,7 @@ public final class ServeBench {
                 line -> {})) {
       HttpClient http = HttpClient.newHttpClient();
       measure(http, server.url() + "/api/v1/hosts", calls);
+      measure(http, server.url() + "/api/v1/hosts?facts=false", calls);
       measure(http, server.url() + "/api/v1/hosts?cluster=c0042", calls);
       measure(http, server.url() + "/api/v1/runs", calls);
       measure(http, server.url() + "/api/v1/runs/" + newest.value(), calls);
@@ -114,7 +126,8 @@ public final class ServeBench {
   private static void sseLatency(
       HttpClient http, String base, RunId run, Journal otherHerd, int samples) throws Exception {
     List<Double> millis = new ArrayList<>();
-    try (SseReader events = new SseReader(http, base + "/api/v1/runs/" + run.value() + "/events", null)) {
+    try (SseReader events =
+        new SseReader(http, base + "/api/v1/runs/" + run.value() + "/events", null)) {
       events.until("runState");
       for (int i = 0; i < samples; i++) {
         String host = "bench-extra" + i;
