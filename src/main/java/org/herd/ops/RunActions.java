@@ -41,6 +41,12 @@ public final class RunActions implements AutoCloseable {
   private final Journal journal;
   private final Runs runs;
   private final Consumer<String> notices;
+
+  /** How long {@link #close} waits for the runs executed here to pause. */
+  static final java.time.Duration PAUSE_GRACE = java.time.Duration.ofSeconds(30);
+
+  private final java.util.Map<String, RunControl> executing =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final ExecutorService executions =
       Executors.newCachedThreadPool(
           r -> {
@@ -135,14 +141,18 @@ public final class RunActions implements AutoCloseable {
   }
 
   private Outcome execute(StartedRun started) {
+    RunControl control = new RunControl();
+    executing.put(started.id().value(), control);
     executions.submit(
         () -> {
           try (started) {
-            runs.execute(started, new Quiet(notices), new RunControl());
+            runs.execute(started, new Quiet(notices), control);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } catch (RuntimeException e) {
             notices.accept("run " + started.id() + ": " + e.getMessage());
+          } finally {
+            executing.remove(started.id().value());
           }
           return null;
         });
@@ -169,10 +179,21 @@ public final class RunActions implements AutoCloseable {
     return settings(plan);
   }
 
-  /** Stops hearing the runs executing here (they go on to their end or to the JVM's). */
+  /**
+   * Pauses the runs executing here, as Ctrl-C pauses {@code herd apply}, and waits up to {@link
+   * #PAUSE_GRACE} for their running steps to end; a run still in a step then is left to {@code herd
+   * resume} (a detached install is re-attached), as after a crash.
+   */
   @Override
   public void close() {
+    executing.values().forEach(RunControl::pause);
     executions.shutdown();
+    try {
+      executions.awaitTermination(
+          PAUSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A run executed here is followed through the journal; only notices are told. */

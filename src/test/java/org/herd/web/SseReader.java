@@ -25,12 +25,19 @@ final class SseReader implements AutoCloseable {
   static final long WAIT_SECONDS = 30;
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final long waitSeconds;
   private final InputStream body;
   private final Thread thread;
   final int status;
 
   /** Opens {@code url}'s stream, sending {@code Last-Event-ID} when {@code lastEventId} is set. */
   SseReader(HttpClient client, String url, String lastEventId) throws Exception {
+    this(client, url, lastEventId, WAIT_SECONDS);
+  }
+
+  /** As above, waiting up to {@code waitSeconds} for each event (a real run's steps). */
+  SseReader(HttpClient client, String url, String lastEventId, long waitSeconds) throws Exception {
+    this.waitSeconds = waitSeconds;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     if (lastEventId != null) {
@@ -71,11 +78,11 @@ final class SseReader implements AutoCloseable {
     }
   }
 
-  /** The next event; fails the test when none comes in {@link #WAIT_SECONDS}. */
+  /** The next event; fails the test when none comes in time. */
   Event next() throws InterruptedException {
-    Event event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    Event event = events.poll(waitSeconds, TimeUnit.SECONDS);
     if (event == null) {
-      throw new AssertionError("no event within " + WAIT_SECONDS + " s");
+      throw new AssertionError("no event within " + waitSeconds + " s");
     }
     return event;
   }
