@@ -135,7 +135,9 @@ public final class RunEvents implements AutoCloseable {
         if (!subscriber.accept(event)) {
           gone = true;
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Any failure to hand an event over (a transport may throw an undeclared IOException,
+        // as Javalin's Kotlin code does when a client went away) means the subscriber is gone.
         gone = true;
       }
       cursor = Math.max(cursor, event.id());
@@ -208,9 +210,19 @@ public final class RunEvents implements AutoCloseable {
       return true;
     }
 
+    /**
+     * Forgets a listener. Called by transports from their own threads, maybe holding their own
+     * locks (a closing SSE client): it takes no lock, so it cannot deadlock with the poller, which
+     * may be writing to that very client; the poller drops it and, if it was the last, stops at
+     * once on its own thread.
+     */
     void remove(Listener listener) {
       listener.gone = true;
-      listeners.remove(listener);
+      scheduler.execute(this::reap);
+    }
+
+    private synchronized void reap() {
+      listeners.removeIf(l -> l.gone);
       stopIfUnheard();
     }
 
@@ -232,8 +244,9 @@ public final class RunEvents implements AutoCloseable {
         if (listeners.isEmpty()) {
           stopIfUnheard();
         }
-      } catch (RuntimeException e) {
-        // The journal is asked again at the next tick.
+      } catch (Exception e) {
+        // The journal is asked again at the next tick. Nothing may escape: a scheduled task that
+        // throws is never run again, and its run's subscribers would hear nothing more.
       }
     }
 

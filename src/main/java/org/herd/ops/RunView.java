@@ -58,8 +58,12 @@ public final class RunView {
   public record ClusterUse(
       String cluster, List<String> members, List<String> outOfService, int budget) {}
 
-  /** An operator's request. */
-  public record Action(String action, String by, String at) {}
+  /**
+   * An operator's request.
+   *
+   * @param handled when the herd executing the run took it (a pause), or null
+   */
+  public record Action(String action, String by, String at, String handled) {}
 
   /** The run. */
   public record Detail(
@@ -98,7 +102,12 @@ public final class RunView {
     }
     List<Action> actions = new ArrayList<>();
     for (RunActionRecord a : journal.actions(run)) {
-      actions.add(new Action(a.action().name(), a.by(), a.requestedAt().toString()));
+      actions.add(
+          new Action(
+              a.action().name(),
+              a.by(),
+              a.requestedAt().toString(),
+              a.handledAt().map(Object::toString).orElse(null)));
     }
     return Optional.of(
         new Detail(

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.herd.cli.CliRunner;
+import org.herd.cli.LabDpkg;
 import org.herd.lab.LabExtension;
 import org.herd.lab.LabHost;
 import org.herd.lab.PristineHosts;
@@ -40,6 +41,9 @@ class ServeLabIT {
 
   @TempDir Path dir;
 
+  /** What herd serve wrote on stderr after its first line, for failures' messages. */
+  private final StringBuffer serverSaid = new StringBuffer();
+
   private Map<String, String> env() {
     return Map.of("HOME", dir.toString(), "HERD_JOURNAL", dir.resolve("journal.db").toString());
   }
@@ -47,12 +51,30 @@ class ServeLabIT {
   @Test
   @PristineHosts({3})
   void aPlanPostedToTheServerIsAppliedAndFollowedToItsEnd(TestLab lab) throws Exception {
+    postedPlanFollowedToItsEnd(lab, false);
+  }
+
+  /**
+   * As above, paused through the API while dpkg is held mid-install (so that the run cannot end
+   * before the executing herd takes the request), then resumed through the API to its end.
+   */
+  @Test
+  @PristineHosts({3})
+  void aRunPausedAndResumedThroughTheApiEndsWell(TestLab lab) throws Exception {
+    postedPlanFollowedToItsEnd(lab, true);
+  }
+
+  private void postedPlanFollowedToItsEnd(TestLab lab, boolean pause) throws Exception {
     LabHost host = lab.host(3);
     Process server = null;
     try {
       lab.sh(host, "apt-get install -y -q herd-lab-service >/dev/null 2>&1");
       lab.lab().suite(lab.name(), Suite.NEW);
       lab.sh(host, "apt-get update -q >/dev/null");
+      if (pause) {
+        LabDpkg.installHook(lab, host);
+        LabDpkg.hold(lab, host);
+      }
       CliRunner.Result planned =
           new CliRunner(dir, env())
               .run(
@@ -83,8 +105,22 @@ class ServeLabIT {
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
       builder.environment().putAll(env());
       server = builder.start();
-      String line = readLine(server.getErrorStream());
+      InputStream stderr = server.getErrorStream();
+      String line = readLine(stderr);
       assertThat(line).startsWith("herd: serving on http://127.0.0.1:");
+      Thread drain =
+          new Thread(
+              () -> {
+                try {
+                  for (String l = readLine(stderr); !l.isEmpty(); l = readLine(stderr)) {
+                    serverSaid.append(l).append('\n');
+                  }
+                } catch (Exception e) {
+                  // the server ended
+                }
+              });
+      drain.setDaemon(true);
+      drain.start();
       String url = line.substring("herd: serving on ".length());
       HttpClient http = HttpClient.newHttpClient();
 
@@ -97,15 +133,41 @@ class ServeLabIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       String run = JSON.readTree(started.body()).get("run").asText();
+      if (pause) {
+        pauseAndResume(lab, host, http, url, run);
+      }
 
       List<String> seen = new ArrayList<>();
       try (SseReader events =
-          new SseReader(http, url + "/api/v1/runs/" + run + "/events", null, 300)) {
+          new SseReader(
+              HttpClient.newHttpClient(), url + "/api/v1/runs/" + run + "/events", null, 120)) {
         while (true) {
-          SseReader.Event event = events.next();
+          SseReader.Event event;
+          try {
+            event = events.next();
+          } catch (AssertionError e) {
+            String detail =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/api/v1/runs/" + run)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body();
+            throw new AssertionError(
+                e.getMessage()
+                    + "; events:\n"
+                    + String.join("\n", seen)
+                    + "\nherd serve said:\n"
+                    + serverSaid
+                    + "\nthe run:\n"
+                    + detail
+                    + "\non the host:\n"
+                    + lab.run(
+                            host, "ps -ef | grep -v ']$'; ls -la /run/herd* /etc/dpkg/dpkg.cfg.d/")
+                        .stdout(),
+                e);
+          }
           JsonNode data = JSON.readTree(event.data());
           seen.add(event.type() + " " + data.path("step").asText(data.path("state").asText()));
-          if (event.type().equals("runState") && !data.get("state").asText().equals("RUNNING")) {
+          if (event.type().equals("runState") && terminal(data.get("state").asText())) {
             assertThat(data.get("state").asText())
                 .as(String.join("\n", seen))
                 .isEqualTo("SUCCEEDED");
@@ -124,6 +186,11 @@ class ServeLabIT {
       assertThat(detail.get("state").asText()).isEqualTo("SUCCEEDED");
       assertThat(detail.get("actions").get(0).get("action").asText()).isEqualTo("START");
       assertThat(detail.get("actions").get(0).get("by").asText()).isEqualTo("lab-operator");
+      if (pause) {
+        assertThat(detail.get("actions"))
+            .extracting(a -> a.get("action").asText())
+            .containsExactly("START", "PAUSE", "RESUME");
+      }
       assertThat(lab.sh(host, "dpkg-query -W -f '${Version}' herd-lab-service").strip())
           .isEqualTo("1.0-2");
     } finally {
@@ -133,8 +200,68 @@ class ServeLabIT {
           server.destroyForcibly();
         }
       }
+      LabDpkg.removeHook(lab, host);
       lab.lab().suite(lab.name(), Suite.OLD);
     }
+  }
+
+  private static boolean terminal(String state) {
+    return List.of("SUCCEEDED", "FAILED", "ABORTED").contains(state);
+  }
+
+  /**
+   * Pauses the run once its install holds dpkg, waits until the executing herd took the request
+   * (the run's detail says when), lets dpkg end, follows the run to PAUSED, and resumes it.
+   */
+  private void pauseAndResume(TestLab lab, LabHost host, HttpClient http, String url, String run)
+      throws Exception {
+    LabDpkg.awaitHeld(lab, host);
+    HttpResponse<String> paused = post(http, url + "/api/v1/runs/" + run + "/pause");
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    JsonNode pauseAction = null;
+    for (int i = 0; i < 600 && pauseAction == null; i++) {
+      JsonNode actions =
+          JSON.readTree(
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(url + "/api/v1/runs/" + run)).build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body())
+              .get("actions");
+      for (JsonNode action : actions) {
+        if (action.get("action").asText().equals("PAUSE") && !action.get("handled").isNull()) {
+          pauseAction = action;
+        }
+      }
+      if (pauseAction == null) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(pauseAction).as("the executing herd took the pause request").isNotNull();
+    LabDpkg.release(lab, host);
+    try (SseReader events =
+        new SseReader(http, url + "/api/v1/runs/" + run + "/events", null, 120)) {
+      while (true) {
+        SseReader.Event event = events.next();
+        if (event.type().equals("runState")) {
+          String state = JSON.readTree(event.data()).get("state").asText();
+          if (!state.equals("RUNNING")) {
+            assertThat(state).isEqualTo("PAUSED");
+            break;
+          }
+        }
+      }
+    }
+    HttpResponse<String> resumed = post(http, url + "/api/v1/runs/" + run + "/resume");
+    assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String readLine(InputStream in) throws Exception {
