@@ -118,6 +118,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheWebLayerUsesTheHttpServerAndMetricsLibraries() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.herd.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "io.micrometer..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
   void pureLayersTouchNoNetworkNorProcesses() {
     noClasses()
         .that()

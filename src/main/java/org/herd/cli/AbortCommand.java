@@ -7,7 +7,9 @@ import org.herd.engine.Canary;
 import org.herd.engine.ExecutionOptions;
 import org.herd.engine.MaxFail;
 import org.herd.engine.Serial;
+import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
+import org.herd.journal.RunAction;
 import org.herd.ops.Abort;
 import org.herd.ops.RecordedRun;
 import org.herd.ops.RunSettings;
@@ -56,6 +58,9 @@ final class AbortCommand implements Callable<Integer> {
       Runs runs = new Runs(workspace, journal);
       RecordedRun recorded = runs.find(runId);
       Abort abort = runs.abort(recorded, cleanup(recorded), RunExecution.notices(context));
+      HolderIdentity who = HolderIdentity.ofThisProcess(context.env(), java.util.Optional.empty());
+      journal.recordAction(
+          recorded.summary().id(), RunAction.ABORT, who.user() + "@" + who.hostname());
       if (abort instanceof Abort.Cleanup cleanup) {
         try (StartedRun run = cleanup.run()) {
           return RunExecution.execute(context, runs, run, progress.form(context));

@@ -33,13 +33,15 @@ public final class HerdCommand implements Runnable {
           ApplyCommand.class,
           ResumeCommand.class,
           AbortCommand.class,
+          PauseCommand.class,
           LabCommand.class,
           StatusCommand.class,
           ChangesCommand.class,
           PlanCommand.class,
           UpgradeCommand.class,
           RebootCommand.class,
-          SimulateCommand.class);
+          SimulateCommand.class,
+          ServeCommand.class);
 
   private final CliContext context;
 

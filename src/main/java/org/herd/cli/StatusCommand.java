@@ -2,8 +2,6 @@ package org.herd.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.herd.facts.HostState;
 import org.herd.facts.ProbedHost;
+import org.herd.facts.StatusJson;
 import org.herd.facts.StatusSummary;
 import org.herd.fleet.FleetListener;
 import org.herd.fleet.FleetResult;
@@ -250,37 +249,6 @@ final class StatusCommand implements Callable<Integer> {
   private static void printJson(CliContext context, List<ProbedHost> probed, StatusSummary summary)
       throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    ObjectNode hosts = root.putObject("hosts");
-    for (ProbedHost host : probed) {
-      ObjectNode node = hosts.putObject(host.host());
-      if (host instanceof ProbedHost.Probed p) {
-        node.put("collectedAt", p.collectedAt().toString());
-        node.set("facts", mapper.valueToTree(p.facts()));
-      } else if (host instanceof ProbedHost.NotProbed n) {
-        node.put("unreachable", n.reason());
-      }
-    }
-    ArrayNode rows = root.putArray("rows");
-    for (StatusSummary.Row row : summary.rows()) {
-      ObjectNode node = rows.addObject();
-      node.put("hosts", row.hosts().fold());
-      node.put("count", row.hosts().size());
-      node.set("state", mapper.valueToTree(row.state()));
-    }
-    ArrayNode clusters = root.putArray("clusters");
-    for (StatusSummary.ClusterVersions c : summary.clusters()) {
-      ObjectNode node = clusters.addObject();
-      node.put("cluster", c.cluster());
-      node.put("package", c.pkg().toString());
-      ObjectNode versions = node.putObject("versions");
-      c.versions().forEach((version, members) -> versions.put(version, members.fold()));
-      node.put("skew", c.skew());
-    }
-    ArrayNode unreachable = root.putArray("unreachable");
-    for (StatusSummary.Unprobed u : summary.unprobed()) {
-      unreachable.addObject().put("hosts", u.hosts().fold()).put("reason", u.reason());
-    }
-    context.out().println(mapper.writeValueAsString(root));
+    context.out().println(mapper.writeValueAsString(StatusJson.tree(mapper, probed, summary)));
   }
 }

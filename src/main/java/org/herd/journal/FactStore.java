@@ -75,6 +75,30 @@ final class FactStore {
     return latest;
   }
 
+  Map<String, Instant> latestTimes(Collection<String> hosts) {
+    List<String> distinct = hosts.stream().distinct().toList();
+    Map<String, Instant> latest = new TreeMap<>();
+    for (int from = 0; from < distinct.size(); from += CHUNK) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      db.read(
+          connection -> {
+            try (PreparedStatement query =
+                    connection.prepareStatement(
+                        "SELECT host, MAX(collected_at) FROM facts WHERE host IN ("
+                            + marks
+                            + ") GROUP BY host");
+                ResultSet rows = Rows.bind(query, chunk.toArray()).executeQuery()) {
+              while (rows.next()) {
+                latest.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+              }
+            }
+            return null;
+          });
+    }
+    return latest;
+  }
+
   int prune(Instant before) {
     return db.write(
         connection -> {

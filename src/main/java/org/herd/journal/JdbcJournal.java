@@ -21,6 +21,7 @@ final class JdbcJournal implements Journal {
   private final VersionStore versions;
   private final FactStore facts;
   private final LeaseStore leases;
+  private final ActionStore actions;
 
   private JdbcJournal(ConnectionSource db, Clock clock) {
     this.db = db;
@@ -29,6 +30,7 @@ final class JdbcJournal implements Journal {
     this.versions = new VersionStore(db, clock);
     this.facts = new FactStore(db);
     this.leases = new LeaseStore(db, clock);
+    this.actions = new ActionStore(db, clock);
   }
 
   static JdbcJournal open(JournalLocation location, Clock clock) {
@@ -84,6 +86,31 @@ final class JdbcJournal implements Journal {
   }
 
   @Override
+  public List<StepChange> stepChanges(RunId run, long since) {
+    return steps.changes(run, since);
+  }
+
+  @Override
+  public void recordAction(RunId run, RunAction action, String by) {
+    actions.record(run, action, by);
+  }
+
+  @Override
+  public List<RunActionRecord> actions(RunId run) {
+    return actions.actions(run);
+  }
+
+  @Override
+  public boolean takePauseRequest(RunId run) {
+    return actions.takePause(run);
+  }
+
+  @Override
+  public List<HostChange> hostChanges(String host) {
+    return versions.ofHost(host);
+  }
+
+  @Override
   public void recordVersions(
       RunId run, String host, VersionPhase phase, Map<String, String> versions) {
     this.versions.record(run, host, phase, versions);
@@ -107,6 +134,11 @@ final class JdbcJournal implements Journal {
   @Override
   public Map<String, StoredFacts> latestFacts(Collection<String> hosts) {
     return facts.latest(hosts);
+  }
+
+  @Override
+  public Map<String, Instant> latestFactTimes(Collection<String> hosts) {
+    return facts.latestTimes(hosts);
   }
 
   @Override

@@ -81,6 +81,32 @@ public interface Journal extends AutoCloseable {
   /** Every attempt of every step of a run, in the order they started. */
   List<StepRecord> steps(RunId run);
 
+  /**
+   * The attempts of a run's steps written (started, finished, or interrupted) after change number
+   * {@code since}, in change order; {@code since} 0 gives every attempt. For following a run from
+   * any process: keep the highest {@link StepChange#change()} seen and ask again.
+   */
+  List<StepChange> stepChanges(RunId run, long since);
+
+  // ---- operators' requests ----
+
+  /**
+   * Records that {@code by} asked {@code action} of a run.
+   *
+   * @throws IllegalArgumentException when there is no such run, or {@code by} is blank
+   */
+  void recordAction(RunId run, RunAction action, String by);
+
+  /** What was asked of a run, oldest first. */
+  List<RunActionRecord> actions(RunId run);
+
+  /**
+   * Takes the run's pause requests that no herd took yet, for the herd executing the run.
+   *
+   * @return whether there was one
+   */
+  boolean takePauseRequest(RunId run);
+
   // ---- audit trail ----
 
   /**
@@ -93,6 +119,12 @@ public interface Journal extends AutoCloseable {
 
   /** A run's audit trail, by host then package. */
   List<VersionChange> versions(RunId run);
+
+  /**
+   * What runs changed on a host, oldest run first, then by package: only packages whose version
+   * differs between before and after, in runs that recorded what they left on the host.
+   */
+  List<HostChange> hostChanges(String host);
 
   // ---- facts ----
 
@@ -109,6 +141,12 @@ public interface Journal extends AutoCloseable {
 
   /** The newest facts of each of these hosts that has any, by host. */
   Map<String, StoredFacts> latestFacts(Collection<String> hosts);
+
+  /**
+   * When the newest facts of each of these hosts that has any were collected, by host: to tell,
+   * without reading the facts, which hosts have newer facts than a reader holds.
+   */
+  Map<String, Instant> latestFactTimes(Collection<String> hosts);
 
   /**
    * Deletes facts collected before {@code before}, except each host's newest.

@@ -43,11 +43,18 @@ final class StepStore {
             rows.next();
             attempt = rows.getInt(1) + 1;
           }
+          long change = nextChange(connection, run);
+          try (PreparedStatement stamp =
+              connection.prepareStatement(
+                  "UPDATE steps SET change_seq = ? WHERE run_id = ? AND host = ? AND step = ?"
+                      + " AND outcome = ? AND finished_at = ?")) {
+            Rows.bind(stamp, change, run, host, step, StepOutcome.INTERRUPTED, now).executeUpdate();
+          }
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO steps (run_id, host, step, attempt, started_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            return Rows.bind(insert, run, host, step, attempt, now).executeUpdate();
+                  "INSERT INTO steps (run_id, host, step, attempt, started_at, change_seq)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            return Rows.bind(insert, run, host, step, attempt, now, change).executeUpdate();
           }
         });
   }
@@ -59,13 +66,15 @@ final class StepStore {
     int updated =
         db.write(
             connection -> {
+              long change = nextChange(connection, run);
               try (PreparedStatement update =
                   connection.prepareStatement(
-                      "UPDATE steps SET outcome = ?, finished_at = ?, output = ?"
+                      "UPDATE steps SET outcome = ?, finished_at = ?, output = ?, change_seq = ?"
                           + " WHERE run_id = ? AND host = ? AND step = ? AND outcome IS NULL"
                           + " AND attempt = (SELECT MAX(attempt) FROM steps"
                           + " WHERE run_id = ? AND host = ? AND step = ?)")) {
-                return Rows.bind(update, outcome, now, excerpt, run, host, step, run, host, step)
+                return Rows.bind(
+                        update, outcome, now, excerpt, change, run, host, step, run, host, step)
                     .executeUpdate();
               }
             });
@@ -73,6 +82,40 @@ final class StepStore {
       throw new IllegalStateException(
           "step " + step + " on " + host + " in run " + run + " is not running: it cannot finish");
     }
+  }
+
+  /**
+   * Takes the run's next change number, inside the writing transaction: the row lock (PostgreSQL)
+   * or the single writer (SQLite) keeps numbers in commit order. 0 when the run is unknown.
+   */
+  private static long nextChange(java.sql.Connection connection, RunId run) throws SQLException {
+    try (PreparedStatement bump =
+        connection.prepareStatement("UPDATE runs SET change_seq = change_seq + 1 WHERE id = ?")) {
+      Rows.bind(bump, run).executeUpdate();
+    }
+    try (PreparedStatement query =
+            connection.prepareStatement("SELECT change_seq FROM runs WHERE id = ?");
+        ResultSet rows = Rows.bind(query, run).executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
+    }
+  }
+
+  List<StepChange> changes(RunId run, long since) {
+    return db.read(
+        connection -> {
+          List<StepChange> changes = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT host, step, attempt, started_at, finished_at, outcome, output,"
+                          + " change_seq FROM steps WHERE run_id = ? AND change_seq > ?"
+                          + " ORDER BY change_seq, host, step, attempt");
+              ResultSet rows = Rows.bind(query, run, since).executeQuery()) {
+            while (rows.next()) {
+              changes.add(new StepChange(rows.getLong("change_seq"), record(run, rows)));
+            }
+          }
+          return changes;
+        });
   }
 
   /** The tail of an output, where a failure's explanation usually is. */

@@ -48,6 +48,54 @@ final class VersionStore {
         });
   }
 
+  /** What runs changed on {@code host}, oldest first, by run then package. */
+  List<HostChange> ofHost(String host) {
+    Names.requireHost(host);
+    record Key(String run, String pkg) {}
+    record Row(Instant at, String by, String[] pair) {}
+    java.util.Set<String> finished = new java.util.HashSet<>();
+    Map<Key, Row> found =
+        db.read(
+            connection -> {
+              Map<Key, Row> rowsByKey = new java.util.LinkedHashMap<>();
+              try (PreparedStatement query =
+                      connection.prepareStatement(
+                          "SELECT v.run_id, v.package_name, v.phase, v.version, v.recorded_at,"
+                              + " r.started_by, r.started_at FROM package_versions v"
+                              + " JOIN runs r ON r.id = v.run_id WHERE v.host = ?"
+                              + " ORDER BY r.started_at, v.run_id, v.package_name");
+                  ResultSet rows = Rows.bind(query, host).executeQuery()) {
+                while (rows.next()) {
+                  Key key = new Key(rows.getString(1), rows.getString(2));
+                  Row row =
+                      rowsByKey.computeIfAbsent(key, k -> new Row(Instant.MIN, "", new String[2]));
+                  VersionPhase phase = VersionPhase.valueOf(rows.getString(3));
+                  if (phase == VersionPhase.AFTER) {
+                    finished.add(key.run());
+                  }
+                  row.pair()[phase.ordinal()] = rows.getString(4);
+                  Instant at = Rows.instant(rows, "recorded_at");
+                  if (at.isAfter(row.at())) {
+                    rowsByKey.put(key, new Row(at, rows.getString("started_by"), row.pair()));
+                  }
+                }
+              }
+              return rowsByKey;
+            });
+    List<HostChange> changes = new ArrayList<>();
+    found.forEach(
+        (key, row) -> {
+          Optional<String> before = Optional.ofNullable(row.pair()[VersionPhase.BEFORE.ordinal()]);
+          Optional<String> after = Optional.ofNullable(row.pair()[VersionPhase.AFTER.ordinal()]);
+          // A run that has not recorded what it left yet changed nothing known so far.
+          if (finished.contains(key.run()) && !before.equals(after)) {
+            changes.add(
+                new HostChange(new RunId(key.run()), row.at(), row.by(), key.pkg(), before, after));
+          }
+        });
+    return changes;
+  }
+
   List<VersionChange> versions(RunId run) {
     // host -> package -> [before, after]
     SortedMap<String, SortedMap<String, String[]>> trail =

@@ -17,7 +17,6 @@ import org.herd.fleet.FanOutSettings;
 import org.herd.fleet.FleetListener;
 import org.herd.fleet.FleetResult;
 import org.herd.fleet.FleetRun;
-import org.herd.inventory.Cluster;
 import org.herd.journal.Journal;
 import org.herd.journal.StoredFacts;
 import org.herd.nodeset.NodeSet;
@@ -111,35 +110,8 @@ public final class FleetStatus {
     }
   }
 
-  /**
-   * The clusters among the selected hosts, with the packages named by their {@code packages}
-   * variable: the only source of a cluster's packages until recipes say which it owns; without it
-   * the cluster is compared on no package.
-   */
   private List<ClusterPackages> clusters(NodeSet selected) {
-    List<ClusterPackages> clusters = new ArrayList<>();
-    for (Cluster cluster : workspace.inventory().map(i -> i.clusters()).orElse(List.of())) {
-      NodeSet members = cluster.members().intersection(selected);
-      if (members.isEmpty()) {
-        continue;
-      }
-      List<PackageName> names = new ArrayList<>();
-      if (cluster.vars().get("packages") instanceof List<?> list) {
-        for (Object name : list) {
-          names.add(packageName(cluster.name(), String.valueOf(name)));
-        }
-      }
-      clusters.add(new ClusterPackages(cluster.name(), members, names));
-    }
-    return clusters;
-  }
-
-  private static PackageName packageName(String cluster, String text) {
-    try {
-      return PackageName.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequest("cluster " + cluster + ": packages: not a package name: " + text);
-    }
+    return ClusterView.packages(workspace, selected);
   }
 
   /**

@@ -26,7 +26,7 @@ import org.herd.transport.Transport;
  */
 final class RunExecution {
 
-  /** How often the journal is asked whether another herd aborted the run. */
+  /** How often the journal is asked whether another herd aborted or paused the run. */
   private static final long ABORT_POLL_SECONDS = 1;
 
   private final Workspace workspace;
@@ -92,7 +92,7 @@ final class RunExecution {
 
   /**
    * Turns {@code herd abort RUN} from another process (the run's state in the journal) into an
-   * abort.
+   * abort, and a pause request ({@code herd pause RUN}, {@code herd serve}) into a pause.
    */
   private ScheduledExecutorService abortWatcher(RunControl control) {
     ScheduledExecutorService watcher = DaemonScheduler.named("herd-abort-watch");
@@ -101,6 +101,8 @@ final class RunExecution {
           try {
             if (journal.run(run.id).map(r -> r.state() == RunState.ABORTED).orElse(false)) {
               control.abort();
+            } else if (journal.takePauseRequest(run.id)) {
+              control.pause();
             }
           } catch (RuntimeException e) {
             // The journal is asked again in a moment.

@@ -14,7 +14,7 @@ import org.herd.lab.TestLab;
  * dpkg on lab hosts as the apply-level ITs need it: held at the end of a run by a {@code
  * post-invoke} hook so that a test can act while dpkg runs, and a plan file's pinned versions.
  */
-final class LabDpkg {
+public final class LabDpkg {
 
   private static final String HOOK = "/etc/dpkg/dpkg.cfg.d/zz-herd-it-hold";
   private static final String HOLD = "/run/herd-it-dpkg-hold";
@@ -27,7 +27,7 @@ final class LabDpkg {
    * dpkg run that unpacks or configures from ending and marks it {@link #awaitHeld held}: a test
    * can then act while dpkg runs for as long as it needs, whatever the machine's speed.
    */
-  static void installHook(TestLab lab, LabHost host) {
+  public static void installHook(TestLab lab, LabHost host) {
     lab.sh(
         host,
         "echo 'post-invoke=if [ -e "
@@ -41,17 +41,17 @@ final class LabDpkg {
   }
 
   /** Undoes {@link #installHook} and {@link #hold}. */
-  static void removeHook(TestLab lab, LabHost host) {
+  public static void removeHook(TestLab lab, LabHost host) {
     lab.run(host, "rm -f " + HOOK + " " + HOLD + " " + HELD);
   }
 
   /** From now on, the next dpkg run on the host stays at its end until {@link #release}. */
-  static void hold(TestLab lab, LabHost host) {
+  public static void hold(TestLab lab, LabHost host) {
     lab.sh(host, "rm -f " + HELD + " && touch " + HOLD);
   }
 
   /** Waits until a dpkg run on the held host unpacked or configured and is kept from ending. */
-  static void awaitHeld(TestLab lab, LabHost host) throws InterruptedException {
+  public static void awaitHeld(TestLab lab, LabHost host) throws InterruptedException {
     for (int i = 0; i < 3000; i++) {
       if (lab.run(host, "test -e " + HELD).exitCode() == 0) {
         return;
@@ -62,12 +62,12 @@ final class LabDpkg {
   }
 
   /** Lets the held dpkg run end, and the next ones run freely. */
-  static void release(TestLab lab, LabHost host) {
+  public static void release(TestLab lab, LabHost host) {
     lab.sh(host, "rm -f " + HOLD + " " + HELD);
   }
 
   /** The planned {@code package → version} of each host of a plan file. */
-  static Map<String, Map<String, String>> pins(Path plan) throws Exception {
+  public static Map<String, Map<String, String>> pins(Path plan) throws Exception {
     Map<String, Map<String, String>> pins = new LinkedHashMap<>();
     for (JsonNode host : new ObjectMapper().readTree(Files.readString(plan)).get("hosts")) {
       Map<String, String> versions = new TreeMap<>();

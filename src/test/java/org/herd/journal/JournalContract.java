@@ -319,6 +319,130 @@ abstract class JournalContract {
         .containsExactly(new VersionChange("web1", "a", Optional.of("2"), Optional.empty()));
   }
 
+  @Test
+  void aHostsHistoryNamesEachRunWhenWhoAndTheChangedPackages() {
+    RunId first = journal.createRun(spec("web1", "web2"));
+    journal.recordVersions(first, "web1", VersionPhase.BEFORE, Map.of("nginx", "1", "curl", "7"));
+    clock.advance(Duration.ofMinutes(3));
+    journal.recordVersions(first, "web1", VersionPhase.AFTER, Map.of("nginx", "2", "curl", "7"));
+    journal.recordVersions(first, "web2", VersionPhase.BEFORE, Map.of("nginx", "1"));
+    journal.recordVersions(first, "web2", VersionPhase.AFTER, Map.of("nginx", "2"));
+    clock.advance(Duration.ofHours(1));
+    RunId second =
+        journal.createRun(new RunSpec("herd apply p2.json", List.of("web1"), "{}", "bob@ops2"));
+    journal.recordVersions(second, "web1", VersionPhase.BEFORE, Map.of("nginx", "2"));
+    clock.advance(Duration.ofMinutes(1));
+    journal.recordVersions(second, "web1", VersionPhase.AFTER, Map.of("nginx", "3", "lib", "1"));
+    RunId unfinished = journal.createRun(spec("web1"));
+    journal.recordVersions(unfinished, "web1", VersionPhase.BEFORE, Map.of("nginx", "3"));
+
+    assertThat(journal.hostChanges("web1"))
+        .containsExactly(
+            new HostChange(
+                first,
+                T0.plus(Duration.ofMinutes(3)),
+                "alice@ops1",
+                "nginx",
+                Optional.of("1"),
+                Optional.of("2")),
+            new HostChange(
+                second,
+                T0.plus(Duration.ofMinutes(64)),
+                "bob@ops2",
+                "lib",
+                Optional.empty(),
+                Optional.of("1")),
+            new HostChange(
+                second,
+                T0.plus(Duration.ofMinutes(64)),
+                "bob@ops2",
+                "nginx",
+                Optional.of("2"),
+                Optional.of("3")));
+    assertThat(journal.hostChanges("db1")).isEmpty();
+  }
+
+  // ---- following a run ----
+
+  @Test
+  void stepChangesSinceACursorGiveEachWriteOnceInOrder() {
+    RunId run = journal.createRun(spec("web1", "web2"));
+    RunId other = journal.createRun(spec("db1"));
+    journal.stepStarted(run, "web1", "download");
+    journal.stepStarted(other, "db1", "download");
+
+    List<StepChange> all = journal.stepChanges(run, 0);
+    assertThat(all).hasSize(1);
+    long cursor = all.get(0).change();
+    assertThat(all.get(0).step().finished()).isFalse();
+    assertThat(journal.stepChanges(run, cursor)).isEmpty();
+
+    clock.advance(Duration.ofSeconds(5));
+    journal.stepFinished(run, "web1", "download", StepOutcome.CHANGED, "fetched");
+    journal.stepStarted(run, "web2", "download");
+
+    List<StepChange> next = journal.stepChanges(run, cursor);
+    assertThat(next).extracting(c -> c.step().host()).containsExactly("web1", "web2");
+    assertThat(next.get(0).step().outcome()).contains(StepOutcome.CHANGED);
+    assertThat(next.get(0).change()).isGreaterThan(cursor);
+    assertThat(next.get(1).change()).isGreaterThan(next.get(0).change());
+    assertThat(journal.stepChanges(run, next.get(1).change())).isEmpty();
+    assertThat(journal.stepChanges(other, 0)).hasSize(1);
+  }
+
+  @Test
+  void aStepStartedAgainReportsTheInterruptedAttemptAsChangedToo() {
+    RunId run = journal.createRun(spec("web1"));
+    journal.stepStarted(run, "web1", "install");
+    long cursor = journal.stepChanges(run, 0).get(0).change();
+
+    journal.stepStarted(run, "web1", "install");
+
+    assertThat(journal.stepChanges(run, cursor))
+        .extracting(c -> c.step().attempt() + " " + c.step().outcome().orElse(null))
+        .containsExactly("1 INTERRUPTED", "2 null");
+  }
+
+  @Test
+  void anotherProcessSeesStepChangesAsTheyAreWritten() {
+    RunId run = journal.createRun(spec("web1"));
+    Journal follower = open(location);
+    assertThat(follower.stepChanges(run, 0)).isEmpty();
+
+    journal.stepStarted(run, "web1", "precheck");
+
+    assertThat(follower.stepChanges(run, 0))
+        .extracting(c -> c.step().step())
+        .containsExactly("precheck");
+  }
+
+  // ---- operators' requests ----
+
+  @Test
+  void actionsAreRecordedWithWhoAskedAndAPauseIsTakenOnce() {
+    RunId run = journal.createRun(spec("web1"));
+    assertThat(journal.takePauseRequest(run)).isFalse();
+
+    journal.recordAction(run, RunAction.PAUSE, "carol");
+    clock.advance(Duration.ofSeconds(1));
+    journal.recordAction(run, RunAction.ABORT, "dave");
+
+    Journal executor = open(location);
+    assertThat(executor.takePauseRequest(run)).isTrue();
+    assertThat(executor.takePauseRequest(run)).isFalse();
+    List<RunActionRecord> actions = journal.actions(run);
+    assertThat(actions)
+        .extracting(a -> a.action() + " " + a.by())
+        .containsExactly("PAUSE carol", "ABORT dave");
+    assertThat(actions.get(0).requestedAt()).isEqualTo(T0);
+    assertThat(actions.get(0).handledAt()).contains(T0.plus(Duration.ofSeconds(1)));
+    assertThat(actions.get(1).handledAt()).isEmpty();
+    assertThatThrownBy(() -> journal.recordAction(new RunId("nope"), RunAction.PAUSE, "carol"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> journal.recordAction(run, RunAction.PAUSE, " "))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   // ---- facts ----
 
   @Test
@@ -349,6 +473,16 @@ abstract class JournalContract {
     Map<String, StoredFacts> latest = journal.latestFacts(hosts);
     assertThat(latest).hasSize(1200);
     assertThat(latest.get("node1199").json()).isEqualTo("{\"i\":1199}");
+  }
+
+  @Test
+  void theTimesOfTheLatestFactsAreFoundWithoutTheFacts() {
+    journal.saveFacts("web1", T0, "{\"n\":1}");
+    journal.saveFacts("web1", T0.plusSeconds(60), "{\"n\":2}");
+    journal.saveFacts("web2", T0, "{}");
+
+    assertThat(journal.latestFactTimes(List.of("web1", "web2", "db1")))
+        .isEqualTo(Map.of("web1", T0.plusSeconds(60), "web2", T0));
   }
 
   @Test
