@@ -1,5 +1,6 @@
 package org.herd.ops;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,7 +136,8 @@ public final class RunActions implements AutoCloseable {
       throw new InvalidRequest("not a plan: " + e.getMessage());
     }
     StartedRun started =
-        runs.start(plan, planJson, "herd serve: apply (" + by + ")", settings(plan));
+        runs.start(
+            plan, planJson, "herd serve: apply (" + by + ")", settings(plan), Optional.of(by));
     journal.recordAction(started.id(), RunAction.START, by);
     return execute(started);
   }

@@ -66,14 +66,30 @@ public final class Runs {
    */
   public StartedRun start(Plan plan, String planJson, String command, RunSettings settings)
       throws RunLease.HostsHeldException {
+    return start(plan, planJson, command, settings, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Plan, String, String, RunSettings)}, for {@code requester}: the run is
+   * journaled as started by them, through this process's user on this machine ({@code alice via
+   * herd@ops1}).
+   */
+  public StartedRun start(
+      Plan plan, String planJson, String command, RunSettings settings, Optional<String> requester)
+      throws RunLease.HostsHeldException {
     List<String> hosts = hosts(plan);
     StartedRun.Checked checked = check(plan, settings, false);
     RunLease lease = RunLease.acquire(journal, hosts, identity(Optional.empty()));
     try {
       HolderIdentity who = identity(Optional.empty());
+      String process = who.user() + "@" + who.hostname();
       RunId run =
           journal.createRun(
-              new RunSpec(command, hosts, planJson, who.user() + "@" + who.hostname()));
+              new RunSpec(
+                  command,
+                  hosts,
+                  planJson,
+                  requester.map(name -> name + " via " + process).orElse(process)));
       lease.nameRun(identity(Optional.of(run)));
       return new StartedRun(run, plan, lease, settings, checked, false);
     } catch (RuntimeException e) {

@@ -105,7 +105,23 @@ public final class HerdServer implements AutoCloseable {
               config.jetty.modifyServer(s -> this.server = s);
               config.jetty.addConnector(
                   (jetty, http) -> connector(jetty, http, settings.listen(), keyStore));
+              if (settings.tls().isEmpty()) {
+                // Plain HTTP is loopback only (Settings.check): only loopback names are served.
+                config.routes.before(
+                    ctx -> {
+                      if (!LoopbackHostCheck.allowed(ctx.header("Host"))) {
+                        Json.error(
+                            ctx,
+                            421,
+                            "Host "
+                                + ctx.header("Host")
+                                + ": herd serve answers loopback names only");
+                        ctx.skipRemainingHandlers();
+                      }
+                    });
+              }
               api.register(config.routes);
+              Pages.register(config.routes);
               config.routes.get(
                   "/metrics",
                   ctx ->

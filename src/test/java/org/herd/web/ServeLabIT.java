@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.herd.cli.CliRunner;
 import org.herd.cli.LabDpkg;
 import org.herd.lab.LabExtension;
@@ -41,9 +36,6 @@ class ServeLabIT {
 
   @TempDir Path dir;
 
-  /** What herd serve wrote on stderr after its first line, for failures' messages. */
-  private final StringBuffer serverSaid = new StringBuffer();
-
   private Map<String, String> env() {
     return Map.of("HOME", dir.toString(), "HERD_JOURNAL", dir.resolve("journal.db").toString());
   }
@@ -66,7 +58,6 @@ class ServeLabIT {
 
   private void postedPlanFollowedToItsEnd(TestLab lab, boolean pause) throws Exception {
     LabHost host = lab.host(3);
-    Process server = null;
     try {
       lab.sh(host, "apt-get install -y -q herd-lab-service >/dev/null 2>&1");
       lab.lab().suite(lab.name(), Suite.NEW);
@@ -85,124 +76,87 @@ class ServeLabIT {
                   "-o",
                   "plan.json");
       assertThat(planned.exitCode()).as(planned.out() + planned.err()).isZero();
-      Path tokens = dir.resolve("tokens");
-      Files.writeString(tokens, "lab-operator " + TOKEN + "\n");
-      Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-------"));
-
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  Path.of("target/herd.jar").toAbsolutePath().toString(),
-                  "--inventory",
-                  lab.inventory().toString(),
-                  "serve",
-                  "--listen",
-                  "127.0.0.1:0",
-                  "--tokens",
-                  tokens.toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-      builder.environment().putAll(env());
-      server = builder.start();
-      InputStream stderr = server.getErrorStream();
-      String line = readLine(stderr);
-      assertThat(line).startsWith("herd: serving on http://127.0.0.1:");
-      Thread drain =
-          new Thread(
-              () -> {
-                try {
-                  for (String l = readLine(stderr); !l.isEmpty(); l = readLine(stderr)) {
-                    serverSaid.append(l).append('\n');
-                  }
-                } catch (Exception e) {
-                  // the server ended
-                }
-              });
-      drain.setDaemon(true);
-      drain.start();
-      String url = line.substring("herd: serving on ".length());
-      HttpClient http = HttpClient.newHttpClient();
-
-      HttpResponse<String> started =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url + "/api/v1/runs"))
-                  .header("Authorization", "Bearer " + TOKEN)
-                  .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve("plan.json")))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-      String run = JSON.readTree(started.body()).get("run").asText();
-      if (pause) {
-        pauseAndResume(lab, host, http, url, run);
+      try (ServeProcess serve =
+          ServeProcess.start(dir, env(), lab.inventory(), "lab-operator", TOKEN)) {
+        follow(lab, host, serve, pause);
       }
-
-      List<String> seen = new ArrayList<>();
-      try (SseReader events =
-          new SseReader(
-              HttpClient.newHttpClient(), url + "/api/v1/runs/" + run + "/events", null, 120)) {
-        while (true) {
-          SseReader.Event event;
-          try {
-            event = events.next();
-          } catch (AssertionError e) {
-            String detail =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(url + "/api/v1/runs/" + run)).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body();
-            throw new AssertionError(
-                e.getMessage()
-                    + "; events:\n"
-                    + String.join("\n", seen)
-                    + "\nherd serve said:\n"
-                    + serverSaid
-                    + "\nthe run:\n"
-                    + detail
-                    + "\non the host:\n"
-                    + lab.run(
-                            host, "ps -ef | grep -v ']$'; ls -la /run/herd* /etc/dpkg/dpkg.cfg.d/")
-                        .stdout(),
-                e);
-          }
-          JsonNode data = JSON.readTree(event.data());
-          seen.add(event.type() + " " + data.path("step").asText(data.path("state").asText()));
-          if (event.type().equals("runState") && terminal(data.get("state").asText())) {
-            assertThat(data.get("state").asText())
-                .as(String.join("\n", seen))
-                .isEqualTo("SUCCEEDED");
-            break;
-          }
-        }
-      }
-      assertThat(seen).contains("stepFinished install", "hostFinished SUCCEEDED");
-
-      JsonNode detail =
-          JSON.readTree(
-              http.send(
-                      HttpRequest.newBuilder(URI.create(url + "/api/v1/runs/" + run)).build(),
-                      HttpResponse.BodyHandlers.ofString())
-                  .body());
-      assertThat(detail.get("state").asText()).isEqualTo("SUCCEEDED");
-      assertThat(detail.get("actions").get(0).get("action").asText()).isEqualTo("START");
-      assertThat(detail.get("actions").get(0).get("by").asText()).isEqualTo("lab-operator");
-      if (pause) {
-        assertThat(detail.get("actions"))
-            .extracting(a -> a.get("action").asText())
-            .containsExactly("START", "PAUSE", "RESUME");
-      }
-      assertThat(lab.sh(host, "dpkg-query -W -f '${Version}' herd-lab-service").strip())
-          .isEqualTo("1.0-2");
     } finally {
-      if (server != null) {
-        server.destroy();
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
-          server.destroyForcibly();
-        }
-      }
       LabDpkg.removeHook(lab, host);
       lab.lab().suite(lab.name(), Suite.OLD);
     }
+  }
+
+  private void follow(TestLab lab, LabHost host, ServeProcess serve, boolean pause)
+      throws Exception {
+    String url = serve.url();
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> started =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/api/v1/runs"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve("plan.json")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String run = JSON.readTree(started.body()).get("run").asText();
+    if (pause) {
+      pauseAndResume(lab, host, http, url, run);
+    }
+
+    List<String> seen = new ArrayList<>();
+    try (SseReader events =
+        new SseReader(
+            HttpClient.newHttpClient(), url + "/api/v1/runs/" + run + "/events", null, 120)) {
+      while (true) {
+        SseReader.Event event;
+        try {
+          event = events.next();
+        } catch (AssertionError e) {
+          String detail =
+              http.send(
+                      HttpRequest.newBuilder(URI.create(url + "/api/v1/runs/" + run)).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body();
+          throw new AssertionError(
+              e.getMessage()
+                  + "; events:\n"
+                  + String.join("\n", seen)
+                  + "\nherd serve said:\n"
+                  + serve.said()
+                  + "\nthe run:\n"
+                  + detail
+                  + "\non the host:\n"
+                  + lab.run(host, "ps -ef | grep -v ']$'; ls -la /run/herd* /etc/dpkg/dpkg.cfg.d/")
+                      .stdout(),
+              e);
+        }
+        JsonNode data = JSON.readTree(event.data());
+        seen.add(event.type() + " " + data.path("step").asText(data.path("state").asText()));
+        if (event.type().equals("runState") && terminal(data.get("state").asText())) {
+          assertThat(data.get("state").asText()).as(String.join("\n", seen)).isEqualTo("SUCCEEDED");
+          break;
+        }
+      }
+    }
+    assertThat(seen).contains("stepFinished install", "hostFinished SUCCEEDED");
+
+    JsonNode detail =
+        JSON.readTree(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/api/v1/runs/" + run)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    assertThat(detail.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(detail.get("actions").get(0).get("action").asText()).isEqualTo("START");
+    assertThat(detail.get("actions").get(0).get("by").asText()).isEqualTo("lab-operator");
+    if (pause) {
+      assertThat(detail.get("actions"))
+          .extracting(a -> a.get("action").asText())
+          .containsExactly("START", "PAUSE", "RESUME");
+    }
+    assertThat(lab.sh(host, "dpkg-query -W -f '${Version}' herd-lab-service").strip())
+        .isEqualTo("1.0-2");
   }
 
   private static boolean terminal(String state) {
@@ -262,14 +216,5 @@ class ServeLabIT {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String readLine(InputStream in) throws Exception {
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-      line.append((char) c);
-    }
-    return new String(
-        line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 }
