@@ -59,8 +59,7 @@ final class AbortCommand implements Callable<Integer> {
       RecordedRun recorded = runs.find(runId);
       Abort abort = runs.abort(recorded, cleanup(recorded), RunExecution.notices(context));
       HolderIdentity who = HolderIdentity.ofThisProcess(context.env(), java.util.Optional.empty());
-      journal.recordAction(
-          recorded.summary().id(), RunAction.ABORT, who.user() + "@" + who.hostname());
+      journal.recordAction(recorded.summary().id(), RunAction.ABORT, who.operator());
       if (abort instanceof Abort.Cleanup cleanup) {
         try (StartedRun run = cleanup.run()) {
           return RunExecution.execute(context, runs, run, progress.form(context));

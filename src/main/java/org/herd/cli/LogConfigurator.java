@@ -59,6 +59,24 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     context.getLogger("org.mariadb.jdbc").setLevel(level == null ? Level.ERROR : level);
   }
 
+  /**
+   * What {@code action} gives, with {@code logger} silent meanwhile (Javalin logs "Failed to start
+   * Javalin" before it throws what herd serve reports in one line), then as it was.
+   */
+  static <T> T quiet(String logger, java.util.function.Supplier<T> action) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return action.get();
+    }
+    ch.qos.logback.classic.Logger muted = context.getLogger(logger);
+    Level before = muted.getLevel();
+    muted.setLevel(Level.OFF);
+    try {
+      return action.get();
+    } finally {
+      muted.setLevel(before);
+    }
+  }
+
   private static Level atLeast(Level level, Level floor) {
     return level.isGreaterOrEqual(floor) ? level : floor;
   }

@@ -41,7 +41,7 @@ final class PauseCommand implements Callable<Integer> {
     try (Journal journal = journalOption.open(context);
         RunActions actions = new RunActions(workspace, journal, RunExecution.notices(context))) {
       HolderIdentity who = HolderIdentity.ofThisProcess(context.env(), java.util.Optional.empty());
-      actions.pause(runId, who.user() + "@" + who.hostname());
+      actions.pause(runId, who.operator());
       context
           .err()
           .printf(

@@ -3,7 +3,9 @@ package org.herd.cli;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
 import org.herd.ops.RecordedRun;
 import org.herd.ops.RunSettings;
@@ -68,7 +70,8 @@ final class ResumeCommand implements Callable<Integer> {
               new HashSet<>(skip),
               new HashSet<>(retry),
               flags.rebootPolicy(recorded.plan(), context));
-      try (StartedRun run = runs.resume(recorded, settings, RunExecution.notices(context))) {
+      String by = HolderIdentity.ofThisProcess(context.env(), Optional.empty()).operator();
+      try (StartedRun run = runs.resume(recorded, settings, RunExecution.notices(context), by)) {
         return RunExecution.execute(context, runs, run, flags.form(context));
       }
     }

@@ -60,6 +60,14 @@ final class ServeCommand implements Callable<Integer> {
   Path tlsKey;
 
   @Option(
+      names = "--client-ca",
+      paramLabel = "FILE",
+      description =
+          "PEM certificates of the CA that signs operators' client certificates: a client that"
+              + " shows one may act as its common name (needs --tls-cert).")
+  Path clientCa;
+
+  @Option(
       names = "--tokens",
       paramLabel = "FILE",
       description =
@@ -86,8 +94,14 @@ final class ServeCommand implements Callable<Integer> {
       HerdServer server;
       try {
         server =
-            HerdServer.start(
-                withJournal(settings, location), workspace, journal, RunExecution.notices(context));
+            LogConfigurator.quiet(
+                "io.javalin.Javalin",
+                () ->
+                    HerdServer.start(
+                        withJournal(settings, location),
+                        workspace,
+                        journal,
+                        RunExecution.notices(context)));
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       } catch (RuntimeException e) {
@@ -116,13 +130,17 @@ final class ServeCommand implements Callable<Integer> {
       if ((tlsCert == null) != (tlsKey == null)) {
         throw new IllegalArgumentException("--tls-cert and --tls-key go together");
       }
+      if (clientCa != null && tlsCert == null) {
+        throw new IllegalArgumentException("--client-ca needs --tls-cert and --tls-key");
+      }
       Optional<Tls> tls =
           tlsCert == null
               ? Optional.empty()
               : Optional.of(
                   new Tls(
                       context.workingDirectory().resolve(tlsCert),
-                      context.workingDirectory().resolve(tlsKey)));
+                      context.workingDirectory().resolve(tlsKey),
+                      Optional.ofNullable(clientCa).map(context.workingDirectory()::resolve)));
       Tokens tokens =
           tokensFile == null
               ? Tokens.NONE
@@ -130,7 +148,11 @@ final class ServeCommand implements Callable<Integer> {
       HerdServer.Settings settings =
           new HerdServer.Settings(address, tls, tokens, readOnly, version(), "");
       settings.check();
-      tls.ifPresent(Tls::keyStore);
+      tls.ifPresent(
+          t -> {
+            t.keyStore();
+            t.clientTrust();
+          });
       return settings;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());

@@ -3,6 +3,7 @@ package org.herd.facts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,30 +16,57 @@ public final class StatusJson {
 
   private StatusJson() {}
 
+  /** How much of each host {@link #tree} writes under {@code hosts}. */
+  public enum HostDetail {
+    /** Each host's facts and their collection time (herd status --json). */
+    FACTS,
+    /** Each host's collection time, or why it has no facts. */
+    COLLECTION_TIMES,
+    /** No per-host entries: the folded rows are the answer (a fleet page of thousands of hosts). */
+    NONE
+  }
+
   /** The status of {@code hosts}, as {@code summary} folds them, with every host's facts. */
   public static ObjectNode tree(
       ObjectMapper mapper, List<ProbedHost> probed, StatusSummary summary) {
-    return tree(mapper, probed, summary, true);
+    return tree(mapper, probed, summary, HostDetail.FACTS);
   }
 
   /**
-   * The status of {@code hosts}, as {@code summary} folds them; without {@code withFacts}, each
-   * host has its collection time but not its facts (a fleet page needs the rows, not every fact).
+   * The status of {@code hosts}, as {@code summary} folds them, each host with {@code detail}, and
+   * the earliest and latest collection time of their facts ({@code collected}, null without any).
    */
   public static ObjectNode tree(
-      ObjectMapper mapper, List<ProbedHost> probed, StatusSummary summary, boolean withFacts) {
+      ObjectMapper mapper, List<ProbedHost> probed, StatusSummary summary, HostDetail detail) {
     ObjectNode root = mapper.createObjectNode();
     ObjectNode hosts = root.putObject("hosts");
+    Instant earliest = null;
+    Instant latest = null;
     for (ProbedHost host : probed) {
+      if (host instanceof ProbedHost.Probed p) {
+        earliest =
+            earliest == null || p.collectedAt().isBefore(earliest) ? p.collectedAt() : earliest;
+        latest = latest == null || p.collectedAt().isAfter(latest) ? p.collectedAt() : latest;
+      }
+      if (detail == HostDetail.NONE) {
+        continue;
+      }
       ObjectNode node = hosts.putObject(host.host());
       if (host instanceof ProbedHost.Probed p) {
         node.put("collectedAt", p.collectedAt().toString());
-        if (withFacts) {
+        if (detail == HostDetail.FACTS) {
           node.set("facts", mapper.valueToTree(p.facts()));
         }
       } else if (host instanceof ProbedHost.NotProbed n) {
         node.put("unreachable", n.reason());
       }
+    }
+    if (earliest == null) {
+      root.putNull("collected");
+    } else {
+      root.putObject("collected")
+          .put("earliest", earliest.toString())
+          .put("latest", latest.toString());
     }
     ArrayNode rows = root.putArray("rows");
     for (StatusSummary.Row row : summary.rows()) {

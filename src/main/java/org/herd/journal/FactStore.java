@@ -2,6 +2,7 @@ package org.herd.journal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 final class FactStore {
 
   // Hosts per query: far below the parameter limits of SQLite (32766) and PostgreSQL (65535).
-  private static final int CHUNK = 500;
+  private static final int CHUNK = 5000;
 
   private final ConnectionSource db;
 
@@ -46,57 +47,49 @@ final class FactStore {
   }
 
   Map<String, StoredFacts> latest(Collection<String> hosts) {
-    List<String> distinct = hosts.stream().distinct().toList();
-    Map<String, StoredFacts> latest = new TreeMap<>();
-    for (int from = 0; from < distinct.size(); from += CHUNK) {
-      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
-      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-      db.read(
-          connection -> {
-            try (PreparedStatement query =
-                    connection.prepareStatement(
-                        "SELECT f.host, f.collected_at, f.facts FROM facts f WHERE f.host IN ("
-                            + marks
-                            + ") AND f.collected_at ="
-                            + " (SELECT MAX(g.collected_at) FROM facts g WHERE g.host = f.host)");
-                ResultSet rows = Rows.bind(query, chunk.toArray()).executeQuery()) {
-              while (rows.next()) {
-                StoredFacts fact =
-                    new StoredFacts(
-                        rows.getString(1),
-                        Instant.ofEpochMilli(rows.getLong(2)),
-                        rows.getString(3));
-                latest.put(fact.host(), fact);
-              }
-            }
-            return null;
-          });
-    }
-    return latest;
+    return byHost(
+        hosts,
+        "SELECT f.host, f.collected_at, f.facts FROM facts f WHERE f.host IN (%s) AND"
+            + " f.collected_at = (SELECT MAX(g.collected_at) FROM facts g WHERE g.host = f.host)",
+        rows ->
+            new StoredFacts(
+                rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3)));
   }
 
   Map<String, Instant> latestTimes(Collection<String> hosts) {
+    return byHost(
+        hosts,
+        "SELECT host, MAX(collected_at) FROM facts WHERE host IN (%s) GROUP BY host",
+        rows -> Instant.ofEpochMilli(rows.getLong(2)));
+  }
+
+  /** One value per row of {@code query}, by the host in its first column. */
+  private interface HostRow<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /**
+   * The rows of {@code query} (whose {@code %s} takes the hosts' parameters) for {@code hosts}, a
+   * chunk of hosts per query, by the host in the first column.
+   */
+  private <T> Map<String, T> byHost(Collection<String> hosts, String query, HostRow<T> value) {
     List<String> distinct = hosts.stream().distinct().toList();
-    Map<String, Instant> latest = new TreeMap<>();
+    Map<String, T> found = new TreeMap<>();
     for (int from = 0; from < distinct.size(); from += CHUNK) {
       List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
       String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
       db.read(
           connection -> {
-            try (PreparedStatement query =
-                    connection.prepareStatement(
-                        "SELECT host, MAX(collected_at) FROM facts WHERE host IN ("
-                            + marks
-                            + ") GROUP BY host");
-                ResultSet rows = Rows.bind(query, chunk.toArray()).executeQuery()) {
+            try (PreparedStatement statement = connection.prepareStatement(query.formatted(marks));
+                ResultSet rows = Rows.bind(statement, chunk.toArray()).executeQuery()) {
               while (rows.next()) {
-                latest.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+                found.put(rows.getString(1), value.read(rows));
               }
             }
             return null;
           });
     }
-    return latest;
+    return found;
   }
 
   int prune(Instant before) {

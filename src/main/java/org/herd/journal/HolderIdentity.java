@@ -46,6 +46,11 @@ public record HolderIdentity(
     this(user, hostname, pid, Optional.empty(), Optional.empty(), run);
   }
 
+  /** Who, as runs and actions are journaled: {@code user@host}. */
+  public String operator() {
+    return user + "@" + hostname;
+  }
+
   /**
    * This process: the user from {@code USER} or {@code LOGNAME} (else the JVM's idea), the kernel's
    * host name, this process id and its start time.

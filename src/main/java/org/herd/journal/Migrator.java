@@ -35,7 +35,7 @@ final class Migrator {
 
   /** The base names of herd's migrations, in order; each is a resource under migrations/. */
   static final List<String> BUILT_IN =
-      List.of("V1__initial_schema", "V2__step_changes_and_run_actions");
+      List.of("V1__initial_schema", "V2__step_changes_and_run_actions", "V3__steps_by_outcome");
 
   static final String HISTORY = "herd_schema_history";
 

@@ -21,19 +21,23 @@ final class RunStore {
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  // A host counts as failed (or unreachable) when the latest attempt of one of its steps did.
+  // A run's hosts whose latest attempt of a step had one of some outcomes (failed, unreachable),
+  // for
+  // every run at once: the index on outcome finds the few such steps without reading every run's.
   private static final String HOSTS_WHOSE_LATEST_ATTEMPT_IS =
-      "(SELECT COUNT(DISTINCT s.host) FROM steps s WHERE s.run_id = r.id AND s.outcome IN (%s)"
+      "(SELECT s.run_id, COUNT(DISTINCT s.host) AS n FROM steps s WHERE s.outcome IN (%s)"
           + " AND NOT EXISTS (SELECT 1 FROM steps t WHERE t.run_id = s.run_id"
-          + " AND t.host = s.host AND t.step = s.step AND t.attempt > s.attempt))";
+          + " AND t.host = s.host AND t.step = s.step AND t.attempt > s.attempt)"
+          + " GROUP BY s.run_id)";
 
   private static final String SUMMARY =
       "SELECT r.id, r.command, r.started_by, r.state, r.started_at, r.finished_at,"
-          + " (SELECT COUNT(*) FROM run_hosts h WHERE h.run_id = r.id) AS hosts, "
+          + " (SELECT COUNT(*) FROM run_hosts h WHERE h.run_id = r.id) AS hosts,"
+          + " COALESCE(f.n, 0) AS failed, COALESCE(u.n, 0) AS unreachable FROM runs r LEFT JOIN "
           + HOSTS_WHOSE_LATEST_ATTEMPT_IS.formatted("'FAILED', 'TIMED_OUT'")
-          + " AS failed, "
+          + " f ON f.run_id = r.id LEFT JOIN "
           + HOSTS_WHOSE_LATEST_ATTEMPT_IS.formatted("'UNREACHABLE'")
-          + " AS unreachable FROM runs r";
+          + " u ON u.run_id = r.id";
 
   private final ConnectionSource db;
   private final Clock clock;

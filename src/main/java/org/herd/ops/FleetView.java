@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.herd.facts.HostFacts;
 import org.herd.facts.ProbedHost;
 import org.herd.facts.StatusSummary;
@@ -51,9 +54,27 @@ public final class FleetView {
    * Facts already read back, by host, with their collection time: a host's stored facts never
    * change (newer ones have a newer time), so each is parsed once, not at every call.
    */
-  private final Map<String, StoredAndRead> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, StoredAndRead> parsed = new ConcurrentHashMap<>();
 
   private record StoredAndRead(Instant collectedAt, Optional<HostFacts> facts) {}
+
+  /**
+   * The latest fleets folded, by filter, with the hosts and fact times they were folded from: while
+   * no host's facts changed (herd status saves new ones now and then), the fold is reused.
+   */
+  private final Map<Filter, Folded> folded =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Filter, Folded> eldest) {
+              return size() > FOLDS_KEPT;
+            }
+          });
+
+  /** How many filters' folds are kept: the fleet page's few views, not every query ever asked. */
+  private static final int FOLDS_KEPT = 16;
+
+  private record Folded(List<String> hosts, Map<String, Instant> times, Fleet fleet) {}
 
   public FleetView(Workspace workspace, Journal journal) {
     this.workspace = workspace;
@@ -68,6 +89,16 @@ public final class FleetView {
   public Fleet of(Filter filter) {
     List<String> hosts = select(filter);
     Map<String, Instant> times = journal.latestFactTimes(hosts);
+    Folded last = folded.get(filter);
+    if (last != null && last.hosts().equals(hosts) && last.times().equals(times)) {
+      return last.fleet();
+    }
+    Fleet fleet = fold(hosts, times);
+    folded.put(filter, new Folded(hosts, times, fleet));
+    return fleet;
+  }
+
+  private Fleet fold(List<String> hosts, Map<String, Instant> times) {
     List<String> stale =
         hosts.stream()
             .filter(h -> times.containsKey(h))

@@ -117,8 +117,7 @@ public final class RunActions implements AutoCloseable {
    */
   public Outcome resume(String id, String by) throws RunLease.HostsHeldException {
     RecordedRun run = runs.find(id);
-    StartedRun started = runs.resume(run, settings(run.plan()), notices);
-    journal.recordAction(run.summary().id(), RunAction.RESUME, by);
+    StartedRun started = runs.resume(run, settings(run.plan()), notices, by);
     return execute(started);
   }
 

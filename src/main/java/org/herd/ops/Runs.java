@@ -14,6 +14,7 @@ import org.herd.engine.RunOutcome;
 import org.herd.engine.Serial;
 import org.herd.journal.HolderIdentity;
 import org.herd.journal.Journal;
+import org.herd.journal.RunAction;
 import org.herd.journal.RunId;
 import org.herd.journal.RunSpec;
 import org.herd.journal.RunState;
@@ -82,7 +83,7 @@ public final class Runs {
     RunLease lease = RunLease.acquire(journal, hosts, identity(Optional.empty()));
     try {
       HolderIdentity who = identity(Optional.empty());
-      String process = who.user() + "@" + who.hostname();
+      String process = who.operator();
       RunId run =
           journal.createRun(
               new RunSpec(
@@ -99,13 +100,15 @@ public final class Runs {
   }
 
   /**
-   * Takes a paused, failed or crashed run's hosts to continue it; a lease left by a herd that
-   * crashed on this machine while executing it is taken over at once, and {@code notices} told.
+   * Takes a paused, failed or crashed run's hosts to continue it, and journals that {@code by}
+   * resumed it; a lease left by a herd that crashed on this machine while executing it is taken
+   * over at once, and {@code notices} told.
    *
    * @throws InvalidRequest when the run is over, or a host to skip or retry is not in it
    * @throws RunLease.HostsHeldException when another herd holds one of its hosts
    */
-  public StartedRun resume(RecordedRun run, RunSettings settings, Consumer<String> notices)
+  public StartedRun resume(
+      RecordedRun run, RunSettings settings, Consumer<String> notices, String by)
       throws RunLease.HostsHeldException {
     RunState state = run.summary().state();
     if (state == RunState.SUCCEEDED || state == RunState.ABORTED) {
@@ -125,6 +128,7 @@ public final class Runs {
     }
     StartedRun.Checked checked = check(run.plan(), settings, false);
     RunLease lease = resumeLease(run, notices);
+    journal.recordAction(run.summary().id(), RunAction.RESUME, by);
     return new StartedRun(run.summary().id(), run.plan(), lease, settings, checked, false);
   }
 

@@ -35,6 +35,7 @@ final class ApiRoutes {
   private final RunEvents events;
   private final RunActions actions;
   private final Guard guard;
+  private final FleetJson fleetJson = new FleetJson();
 
   ApiRoutes(
       Map<String, Object> about,
@@ -178,11 +179,15 @@ final class ApiRoutes {
                 ctx.queryParam("group"),
                 ctx.queryParam("cluster"),
                 ctx.queryParam("wave")));
-    // facts=false: the rows and each host's collection time, without every host's full facts.
-    boolean withFacts = !"false".equals(ctx.queryParam("facts"));
-    com.fasterxml.jackson.databind.node.ObjectNode tree =
-        StatusJson.tree(Json.MAPPER, fleet.hosts(), fleet.summary(), withFacts);
-    ctx.status(200).contentType("application/json").result(Json.text(tree));
+    // facts=false: each host's collection time, not its full facts; hosts=false: no host at all,
+    // only the folded rows (what a fleet page of 10,000 hosts shows).
+    StatusJson.HostDetail detail =
+        "false".equals(ctx.queryParam("hosts"))
+            ? StatusJson.HostDetail.NONE
+            : "false".equals(ctx.queryParam("facts"))
+                ? StatusJson.HostDetail.COLLECTION_TIMES
+                : StatusJson.HostDetail.FACTS;
+    ctx.status(200).contentType("application/json").result(fleetJson.text(fleet, detail));
   }
 
   /** An action, after the guard let its caller through. */

@@ -83,6 +83,8 @@ public final class HerdServer implements AutoCloseable {
     about.put("version", settings.version());
     about.put("readOnly", settings.readOnly());
     about.put("journal", settings.journal());
+    Optional<KeyStore> keyStore = settings.tls().map(Tls::keyStore);
+    Optional<KeyStore> clientTrust = settings.tls().flatMap(Tls::clientTrust);
     ApiRoutes api =
         new ApiRoutes(
             about,
@@ -93,9 +95,8 @@ public final class HerdServer implements AutoCloseable {
             new HostChangeLog(journal),
             events,
             actions,
-            new Guard(settings.tokens(), settings.readOnly()));
+            new Guard(settings.tokens(), settings.readOnly(), clientTrust.isPresent()));
     Metrics metrics = new Metrics(new FleetMetrics(workspace, journal));
-    Optional<KeyStore> keyStore = settings.tls().map(Tls::keyStore);
     this.app =
         Javalin.create(
             config -> {
@@ -104,7 +105,8 @@ public final class HerdServer implements AutoCloseable {
               config.http.asyncTimeout = 0;
               config.jetty.modifyServer(s -> this.server = s);
               config.jetty.addConnector(
-                  (jetty, http) -> connector(jetty, http, settings.listen(), keyStore));
+                  (jetty, http) ->
+                      connector(jetty, http, settings.listen(), keyStore, clientTrust));
               if (settings.tls().isEmpty()) {
                 // Plain HTTP is loopback only (Settings.check): only loopback names are served.
                 config.routes.before(
@@ -145,12 +147,21 @@ public final class HerdServer implements AutoCloseable {
   }
 
   private static ServerConnector connector(
-      Server jetty, HttpConfiguration http, ListenAddress listen, Optional<KeyStore> keyStore) {
+      Server jetty,
+      HttpConfiguration http,
+      ListenAddress listen,
+      Optional<KeyStore> keyStore,
+      Optional<KeyStore> clientTrust) {
     ServerConnector connector;
     if (keyStore.isPresent()) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setKeyStore(keyStore.get());
       ssl.setKeyStorePassword(new String(Tls.PASSWORD));
+      if (clientTrust.isPresent()) {
+        // Asked, not required: reading needs no credentials; acting needs a token or this.
+        ssl.setTrustStore(clientTrust.get());
+        ssl.setWantClientAuth(true);
+      }
       HttpConfiguration secure = new HttpConfiguration(http);
       // The certificate names the operator's host; loopback tests reach it by address.
       secure.addCustomizer(new SecureRequestCustomizer(false));

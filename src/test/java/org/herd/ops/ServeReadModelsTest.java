@@ -92,6 +92,25 @@ class ServeReadModelsTest {
   }
 
   @Test
+  void theFleetIsFoldedAgainOnlyWhenSomeHostsFactsChanged() throws Exception {
+    site.saveFacts();
+    FleetView view = new FleetView(site.workspace, site.journal);
+    FleetView.Fleet first = view.of(FleetView.Filter.ALL);
+
+    assertThat(view.of(FleetView.Filter.ALL)).isSameAs(first);
+
+    // web2 is probed for the first time, with db2's facts: it joins db2's row.
+    String db2 = site.journal.latestFacts("db2").orElseThrow().json();
+    site.journal.saveFacts("web2", ServeFixture.T0.plusSeconds(60), db2);
+    FleetView.Fleet second = view.of(FleetView.Filter.ALL);
+
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.summary().unprobed()).isEmpty();
+    assertThat(second.summary().rows()).extracting(r -> r.hosts().fold()).contains("db[1-2],web2");
+    assertThat(view.of(FleetView.Filter.ALL)).isSameAs(second);
+  }
+
+  @Test
   void theFleetIsFilteredByNodesGroupClusterAndWave() throws Exception {
     site.saveFacts();
     FleetView view = new FleetView(site.workspace, site.journal);

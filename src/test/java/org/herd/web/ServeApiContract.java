@@ -151,6 +151,12 @@ abstract class ServeApiContract {
     assertThat(hosts.get("hosts").get("web2").get("unreachable").asText())
         .isEqualTo("never probed");
     assertThat(hosts.get("clusters").get(0).get("skew").asBoolean()).isTrue();
+    assertThat(hosts.get("collected").get("earliest").asText())
+        .isEqualTo(ServeFixture.T0.toString());
+    JsonNode rowsOnly = json("/api/v1/hosts?hosts=false");
+    assertThat(rowsOnly.get("hosts").isEmpty()).isTrue();
+    assertThat(rowsOnly.get("rows")).isEqualTo(hosts.get("rows"));
+    assertThat(rowsOnly.get("collected")).isEqualTo(hosts.get("collected"));
     assertThat(json("/api/v1/hosts?cluster=galera").get("hosts").size()).isEqualTo(3);
     assertThat(json("/api/v1/hosts?wave=canary&nodes=web%5B1-2%5D").get("hosts").size())
         .isEqualTo(1);

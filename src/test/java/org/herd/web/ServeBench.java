@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,8 @@ import org.herd.journal.RunId;
 import org.herd.journal.StepOutcome;
 import org.herd.ops.ServeFixture;
 import org.herd.ops.Workspace;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The benchmark of {@code herd serve} (bench/serve/run.sh): a generated SQLite journal of 10,000
@@ -89,10 +92,63 @@ public final class ServeBench {
       HttpClient http = HttpClient.newHttpClient();
       measure(http, server.url() + "/api/v1/hosts", calls);
       measure(http, server.url() + "/api/v1/hosts?facts=false", calls);
+      measure(http, server.url() + "/api/v1/hosts?hosts=false", calls);
+      afterNewFacts(http, server.url() + "/api/v1/hosts?hosts=false", otherHerd, calls);
       measure(http, server.url() + "/api/v1/hosts?cluster=c0042", calls);
       measure(http, server.url() + "/api/v1/runs", calls);
       measure(http, server.url() + "/api/v1/runs/" + newest.value(), calls);
       sseLatency(http, server.url(), newest, otherHerd, Math.min(calls, 30));
+      fleetPage(server.url(), Math.min(calls, 30));
+    }
+  }
+
+  /**
+   * The call after one host's facts changed (another herd's {@code herd status} saved them): the
+   * fleet is folded and written again, where the calls measured above reuse the last fold.
+   */
+  private static void afterNewFacts(HttpClient http, String url, Journal otherHerd, int calls)
+      throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+    String facts = otherHerd.latestFacts("h00001").orElseThrow().json();
+    Instant at = Instant.now();
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      otherHerd.saveFacts(String.format("h%05d", i % HOSTS + 1), at.plusMillis(i), facts);
+      long start = System.nanoTime();
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      millis.add((System.nanoTime() - start) / 1e6);
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(url + ": " + response.statusCode());
+      }
+    }
+    report(
+        url.replaceFirst("http://[^/]*", "") + ", new facts", millis, " (a host's facts changed)");
+  }
+
+  /**
+   * The fleet page in Debian's chromium, loaded afresh each time: the time from navigation to the
+   * page's own mark that the view is painted (HTML, script, API call, table, paint).
+   */
+  private static void fleetPage(String base, int loads) {
+    try (Browser browser = Browser.start()) {
+      WebDriver driver = browser.driver();
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < loads + 3; i++) {
+        driver.get("about:blank");
+        driver.get(base + "/#/fleet");
+        Object drawn =
+            browser.await(
+                d ->
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "const m = performance.getEntriesByName('herd-drawn:fleet');"
+                                + " return m.length ? m[0].startTime : null;"),
+                Duration.ofSeconds(30));
+        if (i >= 3) { // the first loads warm the server's JIT and the browser's caches
+          millis.add(((Number) drawn).doubleValue());
+        }
+      }
+      report("fleet page in chromium: navigation -> drawn", millis, " (10,000 hosts)");
     }
   }
 

@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.herd.journal.JournalLocation;
+import org.herd.journal.RunId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +66,22 @@ class ServeIT extends ServeApiContract {
   }
 
   @Test
+  void anAddressInUseIsOneLineWithExit3() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String address = "127.0.0.1:" + taken.getLocalPort();
+      Process process =
+          herd("serve", "--journal", dir.resolve("j3.db").toString(), "--listen", address);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(process.exitValue()).as(err).isEqualTo(3);
+      assertThat(err.lines()).hasSize(1);
+      assertThat(err).startsWith("herd: serve: " + address + ": ");
+    }
+  }
+
+  @Test
   void theJarServesUntilSigterm() throws Exception {
     Process process =
         herd(
@@ -103,28 +122,7 @@ class ServeIT extends ServeApiContract {
   void tlsOnLoopbackServesWithAPemCertificateAndKey() throws Exception {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    Process openssl =
-        new ProcessBuilder(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=localhost",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                "-keyout",
-                key.toString(),
-                "-out",
-                cert.toString())
-            .redirectErrorStream(true)
-            .start();
-    String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(openssl.waitFor()).as(said).isZero();
+    selfSigned("localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost", cert, key);
 
     try (HerdServer https =
         HerdServer.start(
@@ -139,18 +137,7 @@ class ServeIT extends ServeApiContract {
             site.journal,
             line -> {})) {
       assertThat(https.url()).startsWith("https://127.0.0.1:");
-      KeyStore trusted = KeyStore.getInstance("PKCS12");
-      trusted.load(null, null);
-      try (InputStream in = Files.newInputStream(cert)) {
-        trusted.setCertificateEntry(
-            "herd", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      }
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      HttpClient client = HttpClient.newBuilder().sslContext(context).build();
+      HttpClient client = client(cert, Optional.empty());
 
       HttpResponse<String> about =
           client.send(
@@ -161,5 +148,186 @@ class ServeIT extends ServeApiContract {
       assertThat(about.body()).contains("\"version\":\"test\"");
       assertThat(https.url()).isNotEqualTo(server.url());
     }
+  }
+
+  @Test
+  void aClientCertificateSignedByTheClientCaActsAsItsCommonName() throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    selfSigned("localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost", cert, key);
+    Path caCert = dir.resolve("ca.pem");
+    Path caKey = dir.resolve("ca.key");
+    selfSigned("herd test operators' CA", "basicConstraints=critical,CA:TRUE", caCert, caKey);
+    Path alice = clientCertificate("alice", Optional.of(new Path[] {caCert, caKey}));
+    Path mallory = clientCertificate("mallory", Optional.empty());
+    RunId run = site.runningRun();
+    String pause = "/api/v1/runs/" + run.value() + "/pause";
+
+    try (HerdServer https =
+        HerdServer.start(
+            new HerdServer.Settings(
+                ListenAddress.parse("127.0.0.1:0"),
+                Optional.of(new Tls(cert, key, Optional.of(caCert))),
+                Tokens.NONE,
+                false,
+                "test",
+                "sqlite"),
+            site.workspace,
+            site.journal,
+            line -> {})) {
+      HttpClient anonymous = client(cert, Optional.empty());
+      HttpClient aliceClient = client(cert, Optional.of(alice));
+      HttpClient malloryClient = client(cert, Optional.of(mallory));
+
+      // Reading needs no certificate; acting does.
+      assertThat(send(anonymous, https, "GET", "/api/v1", Optional.empty()).statusCode())
+          .isEqualTo(200);
+      HttpResponse<String> refused = send(anonymous, https, "POST", pause, Optional.of("json"));
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.body()).contains("or a client certificate");
+      // A certificate the CA did not sign is no credential.
+      assertThat(statusOrHandshakeFailure(malloryClient, https, pause)).isNotEqualTo(200);
+      // An ambient credential acts only in a request a foreign page cannot forge (JSON).
+      HttpResponse<String> form = send(aliceClient, https, "POST", pause, Optional.empty());
+      assertThat(form.statusCode()).as(form.body()).isEqualTo(415);
+      assertThat(site.journal.actions(run)).isEmpty();
+
+      HttpResponse<String> paused = send(aliceClient, https, "POST", pause, Optional.of("json"));
+
+      assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+      assertThat(JSON.readTree(paused.body()).get("by").asText()).isEqualTo("alice");
+      assertThat(site.journal.actions(run))
+          .extracting(a -> a.action() + " " + a.by())
+          .containsExactly("PAUSE alice");
+    }
+  }
+
+  private int statusOrHandshakeFailure(HttpClient client, HerdServer on, String path)
+      throws Exception {
+    try {
+      return send(client, on, "POST", path, Optional.of("json")).statusCode();
+    } catch (java.io.IOException e) {
+      return -1; // the server refused the certificate in the handshake
+    }
+  }
+
+  private static HttpResponse<String> send(
+      HttpClient client, HerdServer on, String method, String path, Optional<String> json)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.url() + path));
+    if (method.equals("POST")) {
+      request.POST(HttpRequest.BodyPublishers.noBody());
+      json.ifPresent(j -> request.header("Content-Type", "application/json"));
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A self-signed certificate and its key, made by openssl. */
+  private void selfSigned(String commonName, String extension, Path cert, Path key)
+      throws Exception {
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=" + commonName,
+        "-addext",
+        extension,
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString());
+  }
+
+  /**
+   * A PKCS#12 file with a client key and its certificate for {@code name}, signed by the CA
+   * ({certificate, key}) given, else by itself.
+   */
+  private Path clientCertificate(String name, Optional<Path[]> ca) throws Exception {
+    Path key = dir.resolve(name + ".key");
+    Path cert = dir.resolve(name + ".pem");
+    if (ca.isPresent()) {
+      Path request = dir.resolve(name + ".csr");
+      openssl(
+          "req",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-subj",
+          "/CN=" + name,
+          "-keyout",
+          key.toString(),
+          "-out",
+          request.toString());
+      openssl(
+          "x509",
+          "-req",
+          "-in",
+          request.toString(),
+          "-CA",
+          ca.get()[0].toString(),
+          "-CAkey",
+          ca.get()[1].toString(),
+          "-CAcreateserial",
+          "-days",
+          "1",
+          "-out",
+          cert.toString());
+    } else {
+      selfSigned(name, "keyUsage=digitalSignature", cert, key);
+    }
+    Path p12 = dir.resolve(name + ".p12");
+    openssl(
+        "pkcs12",
+        "-export",
+        "-inkey",
+        key.toString(),
+        "-in",
+        cert.toString(),
+        "-out",
+        p12.toString(),
+        "-passout",
+        "pass:test");
+    return p12;
+  }
+
+  private void openssl(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args));
+    Process openssl =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(openssl.waitFor()).as(said).isZero();
+  }
+
+  /** An HTTPS client trusting {@code serverCert}, showing the client certificate of a PKCS#12. */
+  private static HttpClient client(Path serverCert, Optional<Path> clientP12) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    try (InputStream in = Files.newInputStream(serverCert)) {
+      trusted.setCertificateEntry(
+          "herd", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    KeyManager[] keys = null;
+    if (clientP12.isPresent()) {
+      KeyStore client = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(clientP12.get())) {
+        client.load(in, "test".toCharArray());
+      }
+      KeyManagerFactory factory =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      factory.init(client, "test".toCharArray());
+      keys = factory.getKeyManagers();
+    }
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys, trust.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(context).build();
   }
 }
