@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.herd.debian.InstalledPackage;
 import org.herd.debian.PackageName;
 import org.herd.nodeset.NodeSet;
@@ -79,13 +80,24 @@ public record StatusSummary(
    * @param clusters the clusters whose package versions to compare
    */
   public static StatusSummary of(List<ProbedHost> hosts, List<ClusterPackages> clusters) {
+    return of(hosts, clusters, p -> HostState.of(p.facts()));
+  }
+
+  /**
+   * As {@link #of(List, List)}, with each probed host's state given by {@code stateOf} (a caller
+   * that folds the same hosts again and again keeps each host's state, computed once per facts).
+   */
+  public static StatusSummary of(
+      List<ProbedHost> hosts,
+      List<ClusterPackages> clusters,
+      Function<ProbedHost.Probed, HostState> stateOf) {
     Map<HostState, List<String>> byState = new LinkedHashMap<>();
     Map<String, List<String>> byReason = new TreeMap<>();
     Map<String, HostFacts> facts = new LinkedHashMap<>();
     for (ProbedHost host : hosts) {
       if (host instanceof ProbedHost.Probed p) {
         facts.put(p.host(), p.facts());
-        byState.computeIfAbsent(HostState.of(p.facts()), s -> new ArrayList<>()).add(p.host());
+        byState.computeIfAbsent(stateOf.apply(p), s -> new ArrayList<>()).add(p.host());
       } else if (host instanceof ProbedHost.NotProbed n) {
         byReason.computeIfAbsent(n.reason(), r -> new ArrayList<>()).add(n.host());
       }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.herd.facts.ClusterPackages;
 import org.herd.facts.HostFacts;
+import org.herd.facts.HostState;
 import org.herd.facts.ProbedHost;
 import org.herd.facts.StatusSummary;
 import org.herd.inventory.Inventory;
@@ -56,7 +59,9 @@ public final class FleetView {
    */
   private final Map<String, StoredAndRead> parsed = new ConcurrentHashMap<>();
 
-  private record StoredAndRead(Instant collectedAt, Optional<HostFacts> facts) {}
+  /** A host's stored facts read back, and the state they fold by (computed once per facts). */
+  private record StoredAndRead(
+      Instant collectedAt, Optional<HostFacts> facts, Optional<HostState> state) {}
 
   /**
    * The latest fleets folded, by filter, with the hosts and fact times they were folded from: while
@@ -74,7 +79,11 @@ public final class FleetView {
   /** How many filters' folds are kept: the fleet page's few views, not every query ever asked. */
   private static final int FOLDS_KEPT = 16;
 
-  private record Folded(List<String> hosts, Map<String, Instant> times, Fleet fleet) {}
+  private record Folded(
+      List<String> hosts,
+      Map<String, Instant> times,
+      List<ClusterPackages> packages,
+      Fleet fleet) {}
 
   public FleetView(Workspace workspace, Journal journal) {
     this.workspace = workspace;
@@ -88,43 +97,52 @@ public final class FleetView {
    */
   public Fleet of(Filter filter) {
     List<String> hosts = select(filter);
-    Map<String, Instant> times = journal.latestFactTimes(hosts);
+    Map<String, Instant> times = new HashMap<>(journal.latestFactTimes(hosts));
     Folded last = folded.get(filter);
-    if (last != null && last.hosts().equals(hosts) && last.times().equals(times)) {
+    boolean sameHosts = last != null && last.hosts().equals(hosts);
+    if (sameHosts && last.times().equals(times)) {
       return last.fleet();
     }
-    Fleet fleet = fold(hosts, times);
-    folded.put(filter, new Folded(hosts, times, fleet));
+    List<ClusterPackages> packages =
+        sameHosts ? last.packages() : ClusterView.packages(workspace, NodeSet.of(hosts));
+    Fleet fleet = fold(hosts, times, packages);
+    folded.put(filter, new Folded(hosts, times, packages, fleet));
     return fleet;
   }
 
-  private Fleet fold(List<String> hosts, Map<String, Instant> times) {
-    List<String> stale =
-        hosts.stream()
-            .filter(h -> times.containsKey(h))
-            .filter(
-                h -> !parsed.containsKey(h) || !parsed.get(h).collectedAt().equals(times.get(h)))
-            .toList();
+  private Fleet fold(
+      List<String> hosts, Map<String, Instant> times, List<ClusterPackages> packages) {
+    List<String> stale = new ArrayList<>();
+    times.forEach(
+        (host, at) -> {
+          StoredAndRead known = parsed.get(host);
+          if (known == null || !known.collectedAt().equals(at)) {
+            stale.add(host);
+          }
+        });
     if (!stale.isEmpty()) {
       journal.latestFacts(stale).values().forEach(this::cached);
     }
-    List<ProbedHost> probed = new ArrayList<>();
+    List<ProbedHost> probed = new ArrayList<>(hosts.size());
+    Map<String, HostState> states = new HashMap<>();
     for (String host : hosts) {
-      StoredAndRead known = parsed.get(host);
-      if (times.containsKey(host) && known != null && known.facts().isPresent()) {
+      StoredAndRead known = times.containsKey(host) ? parsed.get(host) : null;
+      if (known != null && known.facts().isPresent()) {
         probed.add(new ProbedHost.Probed(host, known.collectedAt(), known.facts().get()));
+        states.put(host, known.state().orElseThrow());
       } else {
         probed.add(new ProbedHost.NotProbed(host, NEVER_PROBED));
       }
     }
-    return new Fleet(
-        probed, StatusSummary.of(probed, ClusterView.packages(workspace, NodeSet.of(hosts))));
+    return new Fleet(probed, StatusSummary.of(probed, packages, p -> states.get(p.host())));
   }
 
   private void cached(StoredFacts stored) {
     StoredAndRead known = parsed.get(stored.host());
     if (known == null || !known.collectedAt().equals(stored.collectedAt())) {
-      parsed.put(stored.host(), new StoredAndRead(stored.collectedAt(), facts(stored)));
+      Optional<HostFacts> facts = facts(stored);
+      parsed.put(
+          stored.host(), new StoredAndRead(stored.collectedAt(), facts, facts.map(HostState::of)));
     }
   }
 
