@@ -1,13 +1,11 @@
 package org.herd.cli;
 
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.herd.engine.Canary;
-import org.herd.engine.ExecutionOptions;
 import org.herd.engine.Serial;
 import org.herd.fleet.FanOutSettings;
-import org.herd.inventory.SoakTime;
+import org.herd.ops.RunOptions;
 import org.herd.ops.RunSettings;
 import org.herd.plan.Plan;
 import org.herd.plan.RebootPolicy;
@@ -63,29 +61,24 @@ final class ExecutionFlags {
     return run.form(context);
   }
 
+  /** The options as given on the command line. */
+  RunOptions given() {
+    RunOptions runs = run.options();
+    return new RunOptions(
+        runs.parallel(),
+        runs.serial(),
+        runs.canary(),
+        runs.maxFail(),
+        finalize,
+        Optional.ofNullable(reboot.policy));
+  }
+
   /**
    * The scheduling options as they are journaled with the run's command, so that {@code herd
-   * resume} restores them: {@code " --parallel N --serial X --canary Y --finalize --reboot Z"}, or
-   * empty. The reboot policy is journaled only when it was given, since the run's plan has its own.
+   * resume} restores them ({@link RunOptions#journaled}).
    */
   String journaled() {
-    StringBuilder text = new StringBuilder();
-    if (run.parallel != null) {
-      text.append(" --parallel ").append(run.parallel);
-    }
-    if (run.serial != null) {
-      text.append(" --serial ").append(serial().toString());
-    }
-    if (run.canary != null) {
-      text.append(" --canary ").append(canary().spelling(SoakTime::format));
-    }
-    if (finalize) {
-      text.append(" --finalize");
-    }
-    if (reboot.given()) {
-      text.append(" --reboot ").append(reboot.policy.label());
-    }
-    return text.toString();
+    return given().journaled();
   }
 
   /**
@@ -93,23 +86,12 @@ final class ExecutionFlags {
    * --reboot} from a journaled command line when they were not given now.
    */
   void restoreFrom(String command) {
-    Matcher parallelFlag = Pattern.compile(" --parallel ([0-9]+)").matcher(command);
-    if (run.parallel == null && parallelFlag.find()) {
-      run.parallel = Integer.parseInt(parallelFlag.group(1));
-    }
-    Matcher serialFlag = Pattern.compile(" --serial (\\S+)").matcher(command);
-    if (run.serial == null && serialFlag.find()) {
-      run.serial = serialFlag.group(1);
-    }
-    Matcher canaryFlag = Pattern.compile(" --canary (\\S+)").matcher(command);
-    if (run.canary == null && canaryFlag.find()) {
-      run.canary = canaryFlag.group(1);
-    }
-    finalize = finalize || Pattern.compile(" --finalize(\\s|$)").matcher(command).find();
-    Matcher rebootFlag = Pattern.compile(" --reboot (\\S+)").matcher(command);
-    if (!reboot.given() && rebootFlag.find()) {
-      reboot.policy = RebootPolicy.of(rebootFlag.group(1));
-    }
+    RunOptions restored = given().orElse(RunOptions.journaledIn(command));
+    run.parallel = restored.parallel().orElse(null);
+    run.serial = restored.serial().orElse(null);
+    run.canary = restored.canary().orElse(null);
+    finalize = restored.finalizeAsked();
+    reboot.policy = restored.reboot().orElse(null);
   }
 
   /**
@@ -131,13 +113,8 @@ final class ExecutionFlags {
 
   /** How the operator asked a run that reboots under {@code policy} to go. */
   RunSettings settings(Set<String> skip, Set<String> retry, RebootPolicy policy) {
-    return new RunSettings(options(skip, retry, policy), serial(), canary(), finalize);
-  }
-
-  /** The engine's options for a run that reboots under {@code policy}. */
-  ExecutionOptions options(Set<String> skip, Set<String> retry, RebootPolicy policy) {
     try {
-      return new ExecutionOptions(run.parallel(), run.maxFail(), skip, retry, policy, fanout);
+      return given().settings(policy, skip, retry, fanout);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -1,9 +1,11 @@
 package org.herd.cli;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.herd.engine.Canary;
 import org.herd.engine.MaxFail;
 import org.herd.engine.Serial;
-import org.herd.inventory.SoakTime;
+import org.herd.ops.RunOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,7 @@ final class RunFlags {
    * The default of {@code --parallel}: clush's fan-out. Standalone hosts are independent of each
    * other; members of clusters and pools are held by their budgets, whatever this says.
    */
-  static final int DEFAULT_PARALLEL = org.herd.fleet.FanOutSettings.DEFAULT_FANOUT;
+  static final int DEFAULT_PARALLEL = RunOptions.DEFAULT_PARALLEL;
 
   @Option(
       names = "--parallel",
@@ -63,29 +65,17 @@ final class RunFlags {
 
   /** The {@code --serial} option; {@link Serial#ALL} when not given. */
   Serial serial() {
-    try {
-      return serial == null ? Serial.ALL : Serial.parse(serial);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return checked(options()::serialBatches);
   }
 
   /** The {@code --canary} option; {@link Canary#NONE} when not given. */
   Canary canary() {
-    try {
-      return canary == null ? Canary.NONE : Canary.parse(canary, SoakTime::parse);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return checked(options()::canaries);
   }
 
   /** The {@code --max-fail} option; {@link MaxFail#UNLIMITED} when not given. */
   MaxFail maxFail() {
-    try {
-      return maxFail == null ? MaxFail.UNLIMITED : MaxFail.parse(maxFail);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return checked(options()::failureLimit);
   }
 
   /**
@@ -93,12 +83,26 @@ final class RunFlags {
    * than after the operator confirmed.
    */
   void check() {
-    if (parallel != null && parallel < 1) {
-      throw new UserError("--parallel: expected 1 or more, got " + parallel);
+    checked(options()::check);
+  }
+
+  /** These options as the application layer takes them (no finalize, the plan's reboots). */
+  RunOptions options() {
+    return new RunOptions(
+        Optional.ofNullable(parallel),
+        Optional.ofNullable(serial),
+        Optional.ofNullable(canary),
+        Optional.ofNullable(maxFail),
+        false,
+        Optional.empty());
+  }
+
+  private static <T> T checked(Supplier<T> value) {
+    try {
+      return value.get();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
-    serial();
-    canary();
-    maxFail();
   }
 
   RunProgress.Form form(CliContext context) {

@@ -5,13 +5,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.herd.engine.Canary;
-import org.herd.engine.ExecutionOptions;
 import org.herd.engine.GuardLeaseEvent;
-import org.herd.engine.MaxFail;
 import org.herd.engine.RunControl;
 import org.herd.engine.RunLease;
-import org.herd.engine.Serial;
 import org.herd.fleet.FanOutSettings;
 import org.herd.journal.Journal;
 import org.herd.journal.RunAction;
@@ -94,7 +90,7 @@ public final class RunActions implements AutoCloseable {
   public Outcome abort(String id, String by) {
     RecordedRun run = runs.find(id);
     RunId runId = run.summary().id();
-    Abort abort = runs.abort(run, cleanupSettings(run.plan()), notices);
+    Abort abort = runs.abort(run, settings(RunOptions.NONE, run.plan()), notices);
     journal.recordAction(runId, RunAction.ABORT, by);
     if (abort instanceof Abort.Cleanup cleanup) {
       return execute(cleanup.run());
@@ -110,33 +106,46 @@ public final class RunActions implements AutoCloseable {
   }
 
   /**
-   * Resumes a paused, failed or crashed run here.
+   * Resumes a paused, failed or crashed run here, with the options it was started with (as {@code
+   * herd resume RUN} without options).
    *
    * @throws InvalidRequest when there is no such run or it is over
    * @throws RunLease.HostsHeldException when another herd executes it
    */
   public Outcome resume(String id, String by) throws RunLease.HostsHeldException {
     RecordedRun run = runs.find(id);
-    StartedRun started = runs.resume(run, settings(run.plan()), notices, by);
-    return execute(started);
+    RunOptions asStarted = RunOptions.journaledIn(run.spec().command());
+    return execute(runs.resume(run, settings(asStarted, run.plan()), notices, by));
   }
 
   /**
-   * Starts a reviewed plan ({@code herd plan -o}'s file) as a new run executed here.
+   * Starts a reviewed plan ({@code herd plan -o}'s file) as a new run executed here, going as
+   * {@code herd apply} with {@code options} would; they are journaled with it, for resumes.
    *
-   * @throws InvalidRequest when the text is no plan, or the plan does not fit the inventory
+   * @throws InvalidRequest when the text is no plan, an option is wrong, or the plan does not fit
+   *     the inventory
    * @throws RunLease.HostsHeldException when another run holds one of its hosts
    */
-  public Outcome start(String planJson, String by) throws RunLease.HostsHeldException {
+  public Outcome start(String planJson, String by, RunOptions options)
+      throws RunLease.HostsHeldException {
     Plan plan;
     try {
       plan = PlanJson.read(planJson);
     } catch (RuntimeException e) {
       throw new InvalidRequest("not a plan: " + e.getMessage());
     }
+    try {
+      options.check();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(e.getMessage());
+    }
     StartedRun started =
         runs.start(
-            plan, planJson, "herd serve: apply (" + by + ")", settings(plan), Optional.of(by));
+            plan,
+            planJson,
+            "herd serve: apply" + options.journaled() + " (" + by + ")",
+            settings(options, plan),
+            Optional.of(by));
     journal.recordAction(started.id(), RunAction.START, by);
     return execute(started);
   }
@@ -160,24 +169,10 @@ public final class RunActions implements AutoCloseable {
     return new Outcome.Executing(started.id().value());
   }
 
-  /** How runs go here: as {@code herd apply} does without options, under the plan's reboots. */
-  private static RunSettings settings(Plan plan) {
-    return new RunSettings(
-        new ExecutionOptions(
-            FanOutSettings.DEFAULT_FANOUT,
-            MaxFail.UNLIMITED,
-            Set.of(),
-            Set.of(),
-            plan.options().reboot(),
-            FanOutSettings.DEFAULT_FANOUT),
-        Serial.ALL,
-        Canary.NONE,
-        false);
-  }
-
-  /** The owed cleanup of an aborted run, as {@code herd abort} runs it. */
-  private static RunSettings cleanupSettings(Plan plan) {
-    return settings(plan);
+  /** How a run of {@code plan} goes here with {@code options}, as under {@code herd apply}. */
+  private static RunSettings settings(RunOptions options, Plan plan) {
+    return options.settings(
+        plan.options().reboot(), Set.of(), Set.of(), FanOutSettings.DEFAULT_FANOUT);
   }
 
   /**

@@ -90,8 +90,10 @@ class ExecutionFlagsTest {
 
     ExecutionFlags flags = upgrade.flags;
     ExecutionOptions options =
-        flags.options(
-            Set.of(), Set.of(), flags.rebootPolicy(planWith(RebootPolicy.NEVER), context()));
+        flags
+            .settings(
+                Set.of(), Set.of(), flags.rebootPolicy(planWith(RebootPolicy.NEVER), context()))
+            .options();
     assertThat(options.parallel()).isEqualTo(3);
     assertThat(options.maxFail()).isEqualTo(MaxFail.parse("2"));
     assertThat(options.reboot()).isEqualTo(RebootPolicy.IF_REQUIRED);
@@ -133,8 +135,10 @@ class ExecutionFlagsTest {
     assertThat(flags.canary()).isEqualTo(new Canary.Pause());
     assertThat(flags.finalize).isFalse();
     ExecutionOptions options =
-        flags.options(
-            Set.of(), Set.of(), flags.rebootPolicy(planWith(RebootPolicy.ALWAYS), context()));
+        flags
+            .settings(
+                Set.of(), Set.of(), flags.rebootPolicy(planWith(RebootPolicy.ALWAYS), context()))
+            .options();
     assertThat(options.parallel()).isEqualTo(2);
     assertThat(options.fanout()).isEqualTo(5);
     assertThat(options.reboot()).isEqualTo(RebootPolicy.ALWAYS);

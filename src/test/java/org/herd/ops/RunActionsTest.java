@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.herd.journal.RunAction;
 import org.herd.journal.RunId;
@@ -64,10 +65,40 @@ class RunActionsTest {
   void aBodyThatIsNoPlanIsRefusedAndNothingIsRecorded() throws Exception {
     try (ServeFixture site = new ServeFixture(dir);
         RunActions actions = new RunActions(site.workspace, site.journal, line -> {})) {
-      assertThatThrownBy(() -> actions.start("{\"not\": \"a plan\"}", "erin"))
+      assertThatThrownBy(() -> actions.start("{\"not\": \"a plan\"}", "erin", RunOptions.NONE))
           .isInstanceOf(InvalidRequest.class)
           .hasMessageStartingWith("not a plan");
       assertThat(site.journal.runs()).isEmpty();
+    }
+  }
+
+  @Test
+  void aStartedRunJournalsItsOptionsForResumesAndAWrongOneRecordsNothing() throws Exception {
+    try (ServeFixture site = new ServeFixture(dir);
+        RunActions actions = new RunActions(site.workspace, site.journal, line -> {})) {
+      String plan = ServeFixture.planJson("web1");
+      RunOptions wrong =
+          new RunOptions(
+              Optional.of(0),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              false,
+              Optional.empty());
+      assertThatThrownBy(() -> actions.start(plan, "erin", wrong))
+          .isInstanceOf(InvalidRequest.class)
+          .hasMessage("--parallel: expected 1 or more, got 0");
+      assertThat(site.journal.runs()).isEmpty();
+
+      RunOptions given =
+          RunOptions.journaledIn(" --parallel 3 --serial 1 --canary pause --finalize");
+      RunActions.Outcome outcome = actions.start(plan, "erin", given);
+
+      assertThat(outcome).isInstanceOf(RunActions.Outcome.Executing.class);
+      String command = site.journal.runs().get(0).command();
+      assertThat(command)
+          .isEqualTo("herd serve: apply --parallel 3 --serial 1 --canary pause --finalize (erin)");
+      assertThat(RunOptions.journaledIn(command)).isEqualTo(given);
     }
   }
 }

@@ -259,6 +259,18 @@ abstract class ServeApiContract {
         post(server, "/api/v1/runs", "{}", "Authorization", "Bearer " + ALICE);
     assertThat(notAPlan.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(notAPlan.body()).get("error").asText()).startsWith("not a plan");
+    for (String wrong : List.of("parallel=x", "finalize=maybe", "reboot=sometimes", "serial=x")) {
+      HttpResponse<String> refused =
+          post(
+              server,
+              "/api/v1/runs?" + wrong,
+              ServeFixture.planJson("web2"),
+              "Authorization",
+              "Bearer " + ALICE);
+      assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).get("error").asText())
+          .contains(wrong.substring(0, wrong.indexOf('=')));
+    }
   }
 
   @Test

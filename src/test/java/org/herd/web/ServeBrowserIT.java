@@ -88,9 +88,10 @@ class ServeBrowserIT {
         assertThat(refused.getText()).contains("actions need 'Authorization: Bearer TOKEN'");
         assertThat(page.findElements(By.cssSelector("tr.run-row"))).isEmpty();
 
-        // With the token, it starts, and the page goes to the run.
+        // With the token, it starts (with herd apply's --serial 1), and the page goes to the run.
         page.findElement(By.id("token")).sendKeys(TOKEN);
         page.findElement(By.cssSelector("#token-form button")).click();
+        page.findElement(By.cssSelector("#apply-form input[name=serial]")).sendKeys("1");
         page.findElement(By.cssSelector("#apply-form button")).click();
         browser.await(d -> d.getCurrentUrl().contains("#/runs/2") ? true : null, WAIT);
 
@@ -113,6 +114,11 @@ class ServeBrowserIT {
                     && d.findElements(By.cssSelector("#timeline rect")).size() > 5,
             WAIT);
         browser.screenshot(SHOTS.resolve("serve-run-done.png"));
+
+        // The runs page lists it, with the option it was started with (kept for resumes).
+        page.get(serve.url() + "/#/runs");
+        WebElement listed = browser.await(d -> first(d, By.cssSelector("tr.run-row")), WAIT);
+        assertThat(listed.getText()).contains("succeeded").contains("herd serve: apply --serial 1");
 
         // The host's history: the package the run moved, and who started it.
         page.get(serve.url() + "/#/history/" + host.name());

@@ -148,8 +148,15 @@ async function runs() {
       e.preventDefault();
       const file = e.target.querySelector("input[type=file]").files[0];
       const message = e.target.querySelector(".message");
+      const options = new URLSearchParams();
+      for (const input of e.target.querySelectorAll("input[data-option]")) {
+        if (input.type === "checkbox" ? input.checked : input.value) {
+          options.set(input.name, input.type === "checkbox" ? "true" : input.value);
+        }
+      }
       try {
-        const started = await act("/runs", await file.text());
+        const query = options.toString();
+        const started = await act("/runs" + (query ? "?" + query : ""), await file.text());
         location.hash = "#/runs/" + encodeURIComponent(started.run);
       } catch (error) {
         message.replaceChildren(failure(error));
@@ -157,6 +164,10 @@ async function runs() {
     } },
     el("label", {}, "apply a reviewed plan file (herd plan -o): ",
       el("input", { type: "file", accept: ".json,application/json", required: "" })),
+    // herd apply's options, as on the command line; empty ones are not sent.
+    ["parallel", "serial", "canary", "max-fail"].map(name =>
+      el("input", { name, "data-option": "", placeholder: "--" + name, size: 10 })),
+    el("label", {}, el("input", { type: "checkbox", name: "finalize", "data-option": "" }), " --finalize"),
     el("button", { type: "submit" }, "apply"),
     el("span", { class: "message" }));
   show(el("h1", {}, "runs"), upload,
