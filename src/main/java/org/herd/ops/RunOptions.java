@@ -2,6 +2,7 @@ package org.herd.ops;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.herd.engine.Canary;
@@ -110,6 +111,40 @@ public record RunOptions(
         Optional.empty(),
         FINALIZE.matcher(command).find(),
         group(REBOOT, command).map(RebootPolicy::of));
+  }
+
+  /**
+   * The options as query parameters ({@code herd serve}'s {@code POST /api/v1/runs}): {@code
+   * parallel}, {@code serial}, {@code canary}, {@code max-fail}, {@code finalize=true} and {@code
+   * reboot}, spelled as on the command line; {@code parameter} gives null for one not given.
+   *
+   * @throws InvalidRequest for a value of the wrong form (the values are checked by {@link #check})
+   */
+  public static RunOptions parameters(Function<String, String> parameter) {
+    Optional<Integer> parallel;
+    try {
+      parallel = Optional.ofNullable(parameter.apply("parallel")).map(Integer::parseInt);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequest("parallel: expected a number, got " + parameter.apply("parallel"));
+    }
+    String finalize = Optional.ofNullable(parameter.apply("finalize")).orElse("false");
+    if (!finalize.equals("true") && !finalize.equals("false")) {
+      throw new InvalidRequest("finalize: expected true or false, got " + finalize);
+    }
+    Optional<RebootPolicy> reboot;
+    try {
+      reboot = Optional.ofNullable(parameter.apply("reboot")).map(RebootPolicy::of);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(
+          "reboot: expected never, if-required or always, got " + parameter.apply("reboot"));
+    }
+    return new RunOptions(
+        parallel,
+        Optional.ofNullable(parameter.apply("serial")),
+        Optional.ofNullable(parameter.apply("canary")),
+        Optional.ofNullable(parameter.apply("max-fail")),
+        finalize.equals("true"),
+        reboot);
   }
 
   /** These options, each one not given taken from {@code earlier} (a resume: the run's own). */

@@ -20,7 +20,6 @@ import org.herd.ops.RunEvents;
 import org.herd.ops.RunList;
 import org.herd.ops.RunOptions;
 import org.herd.ops.RunView;
-import org.herd.plan.RebootPolicy;
 
 /** The JSON API under {@code /api/v1} and its live events; docs/serve.md shows every answer. */
 final class ApiRoutes {
@@ -71,7 +70,9 @@ final class ApiRoutes {
         ctx -> Json.answer(ctx, 200, history.of(ctx.pathParam("host"))));
     routes.get("/api/v1/clusters", ctx -> Json.answer(ctx, 200, clusterView.clusters()));
     routes.post(
-        "/api/v1/runs", ctx -> act(ctx, by -> actions.start(ctx.body(), by, runOptions(ctx))));
+        "/api/v1/runs",
+        ctx ->
+            act(ctx, by -> actions.start(ctx.body(), by, RunOptions.parameters(ctx::queryParam))));
     routes.post(
         "/api/v1/runs/{id}/abort", ctx -> act(ctx, by -> actions.abort(ctx.pathParam("id"), by)));
     routes.post(
@@ -191,38 +192,6 @@ final class ApiRoutes {
                 ? StatusJson.HostDetail.COLLECTION_TIMES
                 : StatusJson.HostDetail.FACTS;
     ctx.status(200).contentType("application/json").result(fleetJson.text(fleet, detail));
-  }
-
-  /**
-   * {@code herd apply}'s options as query parameters of {@code POST /api/v1/runs}: {@code
-   * parallel}, {@code serial}, {@code canary}, {@code max-fail}, {@code finalize=true} and {@code
-   * reboot}, spelled as on the command line.
-   */
-  static RunOptions runOptions(Context ctx) {
-    Optional<Integer> parallel;
-    try {
-      parallel = Optional.ofNullable(ctx.queryParam("parallel")).map(Integer::parseInt);
-    } catch (NumberFormatException e) {
-      throw new InvalidRequest("parallel: expected a number, got " + ctx.queryParam("parallel"));
-    }
-    String finalize = Optional.ofNullable(ctx.queryParam("finalize")).orElse("false");
-    if (!finalize.equals("true") && !finalize.equals("false")) {
-      throw new InvalidRequest("finalize: expected true or false, got " + finalize);
-    }
-    Optional<RebootPolicy> reboot;
-    try {
-      reboot = Optional.ofNullable(ctx.queryParam("reboot")).map(RebootPolicy::of);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequest(
-          "reboot: expected never, if-required or always, got " + ctx.queryParam("reboot"));
-    }
-    return new RunOptions(
-        parallel,
-        Optional.ofNullable(ctx.queryParam("serial")),
-        Optional.ofNullable(ctx.queryParam("canary")),
-        Optional.ofNullable(ctx.queryParam("max-fail")),
-        finalize.equals("true"),
-        reboot);
   }
 
   /** An action, after the guard let its caller through. */

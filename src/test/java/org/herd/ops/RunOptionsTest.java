@@ -3,6 +3,7 @@ package org.herd.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.herd.engine.Canary;
@@ -72,6 +73,35 @@ class RunOptionsTest {
     assertThat(some.serial()).isEqualTo(Serial.parse("3"));
     assertThat(some.canary()).isEqualTo(new Canary.Pause());
     assertThat(some.finalizeAsked()).isTrue();
+  }
+
+  @Test
+  void queryParametersAreSpelledAsOnTheCommandLine() {
+    Map<String, String> query =
+        Map.of(
+            "parallel",
+            "4",
+            "serial",
+            "25%",
+            "canary",
+            "pause",
+            "finalize",
+            "true",
+            "reboot",
+            "never");
+
+    assertThat(RunOptions.parameters(query::get))
+        .isEqualTo(given(4, "25%", "pause", true, RebootPolicy.NEVER));
+    assertThat(RunOptions.parameters(Map.<String, String>of()::get)).isEqualTo(RunOptions.NONE);
+    assertThatThrownBy(() -> RunOptions.parameters(Map.of("parallel", "many")::get))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("parallel: expected a number, got many");
+    assertThatThrownBy(() -> RunOptions.parameters(Map.of("finalize", "yes")::get))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("finalize: expected true or false, got yes");
+    assertThatThrownBy(() -> RunOptions.parameters(Map.of("reboot", "often")::get))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("reboot: expected never, if-required or always, got often");
   }
 
   @ParameterizedTest
