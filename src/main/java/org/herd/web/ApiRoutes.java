@@ -191,7 +191,7 @@ final class ApiRoutes {
             : "false".equals(ctx.queryParam("facts"))
                 ? StatusJson.HostDetail.COLLECTION_TIMES
                 : StatusJson.HostDetail.FACTS;
-    ctx.status(200).contentType("application/json").result(fleetJson.text(fleet, detail));
+    ctx.status(200).contentType("application/json").result(fleetJson.utf8(fleet, detail));
   }
 
   /** An action, after the guard let its caller through. */

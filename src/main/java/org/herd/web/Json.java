@@ -22,6 +22,14 @@ final class Json {
     }
   }
 
+  static byte[] utf8(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("not serialisable: " + value.getClass(), e);
+    }
+  }
+
   /** Answers {@code value} as JSON with {@code status}. */
   static void answer(Context ctx, int status, Object value) {
     ctx.status(status).contentType("application/json").result(text(value));

@@ -94,6 +94,7 @@ public final class ServeBench {
       measure(http, server.url() + "/api/v1/hosts?facts=false", calls);
       measure(http, server.url() + "/api/v1/hosts?hosts=false", calls);
       afterNewFacts(http, server.url() + "/api/v1/hosts?hosts=false", otherHerd, calls);
+      afterNewFacts(http, server.url() + "/api/v1/hosts", otherHerd, calls);
       measure(http, server.url() + "/api/v1/hosts?cluster=c0042", calls);
       measure(http, server.url() + "/api/v1/runs", calls);
       measure(http, server.url() + "/api/v1/runs/" + newest.value(), calls);
