@@ -51,6 +51,7 @@ final class PlanFlags {
 
   @Option(
       names = {"-o", "--output"},
+      converter = PathConverter.Name.class,
       paramLabel = "FILE",
       description = "Write the plan file (JSON) there.")
   String output;
