@@ -113,7 +113,10 @@ final class ConnectOptions {
               });
     }
     return new ConnectSettings(
-        Optional.ofNullable(kind()), become(), file != null, sshOptions(context).options());
+        Optional.ofNullable(kind()),
+        become(),
+        Optional.ofNullable(file),
+        sshOptions(context).options());
   }
 
   /** The ssh options given, {@code -l} first, and an ssh_config given as {@code -o '-F FILE'}. */
