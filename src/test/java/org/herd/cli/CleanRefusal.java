@@ -74,6 +74,11 @@ final class CleanRefusal {
   /** One line of herd's: its prefix, and nothing that only code says. */
   static void assertOwnWords(String line) {
     assertThat(line).as("a line of herd's").startsWith("herd");
+    assertNoInternals(line);
+  }
+
+  /** Nothing that only code says, in a line of any kind (progress, a summary, a message). */
+  static void assertNoInternals(String line) {
     for (Pattern internal : INTERNALS) {
       assertThat(internal.matcher(line).find())
           .as("internals (%s) in: %s", internal.pattern(), line)
