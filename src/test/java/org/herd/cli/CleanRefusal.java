@@ -60,6 +60,18 @@ final class CleanRefusal {
   }
 
   /**
+   * As {@link #assertRefused(CliRunner.Result, Set)} for the command line {@code args}: with {@code
+   * --json}, what is on stdout is data (a stream of events, a report), not part of the refusal.
+   */
+  static void assertRefused(CliRunner.Result result, List<String> args, Set<Integer> codes) {
+    assertRefused(
+        args.contains("--json")
+            ? new CliRunner.Result(result.exitCode(), "", result.err())
+            : result,
+        codes);
+  }
+
+  /**
    * herd either accepted the input (one of {@code accepted}, which its seed gets) or refused it
    * cleanly; a fuzzed file may well still be valid.
    */

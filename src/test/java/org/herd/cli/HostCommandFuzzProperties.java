@@ -38,10 +38,8 @@ class HostCommandFuzzProperties {
 
   /** Two hosts and a cluster of them on loopback port 1: connection refused, at once. */
   static final String UNREACHABLE =
-      """
-      hosts:
-        a: {address: 127.0.0.1, port: 1}
-        b: {address: 127.0.0.1, port: 1}
+      UnreachableHosts.INVENTORY
+          + """
       groups:
         web: [a, b]
       clusters:
@@ -78,18 +76,8 @@ class HostCommandFuzzProperties {
    * reaches past loopback ({@code local} is this machine), no host outside the inventory.
    */
   private static final List<String> VALUES =
-      List.of(
-          "",
-          " ",
-          "-",
-          "0",
-          "-1",
-          "99999999999999999999",
-          "1e400",
-          "NaN",
-          "200%",
+      FuzzOptions.wrongValues(
           "1,,2",
-          "soak=",
           "pause",
           "sometimes",
           "telnet",
@@ -100,18 +88,7 @@ class HostCommandFuzzProperties {
           "-F",
           "-J",
           "-Z x",
-          "no-such-file",
-          ".",
-          "/",
-          "herd.yaml",
-          "ansible:",
-          "clush:.",
-          "jdbc:mysql://127.0.0.1:1/herd",
-          "jdbc:sqlite::memory:",
-          "x".repeat(1000),
-          "a\nb",
-          "\u202eevil",
-          "é");
+          "herd.yaml");
 
   @Property(tries = 120)
   void aCommandThatReachesHostsIsRefusedOrReportsThemUnreachable(
@@ -138,10 +115,7 @@ class HostCommandFuzzProperties {
         }
       } else {
         CleanRefusal.assertRefused(
-            args.contains("--json")
-                ? new CliRunner.Result(result.exitCode(), "", result.err())
-                : result,
-            Set.of(ExitCode.USAGE.code(), ExitCode.UNAVAILABLE.code()));
+            result, args, Set.of(ExitCode.USAGE.code(), ExitCode.UNAVAILABLE.code()));
       }
       scratch.assertNoRunRecorded();
     }
@@ -156,16 +130,11 @@ class HostCommandFuzzProperties {
   }
 
   private static Arbitrary<List<String>> commandLine(String command) {
-    List<OptionSpec> options = options(command);
     Arbitrary<List<List<String>>> uses =
-        Arbitraries.of(options)
-            .flatMap(
-                option ->
-                    option.arity().max() == 0
-                        ? Arbitraries.just(List.of(option.longestName()))
-                        : values(option).map(value -> List.of(option.longestName(), value)))
-            .list()
-            .ofMaxSize(3);
+        FuzzOptions.uses(
+            FuzzOptions.of(List.of(command), Set.of("--yes")),
+            HostCommandFuzzProperties::values,
+            3);
     Arbitrary<List<String>> positionals =
         switch (command) {
           case "copy" ->
@@ -233,19 +202,5 @@ class HostCommandFuzzProperties {
     } catch (RuntimeException e) {
       return true;
     }
-  }
-
-  /** The options of {@code command} as picocli knows them, but help, version and --debug. */
-  private static List<OptionSpec> options(String command) {
-    CommandLine line =
-        HerdCommand.commandLine(new HerdCommand(), command).getSubcommands().get(command);
-    return line.getCommandSpec().options().stream()
-        .filter(
-            option ->
-                !option.usageHelp()
-                    && !option.versionHelp()
-                    && !option.longestName().equals("--debug")
-                    && !option.longestName().equals("--yes"))
-        .toList();
   }
 }

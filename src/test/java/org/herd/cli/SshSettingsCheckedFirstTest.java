@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,9 +32,6 @@ class SshSettingsCheckedFirstTest {
       })
   void isRefusedBeforeAnyHostIsReached(String command, String option, String value, String why)
       throws Exception {
-    Files.writeString(
-        dir.resolve("herd.yaml"),
-        "hosts:\n  a: {address: 127.0.0.1, port: 1}\n  b: {address: 127.0.0.1, port: 1}\n");
     Files.writeString(dir.resolve("bad.conf"), "Port\n");
     Files.writeString(dir.resolve("file.txt"), "x\n");
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
@@ -44,17 +40,7 @@ class SshSettingsCheckedFirstTest {
       args.add("file.txt");
     }
 
-    CliRunner.Result result =
-        new CliRunner(
-                dir,
-                Map.of(
-                    "HOME",
-                    dir.toString(),
-                    "HERD_INVENTORY",
-                    dir.resolve("herd.yaml").toString(),
-                    "HERD_JOURNAL",
-                    dir.resolve("journal.db").toString()))
-            .run(args.toArray(String[]::new));
+    CliRunner.Result result = UnreachableHosts.runner(dir).run(args.toArray(String[]::new));
 
     assertThat(result.err().lines()).singleElement().asString().startsWith("herd: ").endsWith(why);
     assertThat(result.out()).isEmpty();

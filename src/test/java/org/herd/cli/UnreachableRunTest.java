@@ -2,7 +2,6 @@ package org.herd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,7 @@ class UnreachableRunTest {
   @TempDir Path dir;
 
   private CliRunner.Result herd(String... args) throws Exception {
-    Files.writeString(
-        dir.resolve("herd.yaml"),
-        "hosts:\n  a: {address: 127.0.0.1, port: 1}\n  b: {address: 127.0.0.1, port: 1}\n");
-    return new CliRunner(
-            dir,
-            Map.of(
-                "HOME",
-                dir.toString(),
-                "HERD_INVENTORY",
-                dir.resolve("herd.yaml").toString(),
-                "HERD_JOURNAL",
-                dir.resolve("journal.db").toString()))
-        .run(args);
+    return UnreachableHosts.runner(dir).run(args);
   }
 
   @Test
