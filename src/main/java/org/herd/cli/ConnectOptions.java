@@ -1,7 +1,6 @@
 package org.herd.cli;
 
 import java.io.Console;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.Stack;
 import org.herd.ops.ConnectSettings;
 import org.herd.text.SshArguments;
+import org.herd.text.TextFile;
 import org.herd.transport.PassphraseProvider;
 import org.herd.transport.RoutedTransport;
 import org.herd.transport.Transport;
@@ -103,16 +103,20 @@ final class ConnectOptions {
   /** What the operator asked of every host, over the inventory's settings. */
   ConnectSettings settings(CliContext context) {
     Path file = sshConfigFile(context);
-    if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
-      throw new UserError(
-          (sshConfig != null ? "--ssh-config " + sshConfig : "-o -F " + file)
-              + ": "
-              + (Files.isDirectory(file)
-                  ? "a directory, not a file"
-                  : Files.exists(file) ? "permission denied" : "no such file"));
+    if (file != null) {
+      String named = sshConfig != null ? sshConfig.toString() : file.toString();
+      TextFile.unreadable(named, file)
+          .ifPresent(
+              why -> {
+                throw new UserError(
+                    (sshConfig != null ? "--ssh-config " : "-o -F ") + named + ": " + why);
+              });
     }
     return new ConnectSettings(
-        Optional.ofNullable(kind()), become(), file != null, sshOptions(context).options());
+        Optional.ofNullable(kind()),
+        become(),
+        Optional.ofNullable(file),
+        sshOptions(context).options());
   }
 
   /** The ssh options given, {@code -l} first, and an ssh_config given as {@code -o '-F FILE'}. */

@@ -45,6 +45,7 @@ final class CopyCommand implements Callable<Integer> {
 
   @Option(
       names = "--dest",
+      converter = PathConverter.Name.class,
       paramLabel = "DIR",
       description =
           "Where copies go: a directory on the hosts (or, with --rcopy, here). Default: the"
@@ -64,7 +65,11 @@ final class CopyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result of every host as JSON.")
   boolean json;
 
-  @Parameters(paramLabel = "SRC", arity = "1..*", description = "Files or directories.")
+  @Parameters(
+      paramLabel = "SRC",
+      converter = PathConverter.Name.class,
+      arity = "1..*",
+      description = "Files or directories.")
   List<String> sources = new ArrayList<>();
 
   @Override

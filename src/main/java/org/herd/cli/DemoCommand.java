@@ -94,9 +94,14 @@ final class DemoCommand implements Callable<Integer> {
       })
   Map<String, String> clusterVars = new java.util.LinkedHashMap<>();
 
-  @Override
-  public Integer call() throws Exception {
-    CliContext context = CliContext.of(spec);
+  /**
+   * What was asked, every option checked: called first, so that a mistake is refused before the
+   * demo installs, starts or touches anything (and the fuzz suite can tell which command lines are
+   * refused without running the demo).
+   *
+   * @throws UserError or a bad-input {@link org.herd.lab.LabException} naming the mistake
+   */
+  DemoSpec spec() {
     ClusterKind kind = ClusterKind.of(cluster);
     if (kind != ClusterKind.GALERA && kind != ClusterKind.ETCD) {
       throw new UserError("--cluster " + cluster + ": the demo knows galera and etcd");
@@ -104,7 +109,6 @@ final class DemoCommand implements Callable<Integer> {
     if (hosts < 3) {
       throw new UserError("--hosts " + hosts + ": a cluster that survives one member out needs 3");
     }
-    LabSpec.checkName(name);
     clusterVars
         .keySet()
         .forEach(
@@ -115,6 +119,16 @@ final class DemoCommand implements Callable<Integer> {
             });
     DemoWay way = way(by);
     Release labRelease = Release.of(release);
+    // The lab's own checks (name, at most Subnet.MAX_HOSTS hosts), before it is brought up.
+    new LabSpec(name, hosts, labRelease);
+    return new DemoSpec(name, kind, hosts, labRelease, way, clusterVars);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CliContext context = CliContext.of(spec);
+    DemoSpec demo = spec();
+    DemoWay way = demo.way();
     Lab lab = LabCommand.lab(context);
     lab.machineSetup().ensureLab();
     if (way == DemoWay.CLUSH) {
@@ -140,9 +154,7 @@ final class DemoCommand implements Callable<Integer> {
         };
     try (InterruptHook hook = InterruptHook.install(java.time.Duration.ofMinutes(1))) {
       hook.onInterrupt(teardown);
-      DemoScenario scenario =
-          new DemoScenario(
-              context, lab, new DemoSpec(name, kind, hosts, labRelease, way, clusterVars));
+      DemoScenario scenario = new DemoScenario(context, lab, demo);
       try {
         return scenario.run().code();
       } finally {

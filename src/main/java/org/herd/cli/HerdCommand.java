@@ -1,5 +1,6 @@
 package org.herd.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +64,7 @@ public final class HerdCommand implements Runnable {
 
   @Option(
       names = "--inventory",
+      converter = PathConverter.Name.class,
       scope = ScopeType.INHERIT,
       paramLabel = "[FORMAT:]FILE",
       description = {
@@ -120,6 +122,8 @@ public final class HerdCommand implements Runnable {
       }
       ConnectOptions.withShortSshOption(spec);
     }
+    // After the subcommands: a converter reaches only the commands registered when it is.
+    commandLine.registerConverter(Path.class, new PathConverter());
     return commandLine;
   }
 

@@ -30,11 +30,13 @@ final class InventoryImportCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "SOURCE",
+      converter = PathConverter.Name.class,
       description = "ansible:FILE (INI, or YAML by extension) or clush:FILE.")
   String source;
 
   @Option(
       names = {"-o", "--output"},
+      converter = PathConverter.Name.class,
       paramLabel = "FILE",
       description = "Write herd.yaml to FILE instead of standard output.")
   String output;
@@ -46,7 +48,8 @@ final class InventoryImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
     InventoryRef ref =
-        new InventoryLocator(context.env(), context.workingDirectory()).parse(source);
+        new InventoryLocator(context.env(), context.workingDirectory())
+            .parse(source, "inventory import");
     if (ref.format() == InventoryFormat.HERD) {
       throw new UserError(
           "inventory import: "

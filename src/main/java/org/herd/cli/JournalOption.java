@@ -11,6 +11,7 @@ final class JournalOption {
 
   @Option(
       names = "--journal",
+      converter = PathConverter.Name.class,
       paramLabel = "URL",
       description =
           "The journal: a SQLite file or jdbc:postgresql: URL (default: $HERD_JOURNAL, else"

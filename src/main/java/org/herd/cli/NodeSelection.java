@@ -23,6 +23,7 @@ final class NodeSelection {
 
   @Option(
       names = {"--hostfile", "--machinefile"},
+      converter = PathConverter.Name.class,
       paramLabel = "FILE",
       description =
           "Hosts to run on, read from FILE: node sets separated by whitespace or newlines, as clush"

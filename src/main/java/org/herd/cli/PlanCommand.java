@@ -12,6 +12,7 @@ import org.herd.debian.AptSimulation;
 import org.herd.debian.ConffilePolicy;
 import org.herd.debian.PackageName;
 import org.herd.engine.AptSettings;
+import org.herd.engine.RunOutcome;
 import org.herd.facts.ConffileFacts;
 import org.herd.facts.FleetProbe;
 import org.herd.facts.HostFacts;
@@ -80,11 +81,26 @@ final class PlanCommand implements Callable<Integer> {
   boolean json;
 
   /** A plan made, as JSON too, and the hosts that could not be probed, by reason. */
-  record Planned(Plan plan, String json, Map<String, List<String>> unreachable) {}
+  record Planned(Plan plan, String json, Map<String, List<String>> unreachable) {
+
+    /**
+     * The exit code of a run of this plan ({@code herd upgrade}, {@code herd reboot}), counting the
+     * hosts that could not be probed: they were asked for and left out of the run, so they are
+     * unreachable hosts of it ({@link RunOutcome#UNREACHABLE_BIT}), as apply's own are. A code that
+     * is not a run's outcome (130, 1, 2, 3) is kept.
+     */
+    int exitCode(int runExitCode) {
+      boolean outcome = runExitCode % RunOutcome.FAILED_BIT == 0 && runExitCode < 32;
+      return outcome && !unreachable.isEmpty()
+          ? runExitCode | RunOutcome.UNREACHABLE_BIT
+          : runExitCode;
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
+    planFlags.checkOutput(context);
     Planned planned =
         makePlan(
             spec,

@@ -1,6 +1,7 @@
 package org.herd.cli;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.herd.debian.InvalidSyntaxException;
@@ -51,6 +52,7 @@ final class PlanFlags {
 
   @Option(
       names = {"-o", "--output"},
+      converter = PathConverter.Name.class,
       paramLabel = "FILE",
       description = "Write the plan file (JSON) there.")
   String output;
@@ -59,6 +61,24 @@ final class PlanFlags {
   PlanOptions options(RebootPolicy reboot) {
     return new PlanOptions(
         securityOnly, names("--only", only), names("--exclude", exclude), allowRemovals, reboot);
+  }
+
+  /**
+   * Refuses a plan file that could not be written, before any host is probed: a directory, or a
+   * file in a directory that does not exist.
+   */
+  void checkOutput(CliContext context) {
+    if (output == null) {
+      return;
+    }
+    Path file = context.resolve(output);
+    if (Files.isDirectory(file)) {
+      throw new UserError("--output " + output + ": a directory, not a file");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserError("--output " + output + ": no such directory " + parent);
+    }
   }
 
   /** Writes the plan file when {@code -o} was given; says whether it did. */

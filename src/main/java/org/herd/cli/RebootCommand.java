@@ -84,7 +84,9 @@ final class RebootCommand implements Callable<Integer> {
     if (hosts.isEmpty()) {
       say.println("nothing to reboot");
       say.flush();
-      return ExitCode.FAILURE.code();
+      return planned.unreachable().isEmpty()
+          ? ExitCode.FAILURE.code()
+          : planned.exitCode(ExitCode.OK.code());
     }
     String nodes = NodeSet.of(hosts.stream().map(HostPlan::host).toList()).fold();
     say.println(
@@ -94,8 +96,9 @@ final class RebootCommand implements Callable<Integer> {
       context.err().println("herd: reboot: not done");
       return ExitCode.FAILURE.code();
     }
-    return ApplyCommand.apply(
-        context, workspace, journalOption, flags, plan, PlanJson.write(plan), "herd reboot");
+    return planned.exitCode(
+        ApplyCommand.apply(
+            context, workspace, journalOption, flags, plan, PlanJson.write(plan), "herd reboot"));
   }
 
   /** The host's plan with nothing to install or remove: the run only reboots it. */

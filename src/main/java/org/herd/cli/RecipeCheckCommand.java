@@ -28,7 +28,11 @@ final class RecipeCheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recipe files to check.")
+  @Parameters(
+      paramLabel = "FILE",
+      converter = PathConverter.Name.class,
+      arity = "1..*",
+      description = "Recipe files to check.")
   List<String> files;
 
   @Override

@@ -15,6 +15,7 @@ final class RecipesOption {
 
   @Option(
       names = "--recipes",
+      converter = PathConverter.Name.class,
       paramLabel = "DIR",
       description =
           "A directory of recipe files (*.yaml), read after the built-ins and"

@@ -35,7 +35,10 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FLEET.yaml", description = "The fleet file (docs/simulate.md).")
+  @Parameters(
+      paramLabel = "FLEET.yaml",
+      converter = PathConverter.Name.class,
+      description = "The fleet file (docs/simulate.md).")
   String file;
 
   @Option(names = "--json", description = "Print the whole report as JSON.")

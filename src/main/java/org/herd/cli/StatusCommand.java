@@ -83,12 +83,14 @@ final class StatusCommand implements Callable<Integer> {
     }
     FleetTargets targets = FleetTargets.resolve(spec, selection, workspace);
     nodesCount = targets.endpoints().size();
+    // Every option checked before the journal is opened (or created).
+    int fanout = fanoutOption.value();
     FleetStatus.Outcome outcome;
     try (Journal store = journalOption.open(context);
         InterruptHook hook = InterruptHook.install()) {
       outcome =
           new FleetStatus(workspace, store)
-              .probe(targets.reach(), refresh, fanoutOption.value(), watcher(context, hook));
+              .probe(targets.reach(), refresh, fanout, watcher(context, hook));
     }
     if (outcome instanceof FleetStatus.Outcome.Interrupted interrupted) {
       context

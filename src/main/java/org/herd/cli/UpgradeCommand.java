@@ -56,6 +56,7 @@ final class UpgradeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliContext context = CliContext.of(spec);
     flags.run.check();
+    planFlags.checkOutput(context);
     flags.fanout = targets.fanout();
     try (AutoCloseable transport = connect.share(context)) {
       return upgrade(context);
@@ -84,15 +85,22 @@ final class UpgradeCommand implements Callable<Integer> {
       (flags.run.progress.json ? context.err() : context.out()).println("nothing to upgrade");
       context.out().flush();
       context.err().flush();
-      return ExitCode.OK.code();
+      return planned.exitCode(ExitCode.OK.code());
     }
     if (!yes && !confirmed(context)) {
       context.err().println("herd: upgrade: not applied");
       context.err().flush();
       return ExitCode.FAILURE.code();
     }
-    return ApplyCommand.apply(
-        context, workspace, journalOption, flags, planned.plan(), planned.json(), "herd upgrade");
+    return planned.exitCode(
+        ApplyCommand.apply(
+            context,
+            workspace,
+            journalOption,
+            flags,
+            planned.plan(),
+            planned.json(),
+            "herd upgrade"));
   }
 
   /** The plan as the first event of the JSON stream, unreachable hosts with it. */

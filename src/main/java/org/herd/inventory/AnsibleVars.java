@@ -60,7 +60,9 @@ final class AnsibleVars {
         case "ansible_become" -> become = truth(text) ? Become.SUDO : Become.NONE;
         case "ansible_become_method" -> becomeMethod = var;
         case "ansible_become_user", "ansible_sudo_user" -> becomeUser(var, text, problems);
-        case "ansible_private_key_file", "ansible_ssh_private_key_file" -> identityFile = text;
+        case "ansible_private_key_file", "ansible_ssh_private_key_file" ->
+            // Empty is no key file to Ansible (ssh gets no -i); Path.of("") would be a directory.
+            identityFile = text.isEmpty() ? null : text;
         case "ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args" -> {
           try {
             sshArgs.put(var.name(), SshArguments.parse(text));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.herd.text.TextFile;
 
 /**
  * Finds the inventory: {@code --inventory FILE}, else {@code $HERD_INVENTORY}, else {@code
@@ -44,12 +45,13 @@ public final class InventoryLocator {
    * @throws InventoryException when no inventory is named and none of the default files exists
    */
   public InventoryRef locate(String option) {
-    if (option != null && !option.isBlank()) {
-      return parse(option);
+    if (option != null) {
+      return parse(option, "--inventory");
     }
     String fromEnv = env.get(ENV);
+    // Set but empty is unset, as for most variables.
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return parse(fromEnv);
+      return parse(fromEnv, ENV);
     }
     Path local = workingDirectory.resolve("herd.yaml");
     if (exists.test(local)) {
@@ -67,16 +69,27 @@ public final class InventoryLocator {
             + " (see docs/inventory.md)");
   }
 
-  /** {@code [herd:|ansible:|clush:]FILE}, relative to the working directory. */
-  public InventoryRef parse(String value) {
+  /**
+   * {@code [herd:|ansible:|clush:]FILE}, relative to the working directory.
+   *
+   * @param given where the value comes from, for the message ({@code --inventory})
+   * @throws InventoryException when it names no file ({@code ansible:})
+   */
+  public InventoryRef parse(String value, String given) {
+    InventoryFormat format = InventoryFormat.HERD;
+    String name = value;
     int colon = value.indexOf(':');
     if (colon > 0) {
-      var format = InventoryFormat.fromPrefix(value.substring(0, colon));
-      if (format.isPresent()) {
-        String name = value.substring(colon + 1);
-        return new InventoryRef(format.get(), workingDirectory.resolve(name), name);
+      var prefixed = InventoryFormat.fromPrefix(value.substring(0, colon));
+      if (prefixed.isPresent()) {
+        format = prefixed.get();
+        name = value.substring(colon + 1);
       }
     }
-    return new InventoryRef(InventoryFormat.HERD, workingDirectory.resolve(value), value);
+    if (name.isEmpty()) {
+      // Path.of("") is the working directory: it would read as "a directory, not a file".
+      throw new InventoryException(Position.of(given), TextFile.EMPTY_NAME + " (`" + value + "`)");
+    }
+    return new InventoryRef(format, workingDirectory.resolve(name), name);
   }
 }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.herd.text.DidYouMean;
 import org.herd.text.PortNumber;
 import org.herd.text.SshArguments;
+import org.herd.text.TextFile;
 
 /**
  * Reads the connection keys ({@code address}, {@code user}, {@code port}, {@code transport}, {@code
@@ -81,6 +82,11 @@ final class SettingsReader {
       // No file system has such a path; Path.of would throw.
       problems.add(
           node.get().position(), "`" + key + "` has a NUL character, which no file name has");
+      return null;
+    }
+    if (path.isPresent() && path.get().isEmpty()) {
+      // Path.of("") is the working directory: it would read as "a directory, not a file".
+      problems.add(node.get().position(), "`" + key + "`: " + TextFile.EMPTY_NAME);
       return null;
     }
     return path.orElse(null);

@@ -1,5 +1,6 @@
 package org.herd.ops;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.herd.transport.TransportKind;
@@ -9,7 +10,7 @@ import org.herd.transport.TransportKind;
  *
  * @param transport the transport for every host, or empty to follow the inventory (ssh by default)
  * @param become whether every host runs commands through sudo, whatever the inventory says
- * @param sshConfigGiven whether an ssh_config was named for this command: it then wins over the
+ * @param sshConfig the ssh_config named for this command, if one was: it then wins over the
  *     inventory's per-host {@code ssh_config}
  * @param sshOptions OpenSSH options for every host ({@code Key=Value}, {@code -l USER} as {@code
  *     User=USER}), before the inventory's: they win, as {@code ssh -o} does over ssh_config
@@ -17,12 +18,17 @@ import org.herd.transport.TransportKind;
 public record ConnectSettings(
     Optional<TransportKind> transport,
     boolean become,
-    boolean sshConfigGiven,
+    Optional<Path> sshConfig,
     List<String> sshOptions) {
 
   /** The inventory's settings, ssh for hosts it does not know. */
   public static final ConnectSettings INVENTORY =
-      new ConnectSettings(Optional.empty(), false, false, List.of());
+      new ConnectSettings(Optional.empty(), false, Optional.empty(), List.of());
+
+  /** Whether an ssh_config was named for this command. */
+  public boolean sshConfigGiven() {
+    return sshConfig.isPresent();
+  }
 
   /** Freezes the options. */
   public ConnectSettings {

@@ -6,7 +6,6 @@ import org.herd.inventory.Host;
 import org.herd.inventory.Inventory;
 import org.herd.recipe.RecipeException;
 import org.herd.recipe.RecipeProblem;
-import org.herd.transport.TransportOptions;
 
 /**
  * {@code herd inventory check} beyond the file's own rules: what a plan or a run of every host
@@ -38,12 +37,8 @@ public final class InventoryCheck {
       problems.add(e.getMessage());
     }
     try {
-      Reach reach = workspace.reach(hosts);
-      TransportOptions options = TransportOptions.defaults(workspace.home(), workspace.env());
-      reach.endpoints().values().stream()
-          .flatMap(e -> reach.kinds().get(e.name()).unsupported(e, options).stream())
-          .findFirst()
-          .ifPresent(problems::add);
+      // The ssh_config files and options too, as every command reaching hosts checks them.
+      workspace.reach(hosts);
     } catch (InvalidRequest e) {
       problems.add(e.getMessage());
     }

@@ -1,6 +1,5 @@
 package org.herd.ops;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import org.herd.inventory.Connection;
 import org.herd.inventory.ConnectionSettings;
 import org.herd.inventory.Host;
 import org.herd.inventory.Inventory;
+import org.herd.text.TextFile;
 import org.herd.transport.Become;
 import org.herd.transport.Endpoint;
 import org.herd.transport.TransportKind;
@@ -119,19 +119,12 @@ public record Reach(Map<String, Endpoint> endpoints, Map<String, TransportKind> 
         named.equals("~") || named.startsWith("~/")
             ? Path.of(home + named.substring(1))
             : Path.of(named);
-    if (!(Files.isRegularFile(file) && Files.isReadable(file))) {
-      throw new InvalidRequest(
-          "inventory: host "
-              + host
-              + ": "
-              + key
-              + " "
-              + named
-              + ": "
-              + (Files.isDirectory(file)
-                  ? "a directory, not a file"
-                  : Files.exists(file) ? "permission denied" : "no such file"));
-    }
+    TextFile.unreadable(named, file)
+        .ifPresent(
+            why -> {
+              throw new InvalidRequest(
+                  "inventory: host " + host + ": " + key + " " + named + ": " + why);
+            });
     return file;
   }
 

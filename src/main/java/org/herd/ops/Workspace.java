@@ -13,6 +13,7 @@ import org.herd.inventory.InventoryRef;
 import org.herd.recipe.RecipeCatalog;
 import org.herd.transport.Transport;
 import org.herd.transport.TransportKind;
+import org.herd.transport.TransportOptions;
 
 /**
  * What the use cases of one command read, each loaded once, when first needed: the inventory (when
@@ -82,9 +83,24 @@ public final class Workspace {
     return recipes;
   }
 
-  /** How to reach {@code hosts}. */
+  /**
+   * How to reach {@code hosts}, checked as the transports will read it (ssh_config files, ssh
+   * options) before any host is reached.
+   *
+   * @throws InvalidRequest naming the first thing a host's transport cannot read or honour
+   */
   public Reach reach(Collection<String> hosts) {
-    return Reach.of(inventory(), hosts, connect, home());
+    Reach reach = Reach.of(inventory(), hosts, connect, home());
+    TransportOptions options = TransportOptions.defaults(home(), env());
+    if (connect.sshConfig().isPresent()) {
+      options = options.withSshConfig(connect.sshConfig().get());
+    }
+    TransportKind.unsupported(reach.endpoints().values(), reach.kinds(), options)
+        .ifPresent(
+            why -> {
+              throw new InvalidRequest(why);
+            });
+    return reach;
   }
 
   /** The operator's home directory ({@code HOME}), for {@code ~/} in the inventory. */

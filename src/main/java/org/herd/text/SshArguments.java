@@ -90,6 +90,9 @@ public record SshArguments(
       } else {
         throw new IllegalArgumentException("ssh argument `" + word + "` needs a value");
       }
+      if ((flag == 'i' || flag == 'F') && value.isEmpty()) {
+        throw new IllegalArgumentException("ssh argument `-" + flag + "`: " + TextFile.EMPTY_NAME);
+      }
       switch (flag) {
         case 'o' -> options.add(option(value));
         case 'J' -> options.add("ProxyJump=" + value);

@@ -1,6 +1,11 @@
 package org.herd.transport;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.herd.text.SshArguments;
 
@@ -39,27 +44,55 @@ public enum TransportKind {
       return Optional.empty();
     }
     int eq = written.indexOf('=');
-    return SshOptionSupport.refusal(written.substring(0, eq), written.substring(eq + 1), null);
-  }
-
-  /**
-   * What this transport cannot honour of how {@code endpoint} is reached, read without connecting
-   * (for {@code herd inventory check}): for the {@code ssh} transport, its ssh_config and options
-   * as {@link Transport#open} reads them; the others read theirs when they connect.
-   *
-   * @return the failure {@link Transport#open} would report before connecting, or empty
-   */
-  public Optional<String> unsupported(Endpoint endpoint, TransportOptions options) {
-    if (this != SSH) {
-      return Optional.empty();
+    Optional<String> refused =
+        SshOptionSupport.refusal(written.substring(0, eq), written.substring(eq + 1), null);
+    if (refused.isPresent()) {
+      return refused;
     }
-    SshHostResolver resolver = new SshHostResolver(options);
+    // A known option with a value the transport cannot read (Port=0, User=a b) is refused now
+    // too, as every host would refuse it on connecting, one "bad ssh config" at a time.
     try {
-      resolver.settings(endpoint, resolver.config(endpoint));
+      SshConfig.empty()
+          .settingsFor(
+              "herd", List.of(SshConfig.option(written, "ssh option " + written)), VALUE_CHECK);
       return Optional.empty();
-    } catch (TransportException e) {
+    } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
+  }
+
+  /** What reading an option's value needs of this machine: nothing, for a check of it alone. */
+  private static final HostSettingsReader.Local VALUE_CHECK =
+      new HostSettingsReader.Local(
+          "herd", Path.of("/"), null, Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+  /**
+   * What the transports cannot honour of how {@code endpoints} are reached, read without
+   * connecting: for the hosts of the {@code ssh} transport, their ssh_config and options as {@link
+   * Transport#open} reads them (one ssh_config read once for all); the others read theirs when they
+   * connect. Checked before any host is, so that a mistake every host would report one at a time as
+   * "bad ssh config" is one refusal.
+   *
+   * @param kinds each endpoint's transport, by host name
+   * @return the first failure {@link Transport#open} would report before connecting, or empty
+   */
+  public static Optional<String> unsupported(
+      Collection<Endpoint> endpoints, Map<String, TransportKind> kinds, TransportOptions options) {
+    SshHostResolver resolver = null;
+    for (Endpoint endpoint : endpoints) {
+      if (kinds.get(endpoint.name()) != SSH) {
+        continue;
+      }
+      if (resolver == null) {
+        resolver = new SshHostResolver(options);
+      }
+      try {
+        resolver.settings(endpoint, resolver.config(endpoint));
+      } catch (TransportException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+    return Optional.empty();
   }
 
   /** The name as written in inventories and on the command line ({@code ssh}, {@code openssh}). */

@@ -60,6 +60,18 @@ final class CleanRefusal {
   }
 
   /**
+   * As {@link #assertRefused(CliRunner.Result, Set)} for the command line {@code args}: with {@code
+   * --json}, what is on stdout is data (a stream of events, a report), not part of the refusal.
+   */
+  static void assertRefused(CliRunner.Result result, List<String> args, Set<Integer> codes) {
+    assertRefused(
+        args.contains("--json")
+            ? new CliRunner.Result(result.exitCode(), "", result.err())
+            : result,
+        codes);
+  }
+
+  /**
    * herd either accepted the input (one of {@code accepted}, which its seed gets) or refused it
    * cleanly; a fuzzed file may well still be valid.
    */
@@ -74,6 +86,11 @@ final class CleanRefusal {
   /** One line of herd's: its prefix, and nothing that only code says. */
   static void assertOwnWords(String line) {
     assertThat(line).as("a line of herd's").startsWith("herd");
+    assertNoInternals(line);
+  }
+
+  /** Nothing that only code says, in a line of any kind (progress, a summary, a message). */
+  static void assertNoInternals(String line) {
     for (Pattern internal : INTERNALS) {
       assertThat(internal.matcher(line).find())
           .as("internals (%s) in: %s", internal.pattern(), line)

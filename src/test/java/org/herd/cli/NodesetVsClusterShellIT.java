@@ -140,17 +140,12 @@ class NodesetVsClusterShellIT {
 
   @TempDir Path dir;
 
-  private Path groupsConf;
+  private ClushGroups groups;
 
   @BeforeEach
   void writeGroups() throws Exception {
     require(Files.isExecutable(NODESET), "ClusterShell's nodeset is not installed");
-    Files.createDirectories(dir.resolve("groups.d"));
-    Files.writeString(dir.resolve("groups.d/site.yaml"), GROUPS);
-    Files.writeString(dir.resolve("site.yaml"), GROUPS);
-    groupsConf = dir.resolve("groups.conf");
-    Files.writeString(
-        groupsConf, "[Main]\ndefault: roles\nautodir: " + dir.resolve("groups.d") + "\n");
+    groups = ClushGroups.write(dir, GROUPS);
   }
 
   @Test
@@ -211,7 +206,7 @@ class NodesetVsClusterShellIT {
   }
 
   private CliRunner.Result herd(String input, List<String> args) {
-    List<String> all = new ArrayList<>(List.of("--inventory", "clush:site.yaml", "nodeset"));
+    List<String> all = new ArrayList<>(List.of("--inventory", ClushGroups.INVENTORY, "nodeset"));
     all.addAll(args);
     return new CliRunner(dir, Map.of()).runWithInput(input, all.toArray(String[]::new));
   }
@@ -219,8 +214,7 @@ class NodesetVsClusterShellIT {
   private record Outcome(int exitCode, String out, String err) {}
 
   private Outcome nodeset(String input, List<String> args) throws Exception {
-    List<String> command =
-        new ArrayList<>(List.of(NODESET.toString(), "--groupsconf=" + groupsConf));
+    List<String> command = new ArrayList<>(List.of(NODESET.toString(), groups.groupsConfOption()));
     command.addAll(args);
     Path err = dir.resolve("nodeset.err");
     Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();

@@ -43,7 +43,7 @@ class RunOptionsVsClushIT {
   @TempDir Path dir;
 
   private LoopbackFleet fleet;
-  private Path groupsConf;
+  private ClushGroups groups;
   private String command;
 
   @BeforeEach
@@ -53,12 +53,7 @@ class RunOptionsVsClushIT {
         "p=$(echo $SSH_CONNECTION | cut -d' ' -f4); if [ $p = "
             + fleet.port(0)
             + " ]; then echo odd; else echo even; echo second line; fi";
-    Files.createDirectories(dir.resolve("groups.d"));
-    Files.writeString(dir.resolve("groups.d/site.yaml"), GROUPS);
-    Files.writeString(dir.resolve("site.yaml"), GROUPS);
-    groupsConf = dir.resolve("groups.conf");
-    Files.writeString(
-        groupsConf, "[Main]\ndefault: roles\nautodir: " + dir.resolve("groups.d") + "\n");
+    groups = ClushGroups.write(dir, GROUPS);
   }
 
   @AfterEach
@@ -187,7 +182,7 @@ class RunOptionsVsClushIT {
   private LoopbackFleet.Output clush(List<String> options, String remote) throws Exception {
     List<String> argv =
         new ArrayList<>(
-            List.of("clush", "--groupsconf=" + groupsConf, "-o", "-F " + fleet.sshConfig()));
+            List.of("clush", groups.groupsConfOption(), "-o", "-F " + fleet.sshConfig()));
     argv.addAll(options);
     argv.add(remote);
     LoopbackFleet.Output output = LoopbackFleet.run(argv, "");
@@ -201,7 +196,7 @@ class RunOptionsVsClushIT {
 
   private CliRunner.Result herd(List<String> options, String remote) {
     List<String> argv = new ArrayList<>();
-    argv.addAll(List.of("--inventory", "clush:site.yaml", "run"));
+    argv.addAll(List.of("--inventory", ClushGroups.INVENTORY, "run"));
     argv.addAll(List.of("--ssh-config", fleet.sshConfig().toString()));
     argv.addAll(options);
     argv.add(remote);

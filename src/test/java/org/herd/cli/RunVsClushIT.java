@@ -1,18 +1,15 @@
 package org.herd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.herd.Prerequisites.require;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,23 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RunVsClushIT {
 
-  private static final Path FLEET_SCRIPT = Path.of("bench/fanout/loopback-fleet.sh");
-
   @TempDir Path dir;
 
-  private Path fleet;
+  private LoopbackFleet fleet;
   private Path config;
   private String command;
 
   @BeforeEach
   void startFleet() throws Exception {
-    require("root".equals(System.getProperty("user.name")), "sshd needs root");
-    require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "needs openssh-server");
-    require(Files.isExecutable(Path.of("/usr/bin/clush")), "needs clustershell");
-    fleet = dir.resolve("fleet");
-    String printed = exec(List.of(FLEET_SCRIPT.toString(), "start", fleet.toString(), "13", "4"));
-    config = Path.of(printed.strip());
-    String[] ports = Files.readString(fleet.resolve("ports")).strip().split(" ");
+    fleet = LoopbackFleet.start(dir.resolve("fleet"), 13, 4);
+    config = fleet.sshConfig();
     Files.writeString(
         config,
         "Host h14\n  HostName 127.0.0.1\n  Port "
@@ -52,11 +42,11 @@ class RunVsClushIT {
     // Ports 1..4 serve h1,h5,h9,h13 / h2,h6,h10 / h3,h7,h11 / h4,h8,h12.
     command =
         "p=$(echo $SSH_CONNECTION | cut -d' ' -f4); case $p in "
-            + ports[0]
+            + fleet.port(0)
             + ") echo same;; "
-            + ports[1]
+            + fleet.port(1)
             + ") echo same; exit 3;; "
-            + ports[2]
+            + fleet.port(2)
             + ") echo other; echo second line;; "
             + "*) echo same; echo to stderr >&2;; esac";
   }
@@ -64,7 +54,7 @@ class RunVsClushIT {
   @AfterEach
   void stopFleet() throws Exception {
     if (fleet != null) {
-      exec(List.of(FLEET_SCRIPT.toString(), "stop", fleet.toString()));
+      fleet.close();
     }
   }
 
@@ -89,7 +79,8 @@ class RunVsClushIT {
   private void assertSameStdout(String transport, String mode) throws Exception {
     List<String> clush =
         new ArrayList<>(List.of("clush", "-o", "-F " + config, mode, "-w", "h[1-14]", command));
-    String expected = exec(clush);
+    // clush's stderr (ssh's noise) is not compared; its exit code is that of the failing hosts.
+    String expected = LoopbackFleet.run(clush, "").out();
     // The fleet works as intended: several groups, not one error.
     assertThat(expected).contains("other").contains("second line").contains("same");
     CliRunner.Result herd =
@@ -115,20 +106,5 @@ class RunVsClushIT {
       socket.bind(new InetSocketAddress("127.0.0.1", 0));
       return socket.getLocalPort();
     }
-  }
-
-  /** Runs a program and returns its stdout; its stderr is discarded (clush's ssh noise). */
-  private String exec(List<String> argv) throws Exception {
-    Process process =
-        new ProcessBuilder(argv)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(argv + " did not finish");
-    }
-    return out;
   }
 }

@@ -70,7 +70,11 @@ class ReachTest {
         Reach.of(
             Optional.of(inventory()),
             List.of("db1", "legacy1"),
-            new ConnectSettings(Optional.of(TransportKind.LOCAL), true, true, List.of()),
+            new ConnectSettings(
+                Optional.of(TransportKind.LOCAL),
+                true,
+                Optional.of(here.resolve("cfg")),
+                List.of()),
             here);
     assertThat(reach.kinds())
         .containsOnly(
@@ -122,7 +126,8 @@ class ReachTest {
             new InventoryRef(InventoryFormat.HERD, here.resolve("herd.yaml"), "herd.yaml"),
             "hosts:\n  a: {ssh_options: [Port=2200], identity_file: id_web}\n");
     ConnectSettings operator =
-        new ConnectSettings(Optional.empty(), false, false, List.of("User=op", "Port=2222"));
+        new ConnectSettings(
+            Optional.empty(), false, Optional.empty(), List.of("User=op", "Port=2222"));
 
     Endpoint a =
         Reach.of(Optional.of(inventory), List.of("a", "b"), operator, here).endpoints().get("a");
@@ -143,7 +148,7 @@ class ReachTest {
               c: {identity_file: gone}
             """);
     ConnectSettings forwarding =
-        new ConnectSettings(Optional.empty(), false, false, List.of("ForwardAgent=yes"));
+        new ConnectSettings(Optional.empty(), false, Optional.empty(), List.of("ForwardAgent=yes"));
 
     assertThatThrownBy(
             () -> Reach.of(Optional.of(inventory), List.of("a"), ConnectSettings.INVENTORY, here))

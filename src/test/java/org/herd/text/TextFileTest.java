@@ -37,5 +37,17 @@ class TextFileTest {
     assertThatThrownBy(() -> TextFile.read(dir.resolve("none"), "plan", 100))
         .hasMessage("no such file");
     assertThatThrownBy(() -> TextFile.read(dir, "plan", 100)).hasMessage("a directory, not a file");
+    assertThatThrownBy(() -> TextFile.read(Path.of(""), "plan", 100))
+        .hasMessage("the file name is empty");
+  }
+
+  @Test
+  void saysWhyANamedFileCannotBeReadAndAnEmptyNameIsNotTheWorkingDirectory() throws Exception {
+    Path file = Files.writeString(dir.resolve("ssh_config"), "Host *\n");
+
+    assertThat(TextFile.unreadable("ssh_config", file)).isEmpty();
+    assertThat(TextFile.unreadable("", Path.of(""))).contains("the file name is empty");
+    assertThat(TextFile.unreadable(".", dir)).contains("a directory, not a file");
+    assertThat(TextFile.unreadable("gone", dir.resolve("gone"))).contains("no such file");
   }
 }

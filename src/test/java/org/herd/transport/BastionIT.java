@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,25 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ProxyCommand ({@code ssh -W}) under a name only the proxy can map to the target, and through a
  * ProxyJump. Every connection the proxy made ends when the transport closes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BastionIT {
-  private Bastion lab;
-
-  @BeforeAll
-  void start() throws Exception {
-    lab = Bastion.start();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (lab != null) {
-      lab.close();
-    }
-  }
-
-  private static TransportOptions options(Path config) {
-    return TransportOptions.defaults(Path.of("/nonexistent"), Map.of()).withSshConfig(config);
-  }
+class BastionIT extends BastionFixture {
 
   private String whoAndWhere(Transport transport, String alias) throws Exception {
     return transport
@@ -58,16 +36,7 @@ class BastionIT {
                 "target.invalid",
                 lab.target,
                 "ProxyCommand " + lab.proxyCommand("proxycommand-" + kind)));
-    long before = lab.bastion.connectionCount();
-
-    try (Transport transport = kind.create(options(config))) {
-      assertThat(whoAndWhere(transport, "target"))
-          .isEqualTo(lab.target.user() + "\n" + lab.target.port() + "\n");
-    }
-
-    List<String> throughBastion = lab.bastion.connectionPorts(before);
-    assertThat(throughBastion).as(lab.bastion.log()).hasSize(1);
-    lab.bastion.awaitClosed(throughBastion, Duration.ofSeconds(20));
+    assertReachedThroughOneBastionConnection(kind, config);
   }
 
   @ParameterizedTest
@@ -76,6 +45,15 @@ class BastionIT {
     Path config =
         lab.config(
             "proxyjump-" + kind, lab.block("target", "127.0.0.1", lab.target, "ProxyJump bastion"));
+    assertReachedThroughOneBastionConnection(kind, config);
+  }
+
+  /**
+   * The target is reached under {@code config} as its own user and port, through one connection of
+   * the bastion's, which ends when the transport closes.
+   */
+  private void assertReachedThroughOneBastionConnection(TransportKind kind, Path config)
+      throws Exception {
     long before = lab.bastion.connectionCount();
 
     try (Transport transport = kind.create(options(config))) {

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,21 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code Match} on the user they set picks the proxy, and the first of ProxyJump and ProxyCommand
  * given wins.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SshConfigFidelityIT {
-  private Bastion lab;
-
-  @BeforeAll
-  void start() throws Exception {
-    lab = Bastion.start();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (lab != null) {
-      lab.close();
-    }
-  }
+class SshConfigFidelityIT extends BastionFixture {
 
   @ParameterizedTest(name = "{0} through {1}")
   @CsvSource({"SSH, jump", "OPENSSH, jump", "SSH, command", "OPENSSH, command"})
@@ -70,9 +52,7 @@ class SshConfigFidelityIT {
     long before = lab.bastion.connectionCount();
 
     String seen;
-    try (Transport transport =
-        kind.create(
-            TransportOptions.defaults(Path.of("/nonexistent"), Map.of()).withSshConfig(config))) {
+    try (Transport transport = kind.create(options(config))) {
       seen =
           transport
               .open(endpoint)
