@@ -1,6 +1,5 @@
 package org.herd.cli;
 
-import java.util.Optional;
 import java.util.Set;
 import org.herd.engine.Canary;
 import org.herd.engine.Serial;
@@ -63,14 +62,8 @@ final class ExecutionFlags {
 
   /** The options as given on the command line. */
   RunOptions given() {
-    RunOptions runs = run.options();
-    return new RunOptions(
-        runs.parallel(),
-        runs.serial(),
-        runs.canary(),
-        runs.maxFail(),
-        finalize,
-        Optional.ofNullable(reboot.policy));
+    return RunOptions.ofNullable(
+        run.parallel, run.serial, run.canary, run.maxFail, finalize, reboot.policy);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.herd.cli;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.herd.engine.Canary;
 import org.herd.engine.MaxFail;
@@ -88,13 +87,7 @@ final class RunFlags {
 
   /** These options as the application layer takes them (no finalize, the plan's reboots). */
   RunOptions options() {
-    return new RunOptions(
-        Optional.ofNullable(parallel),
-        Optional.ofNullable(serial),
-        Optional.ofNullable(canary),
-        Optional.ofNullable(maxFail),
-        false,
-        Optional.empty());
+    return RunOptions.ofNullable(parallel, serial, canary, maxFail, false, null);
   }
 
   private static <T> T checked(Supplier<T> value) {

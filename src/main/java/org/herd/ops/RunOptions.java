@@ -37,14 +37,24 @@ public record RunOptions(
   public static final int DEFAULT_PARALLEL = FanOutSettings.DEFAULT_FANOUT;
 
   /** Nothing given: {@code herd apply PLAN} without options. */
-  public static final RunOptions NONE =
-      new RunOptions(
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          Optional.empty());
+  public static final RunOptions NONE = ofNullable(null, null, null, null, false, null);
+
+  /** The options from values that are null when not given (picocli's fields). */
+  public static RunOptions ofNullable(
+      Integer parallel,
+      String serial,
+      String canary,
+      String maxFail,
+      boolean finalizeAsked,
+      RebootPolicy reboot) {
+    return new RunOptions(
+        Optional.ofNullable(parallel),
+        Optional.ofNullable(serial),
+        Optional.ofNullable(canary),
+        Optional.ofNullable(maxFail),
+        finalizeAsked,
+        Optional.ofNullable(reboot));
+  }
 
   private static final Pattern PARALLEL = Pattern.compile(" --parallel ([0-9]+)");
   private static final Pattern SERIAL = Pattern.compile(" --serial (\\S+)");
@@ -138,13 +148,13 @@ public record RunOptions(
       throw new InvalidRequest(
           "reboot: expected never, if-required or always, got " + parameter.apply("reboot"));
     }
-    return new RunOptions(
-        parallel,
-        Optional.ofNullable(parameter.apply("serial")),
-        Optional.ofNullable(parameter.apply("canary")),
-        Optional.ofNullable(parameter.apply("max-fail")),
+    return ofNullable(
+        parallel.orElse(null),
+        parameter.apply("serial"),
+        parameter.apply("canary"),
+        parameter.apply("max-fail"),
         finalize.equals("true"),
-        reboot);
+        reboot.orElse(null));
   }
 
   /** These options, each one not given taken from {@code earlier} (a resume: the run's own). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import org.herd.journal.RunAction;
 import org.herd.journal.RunId;
@@ -77,14 +76,7 @@ class RunActionsTest {
     try (ServeFixture site = new ServeFixture(dir);
         RunActions actions = new RunActions(site.workspace, site.journal, line -> {})) {
       String plan = ServeFixture.planJson("web1");
-      RunOptions wrong =
-          new RunOptions(
-              Optional.of(0),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              false,
-              Optional.empty());
+      RunOptions wrong = RunOptions.ofNullable(0, null, null, null, false, null);
       assertThatThrownBy(() -> actions.start(plan, "erin", wrong))
           .isInstanceOf(InvalidRequest.class)
           .hasMessage("--parallel: expected 1 or more, got 0");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.herd.engine.Canary;
 import org.herd.engine.MaxFail;
@@ -19,13 +18,7 @@ class RunOptionsTest {
 
   private static RunOptions given(
       Integer parallel, String serial, String canary, boolean finalize, RebootPolicy reboot) {
-    return new RunOptions(
-        Optional.ofNullable(parallel),
-        Optional.ofNullable(serial),
-        Optional.ofNullable(canary),
-        Optional.empty(),
-        finalize,
-        Optional.ofNullable(reboot));
+    return RunOptions.ofNullable(parallel, serial, canary, null, finalize, reboot);
   }
 
   @Test
@@ -115,14 +108,7 @@ class RunOptionsTest {
       })
   void aWrongValueIsRefusedInOneLine(
       Integer parallel, String serial, String canary, String maxFail, String named) {
-    RunOptions options =
-        new RunOptions(
-            Optional.ofNullable(parallel),
-            Optional.ofNullable(serial),
-            Optional.ofNullable(canary),
-            Optional.ofNullable(maxFail),
-            false,
-            Optional.empty());
+    RunOptions options = RunOptions.ofNullable(parallel, serial, canary, maxFail, false, null);
 
     assertThatThrownBy(options::check)
         .isInstanceOf(IllegalArgumentException.class)

@@ -124,18 +124,7 @@ class ServeIT extends ServeApiContract {
     Path key = dir.resolve("key.pem");
     selfSigned("localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost", cert, key);
 
-    try (HerdServer https =
-        HerdServer.start(
-            new HerdServer.Settings(
-                ListenAddress.parse("127.0.0.1:0"),
-                Optional.of(new Tls(cert, key)),
-                Tokens.NONE,
-                false,
-                "test",
-                "sqlite"),
-            site.workspace,
-            site.journal,
-            line -> {})) {
+    try (HerdServer https = https(new Tls(cert, key))) {
       assertThat(https.url()).startsWith("https://127.0.0.1:");
       HttpClient client = client(cert, Optional.empty());
 
@@ -163,18 +152,7 @@ class ServeIT extends ServeApiContract {
     RunId run = site.runningRun();
     String pause = "/api/v1/runs/" + run.value() + "/pause";
 
-    try (HerdServer https =
-        HerdServer.start(
-            new HerdServer.Settings(
-                ListenAddress.parse("127.0.0.1:0"),
-                Optional.of(new Tls(cert, key, Optional.of(caCert))),
-                Tokens.NONE,
-                false,
-                "test",
-                "sqlite"),
-            site.workspace,
-            site.journal,
-            line -> {})) {
+    try (HerdServer https = https(new Tls(cert, key, Optional.of(caCert)))) {
       HttpClient anonymous = client(cert, Optional.empty());
       HttpClient aliceClient = client(cert, Optional.of(alice));
       HttpClient malloryClient = client(cert, Optional.of(mallory));
@@ -200,6 +178,21 @@ class ServeIT extends ServeApiContract {
           .extracting(a -> a.action() + " " + a.by())
           .containsExactly("PAUSE alice");
     }
+  }
+
+  /** herd serve over HTTPS on a loopback port, with no token. */
+  private HerdServer https(Tls tls) {
+    return HerdServer.start(
+        new HerdServer.Settings(
+            ListenAddress.parse("127.0.0.1:0"),
+            Optional.of(tls),
+            Tokens.NONE,
+            false,
+            "test",
+            "sqlite"),
+        site.workspace,
+        site.journal,
+        line -> {});
   }
 
   private int statusOrHandshakeFailure(HttpClient client, HerdServer on, String path)
