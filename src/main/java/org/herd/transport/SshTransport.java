@@ -208,15 +208,21 @@ final class SshTransport implements Transport {
     }
   }
 
-  /** Ends a ProxyCommand off MINA's threads (it waits for the process), or here once closing. */
+  /**
+   * Ends a ProxyCommand off MINA's threads (it waits for the process), or here once closing. It
+   * stays in {@link #proxies} until it has ended: {@link #close} ends those whose ending was still
+   * queued when the workers stopped.
+   */
   private void endProxy(ProxyCommandBridge proxy) {
-    if (!proxies.remove(proxy)) {
-      return;
-    }
+    Runnable end =
+        () -> {
+          proxy.close();
+          proxies.remove(proxy);
+        };
     try {
-      threads.workers().execute(proxy::close);
+      threads.workers().execute(end);
     } catch (RejectedExecutionException closing) {
-      proxy.close();
+      end.run();
     }
   }
 
@@ -382,8 +388,10 @@ final class SshTransport implements Transport {
     }
     sessions.clear();
     client.stop();
+    threads.close();
+    // After the workers stopped: an ending queued there (a session that closed just now) was
+    // dropped with them, and its ProxyCommand would keep its connection to the proxy open.
     List.copyOf(proxies).forEach(ProxyCommandBridge::close);
     proxies.clear();
-    threads.close();
   }
 }
