@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
    * What {@code action} gives, with {@code logger} silent meanwhile (Javalin logs "Failed to start
    * Javalin" before it throws what herd serve reports in one line), then as it was.
    */
-  static <T> T quiet(String logger, java.util.function.Supplier<T> action) {
+  static <T> T quiet(String logger, Supplier<T> action) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return action.get();
     }

@@ -21,23 +21,30 @@ final class RunStore {
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  // A run's hosts whose latest attempt of a step had one of some outcomes (failed, unreachable),
-  // for
-  // every run at once: the index on outcome finds the few such steps without reading every run's.
+  // A run's hosts whose latest attempt of a step had one of some outcomes (failed, unreachable):
+  // the index on outcome finds the few such steps without reading every run's. The second %s
+  // narrows them to one run (" AND s.run_id = ?"), or not ("").
   private static final String HOSTS_WHOSE_LATEST_ATTEMPT_IS =
-      "(SELECT s.run_id, COUNT(DISTINCT s.host) AS n FROM steps s WHERE s.outcome IN (%s)"
+      "(SELECT s.run_id, COUNT(DISTINCT s.host) AS n FROM steps s WHERE s.outcome IN (%s)%s"
           + " AND NOT EXISTS (SELECT 1 FROM steps t WHERE t.run_id = s.run_id"
           + " AND t.host = s.host AND t.step = s.step AND t.attempt > s.attempt)"
           + " GROUP BY s.run_id)";
 
-  private static final String SUMMARY =
-      "SELECT r.id, r.command, r.started_by, r.state, r.started_at, r.finished_at,"
-          + " (SELECT COUNT(*) FROM run_hosts h WHERE h.run_id = r.id) AS hosts,"
-          + " COALESCE(f.n, 0) AS failed, COALESCE(u.n, 0) AS unreachable FROM runs r LEFT JOIN "
-          + HOSTS_WHOSE_LATEST_ATTEMPT_IS.formatted("'FAILED', 'TIMED_OUT'")
-          + " f ON f.run_id = r.id LEFT JOIN "
-          + HOSTS_WHOSE_LATEST_ATTEMPT_IS.formatted("'UNREACHABLE'")
-          + " u ON u.run_id = r.id";
+  /** Every run's summary, or (with {@code " AND s.run_id = ?"}) the failing steps of one. */
+  private static String summaries(String runFilter) {
+    return "SELECT r.id, r.command, r.started_by, r.state, r.started_at, r.finished_at,"
+        + " (SELECT COUNT(*) FROM run_hosts h WHERE h.run_id = r.id) AS hosts,"
+        + " COALESCE(f.n, 0) AS failed, COALESCE(u.n, 0) AS unreachable FROM runs r LEFT JOIN "
+        + HOSTS_WHOSE_LATEST_ATTEMPT_IS.formatted("'FAILED', 'TIMED_OUT'", runFilter)
+        + " f ON f.run_id = r.id LEFT JOIN "
+        + HOSTS_WHOSE_LATEST_ATTEMPT_IS.formatted("'UNREACHABLE'", runFilter)
+        + " u ON u.run_id = r.id";
+  }
+
+  private static final String EVERY_RUN = summaries("") + " ORDER BY r.started_at DESC, r.id DESC";
+
+  // One run's summary counts that run's failing steps only: a follower asks it every 200 ms.
+  private static final String ONE_RUN = summaries(" AND s.run_id = ?") + " WHERE r.id = ?";
 
   private final ConnectionSource db;
   private final Clock clock;
@@ -107,8 +114,8 @@ final class RunStore {
   Optional<RunSummary> run(RunId id) {
     return db.read(
         connection -> {
-          try (PreparedStatement query = connection.prepareStatement(SUMMARY + " WHERE r.id = ?");
-              ResultSet rows = Rows.bind(query, id).executeQuery()) {
+          try (PreparedStatement query = connection.prepareStatement(ONE_RUN);
+              ResultSet rows = Rows.bind(query, id, id, id).executeQuery()) {
             return rows.next() ? Optional.of(summary(rows)) : Optional.empty();
           }
         });
@@ -118,8 +125,7 @@ final class RunStore {
     return db.read(
         connection -> {
           List<RunSummary> runs = new ArrayList<>();
-          try (PreparedStatement query =
-                  connection.prepareStatement(SUMMARY + " ORDER BY r.started_at DESC, r.id DESC");
+          try (PreparedStatement query = connection.prepareStatement(EVERY_RUN);
               ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
               runs.add(summary(rows));
